@@ -1,0 +1,3 @@
+export function runDueNotifications_(): string {
+  throw new Error('not implemented yet');
+}

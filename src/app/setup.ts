@@ -1,0 +1,3 @@
+export function runSetup_(): string {
+  throw new Error('not implemented yet');
+}

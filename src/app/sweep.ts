@@ -1,0 +1,3 @@
+export function runSweep_(): string {
+  throw new Error('not implemented yet');
+}

@@ -1,0 +1,107 @@
+// What crosses google.script.run between the sidebar and the server. Everything here is JSON-safe:
+// google.script.run rejects Dates, functions and DOM nodes, so instants travel as ISO-8601 strings.
+
+export type WireStatus = 'Pending' | 'Accepted' | 'Waitlisted' | 'Declined' | 'Withdrawn';
+export type Decision = 'accept' | 'waitlist' | 'decline' | 'withdraw' | 'reopen';
+export const DECISIONS: readonly Decision[] = ['accept', 'waitlist', 'decline', 'withdraw', 'reopen'];
+
+/** ISO-8601 instant with `Z` or an offset. */
+export type IsoDateTime = string;
+
+export interface WireMeeting {
+  number: number;
+  start: IsoDateTime;
+  end: IsoDateTime;
+}
+
+export interface WireCommunity {
+  key: string;
+  name: string;
+  description: string;
+  cohortStart: IsoDateTime;
+  cohortEnd: IsoDateTime;
+  capacity: number | null;
+  counts: Record<WireStatus, number>;
+  meetings: WireMeeting[];
+}
+
+export interface WireApplication {
+  id: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  jobTitle: string;
+  agency: string;
+  agencyType: string;
+  state: string;
+  /** community key */
+  community: string;
+  status: WireStatus;
+  flags: string[];
+  submittedAt: IsoDateTime | null;
+  decidedAt: IsoDateTime | null;
+  decidedBy: string;
+  note: string;
+  notified: string;
+  invited: string;
+  /** every answer of the response(s) behind this application, for the detail view */
+  answers: { question: string; answer: string }[];
+}
+
+export interface ReviewState {
+  ok: true;
+  program: string;
+  timeZone: string;
+  notifyFrom: IsoDateTime;
+  registrationDeadline: IsoDateTime;
+  now: IsoDateTime;
+  user: string;
+  /** false when Settings lists reviewers and the caller is not one of them */
+  canDecide: boolean;
+  states: string[];
+  communities: WireCommunity[];
+  applications: WireApplication[];
+}
+
+export interface DecideRequest {
+  applicationIds: string[];
+  decision: Decision;
+  note?: string;
+  expected?: Record<string, WireStatus>;
+  overrideCapacity?: boolean;
+}
+
+export interface DecideSuccess {
+  ok: true;
+  changed: string[];
+  skipped: { id: string; reason: string }[];
+  sent: number;
+  pending: number;
+}
+
+export interface Failure {
+  ok: false;
+  error: string;
+}
+
+export type DecideResult = DecideSuccess | Failure;
+
+export interface NotificationPreview {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export type PreviewResult = NotificationPreview | Failure;
+export type ReviewStateResult = ReviewState | Failure;
+
+/**
+ * The endpoints google.script.run can reach. The server's exports (src/index.ts) and the
+ * sidebar's calls (src/sidebar) are both type-checked against this one declaration.
+ * Arguments are `unknown` on the server side of the wire: the sidebar is untrusted.
+ */
+export interface Endpoints {
+  getReviewState(): ReviewStateResult;
+  decide(request: DecideRequest): DecideResult;
+  previewNotification(applicationId: string, decision?: Decision): PreviewResult;
+}

@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
+import { checkBundle, checkSidebarHtml, SPEC_ENTRY_POINTS } from '../support/bundleContract';
+
+const dist = path.join(__dirname, '..', '..', 'dist');
+const code = readFileSync(path.join(dist, 'Code.js'), 'utf8');
+
+describe('dist/Code.js contract', () => {
+  it('is a classic script whose only public functions are the SPEC entry points', () => {
+    const report = checkBundle(code);
+    expect(report.problems).toEqual([]);
+    expect([...report.topLevelFunctions].sort()).toEqual([...SPEC_ENTRY_POINTS].sort());
+  });
+
+  it('loads in a bare V8 context and exposes every entry point as a global function', () => {
+    const context = vm.createContext({});
+    vm.runInContext(code, context);
+    for (const name of SPEC_ENTRY_POINTS) expect(typeof context[name]).toBe('function');
+  });
+
+  it('fails when an entry point is missing', () => {
+    const broken = code.replace(/^function sweep\(\)/m, 'function sweepRenamed_()');
+    expect(checkBundle(broken).problems).toContain('entry point sweep is not a top-level function declaration');
+  });
+
+  it('fails when a helper is exposed', () => {
+    expect(checkBundle(`${code}\nfunction parseRow(x) { return x; }\n`).problems).toContain(
+      'helper parseRow is exposed (top-level, no trailing _)',
+    );
+    expect(checkBundle(`${code}\nvar leak = function () {};\n`).problems).toContain('helper leak is exposed (top-level, no trailing _)');
+  });
+
+  it('fails on module syntax', () => {
+    expect(checkBundle(`${code}\nexport { sweep };\n`).problems.join()).toMatch(/module syntax/);
+  });
+});
+
+describe('dist/Sidebar.html', () => {
+  it('is one self-contained page', () => {
+    const html = readFileSync(path.join(dist, 'Sidebar.html'), 'utf8');
+    expect(checkSidebarHtml(html)).toEqual([]);
+  });
+});
+
+describe('dist/appsscript.json', () => {
+  const manifest = JSON.parse(readFileSync(path.join(dist, 'appsscript.json'), 'utf8'));
+  it('runs V8 in America/New_York with the Calendar advanced service', () => {
+    expect(manifest.timeZone).toBe('America/New_York');
+    expect(manifest.runtimeVersion).toBe('V8');
+    expect(manifest.dependencies.enabledAdvancedServices).toContainEqual({ userSymbol: 'Calendar', serviceId: 'calendar', version: 'v3' });
+  });
+  it('asks for narrow scopes only', () => {
+    const scopes: string[] = manifest.oauthScopes;
+    expect(scopes).not.toContain('https://mail.google.com/');
+    expect(scopes).toContain('https://www.googleapis.com/auth/script.send_mail');
+    expect(scopes.filter((s) => s.endsWith('/spreadsheets'))).toEqual([]);
+    expect(new Set(scopes).size).toBe(scopes.length);
+  });
+});

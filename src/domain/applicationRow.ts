@@ -1,0 +1,118 @@
+// Applications rows ⇄ Application. The sheet shows the community's NAME (what staff read); the
+// model holds its KEY (what the API and the other tabs use).
+import { isDate, text } from './cells';
+import { findCommunity } from './programParse';
+import type { RowReader } from './grid';
+import { FLAGS, STATUSES, type Application, type Community, type Flag, type Status } from './model';
+
+export type ApplicationField = keyof Application;
+
+/** Model field → exact header of the Applications tab. */
+export const APPLICATION_COLUMNS: Record<keyof Application, string> = {
+  id: 'Application ID',
+  responseKey: 'Response Key',
+  submitted: 'Submitted',
+  email: 'Email',
+  firstName: 'First Name',
+  lastName: 'Last Name',
+  jobTitle: 'Job Title',
+  agency: 'Agency',
+  agencyType: 'Agency Type',
+  state: 'State',
+  community: 'Community',
+  cohort: 'Cohort',
+  flags: 'Flags',
+  status: 'Status',
+  decidedBy: 'Decided By',
+  decidedAt: 'Decided At',
+  note: 'Note',
+  notified: 'Notified',
+  invited: 'Invited',
+};
+
+/** Free-text columns whose cells applicants or staff fill: formatted '@' so Sheets never reinterprets them. */
+export const TEXT_COLUMNS: readonly string[] = [
+  'Application ID', 'Response Key', 'Email', 'First Name', 'Last Name', 'Job Title', 'Agency', 'Agency Type',
+  'State', 'Community', 'Cohort', 'Flags', 'Status', 'Decided By', 'Note', 'Notified', 'Invited',
+];
+
+export function parseFlags(v: unknown): Flag[] {
+  const out: Flag[] = [];
+  for (const part of text(v).split(',')) {
+    const f = part.trim().toLowerCase() as Flag;
+    if ((FLAGS as readonly string[]).includes(f) && !out.includes(f)) out.push(f);
+  }
+  return out;
+}
+
+export function formatFlags(flags: readonly Flag[]): string {
+  return flags.join(', ');
+}
+
+/** Status cell → Status (case-insensitive); blank or unknown text reads as Pending. */
+export function parseStatus(v: unknown): Status {
+  const s = text(v).toLowerCase();
+  return STATUSES.find((x) => x.toLowerCase() === s) ?? 'Pending';
+}
+
+function date(v: unknown): Date | null {
+  return isDate(v) ? new Date(v.getTime()) : null;
+}
+
+/** One Applications row; null for a row without an email and without an ID (blank or junk). */
+export function applicationFromRow(r: RowReader, communities: Community[]): Application | null {
+  const id = text(r(APPLICATION_COLUMNS.id));
+  const email = text(r(APPLICATION_COLUMNS.email)).toLowerCase();
+  if (!id && !email) return null;
+  const communityCell = text(r(APPLICATION_COLUMNS.community));
+  const community = findCommunity(communities, communityCell);
+  const submitted = r(APPLICATION_COLUMNS.submitted);
+  return {
+    id,
+    responseKey: text(r(APPLICATION_COLUMNS.responseKey)),
+    submitted: date(submitted) ?? new Date(0),
+    email,
+    firstName: text(r(APPLICATION_COLUMNS.firstName)),
+    lastName: text(r(APPLICATION_COLUMNS.lastName)),
+    jobTitle: text(r(APPLICATION_COLUMNS.jobTitle)),
+    agency: text(r(APPLICATION_COLUMNS.agency)),
+    agencyType: text(r(APPLICATION_COLUMNS.agencyType)),
+    state: text(r(APPLICATION_COLUMNS.state)),
+    community: community ? community.key : communityCell,
+    cohort: text(r(APPLICATION_COLUMNS.cohort)),
+    flags: parseFlags(r(APPLICATION_COLUMNS.flags)),
+    status: parseStatus(r(APPLICATION_COLUMNS.status)),
+    decidedBy: text(r(APPLICATION_COLUMNS.decidedBy)),
+    decidedAt: date(r(APPLICATION_COLUMNS.decidedAt)),
+    note: text(r(APPLICATION_COLUMNS.note)),
+    notified: text(r(APPLICATION_COLUMNS.notified)),
+    invited: text(r(APPLICATION_COLUMNS.invited)),
+  };
+}
+
+/** The cell value of one field (Dates stay Dates; the community key becomes its name). */
+export function applicationCell(app: Application, field: keyof Application, communities: Community[]): unknown {
+  switch (field) {
+    case 'community': {
+      const c = communities.find((x) => x.key === app.community);
+      return c ? c.name : app.community;
+    }
+    case 'flags':
+      return formatFlags(app.flags);
+    case 'submitted':
+      return app.submitted;
+    case 'decidedAt':
+      return app.decidedAt ?? '';
+    default:
+      return app[field];
+  }
+}
+
+/** Header → cell for the given fields (all fields by default). */
+export function applicationRecord(app: Application, communities: Community[], fields?: readonly (keyof Application)[]): Record<string, unknown> {
+  const record: Record<string, unknown> = {};
+  for (const field of fields ?? (Object.keys(APPLICATION_COLUMNS) as (keyof Application)[])) {
+    record[APPLICATION_COLUMNS[field]] = applicationCell(app, field, communities);
+  }
+  return record;
+}

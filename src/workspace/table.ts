@@ -1,0 +1,202 @@
+// A tab as a table found by header name. Staff may reorder columns, add their own, or change the
+// case/spacing of a header, so a column is always looked up by its normalised header, never by
+// position. Reads are one getValues per tab; writes are one setValues per contiguous block.
+import { asSheetText } from '../domain/escape';
+import { columnIndex, normalizeHeader } from '../domain/grid';
+import { insertSheet_, sheetByName_ } from './spreadsheet';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export { columnIndex, normalizeHeader };
+
+/** What a tab looks like without its data rows (enough to append). */
+export interface TableHead {
+  readonly name: string;
+  readonly sheet: Sheet;
+  /** row 1 as shown in the sheet (strings) */
+  headers: string[];
+  /** last row with content (1 = only the header) */
+  lastRow: number;
+}
+
+/** A tab read whole: `rows[i]` is sheet row `i + 2`. */
+export interface Table extends TableHead {
+  rows: unknown[][];
+}
+
+export interface RowUpdate {
+  /** sheet row number (2 = first data row) */
+  row: number;
+  /** new cell values by header name */
+  values: Record<string, unknown>;
+}
+
+export function requireColumn(head: Pick<TableHead, 'name' | 'headers'>, header: string): number {
+  const index = columnIndex(head, header);
+  if (index < 0) throw new Error(`The "${head.name}" tab has no "${header}" column. Run setup to repair it.`);
+  return index;
+}
+
+/** The cell of data row `i` (0-based) under `header`; '' when the column or row is missing. */
+export function cellOf(table: Table, i: number, header: string): unknown {
+  const c = columnIndex(table, header);
+  if (c < 0) return '';
+  const row = table.rows[i];
+  return row && c < row.length ? row[c] : '';
+}
+
+/** Reads a tab with one getValues; null when the tab does not exist. */
+export function readTable_(name: string): Table | null {
+  const sheet = sheetByName_(name);
+  if (!sheet) return null;
+  const values = sheet.getDataRange().getValues();
+  const headers = (values[0] ?? []).map((h) => String(h ?? '').trim());
+  const rows = values.slice(1);
+  // An empty tab still reports A1 as its data range.
+  const empty = values.length === 1 && headers.every((h) => h === '');
+  return { name, sheet, headers: empty ? [] : headers, rows, lastRow: empty ? 0 : values.length };
+}
+
+/** Reads only the header row and the last row number (for appending without reading the data). */
+export function readHead_(name: string): TableHead | null {
+  const sheet = sheetByName_(name);
+  if (!sheet) return null;
+  const lastColumn = sheet.getLastColumn();
+  const headers = lastColumn > 0 ? sheet.getRange(1, 1, 1, lastColumn).getValues()[0].map((h) => String(h ?? '').trim()) : [];
+  return { name, sheet, headers, lastRow: sheet.getLastRow() };
+}
+
+/** The data cells of one column (rows 2..lastRow), with one getValues. */
+export function readColumn_(head: TableHead, header: string): unknown[] {
+  const c = columnIndex(head, header);
+  if (c < 0 || head.lastRow < 2) return [];
+  return head.sheet
+    .getRange(2, c + 1, head.lastRow - 1, 1)
+    .getValues()
+    .map((r) => r[0]);
+}
+
+export interface EnsuredTab {
+  sheet: Sheet;
+  created: boolean;
+  /** headers that were missing and have been added at the end of row 1 */
+  addedHeaders: string[];
+}
+
+/**
+ * Creates the tab with its header row (frozen) if missing; on an existing tab, appends any missing
+ * header after the last column and freezes row 1. Never moves or renames a staff column.
+ */
+export function ensureTab_(name: string, headers: readonly string[]): EnsuredTab {
+  const existing = sheetByName_(name);
+  if (!existing) {
+    const sheet = insertSheet_(name);
+    sheet.getRange(1, 1, 1, headers.length).setValues([headers.slice()]).setFontWeight('bold');
+    sheet.setFrozenRows(1);
+    return { sheet, created: true, addedHeaders: headers.slice() };
+  }
+  const head = readHead_(name) as TableHead;
+  const missing = headers.filter((h) => columnIndex(head, h) < 0);
+  if (missing.length > 0) {
+    const at = head.headers.length + 1;
+    const maxColumns = existing.getMaxColumns();
+    const needed = at + missing.length - 1;
+    if (needed > maxColumns) existing.insertColumnsAfter(maxColumns, needed - maxColumns);
+    existing.getRange(1, at, 1, missing.length).setValues([missing]).setFontWeight('bold');
+  }
+  if (existing.getFrozenRows() < 1) existing.setFrozenRows(1);
+  return { sheet: existing, created: false, addedHeaders: missing };
+}
+
+/** Maximal runs of consecutive integers, e.g. [1,2,3,7,8] → [[1,3],[7,8]] (inclusive bounds). */
+export function runsOf(indices: Iterable<number>): [number, number][] {
+  const sorted = Array.from(new Set(indices)).sort((a, b) => a - b);
+  const runs: [number, number][] = [];
+  for (const i of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && i === last[1] + 1) last[1] = i;
+    else runs.push([i, i]);
+  }
+  return runs;
+}
+
+function columnsOf(head: TableHead, records: Record<string, unknown>[]): Map<string, number> {
+  const columns = new Map<string, number>();
+  for (const record of records) {
+    for (const header of Object.keys(record)) {
+      if (!columns.has(header)) columns.set(header, requireColumn(head, header));
+    }
+  }
+  return columns;
+}
+
+/**
+ * Writes the given cells. The rows between the first and last updated row are one block, and the
+ * updated columns form as few contiguous column runs as the layout allows, so the number of calls
+ * does not grow with the number of rows. Cells of the block that are not updated are written back
+ * with the values read (made safe as text again). Columns nobody updates, such as staff columns
+ * between ours, are never written.
+ */
+export function writeRows_(table: Table, updates: RowUpdate[]): void {
+  if (updates.length === 0) return;
+  const columns = columnsOf(
+    table,
+    updates.map((u) => u.values),
+  );
+  if (columns.size === 0) return;
+  let first = Infinity;
+  let last = -Infinity;
+  for (const u of updates) {
+    if (u.row < 2 || u.row > table.rows.length + 1) throw new Error(`Row ${u.row} is outside the "${table.name}" data.`);
+    first = Math.min(first, u.row);
+    last = Math.max(last, u.row);
+  }
+  for (const u of updates) {
+    const row = table.rows[u.row - 2];
+    for (const [header, value] of Object.entries(u.values)) {
+      const c = columns.get(header) as number;
+      while (row.length <= c) row.push('');
+      row[c] = value;
+    }
+  }
+  for (const [c0, c1] of runsOf(columns.values())) {
+    const block: unknown[][] = [];
+    for (let r = first; r <= last; r++) {
+      const row = table.rows[r - 2];
+      const out: unknown[] = [];
+      for (let c = c0; c <= c1; c++) out.push(asSheetText(c < row.length ? row[c] : ''));
+      block.push(out);
+    }
+    table.sheet.getRange(first, c0 + 1, block.length, c1 - c0 + 1).setValues(block);
+  }
+}
+
+/**
+ * Appends records after the last row, one setValues per contiguous run of the columns the records
+ * fill (a staff column in between is left alone). Returns the sheet row of the first record.
+ */
+export function appendRows_(head: TableHead, records: Record<string, unknown>[]): number {
+  const start = Math.max(head.lastRow, 1) + 1;
+  if (records.length === 0) return start;
+  const columns = columnsOf(head, records);
+  const end = start + records.length - 1;
+  const maxRows = head.sheet.getMaxRows();
+  if (end > maxRows) head.sheet.insertRowsAfter(maxRows, end - maxRows);
+  const width = head.headers.length;
+  const full = records.map((record) => {
+    const row: unknown[] = new Array(width).fill('');
+    for (const [header, value] of Object.entries(record)) row[columns.get(header) as number] = value;
+    return row;
+  });
+  for (const [c0, c1] of runsOf(columns.values())) {
+    const block = full.map((row) => row.slice(c0, c1 + 1).map((v) => asSheetText(v)));
+    head.sheet.getRange(start, c0 + 1, block.length, c1 - c0 + 1).setValues(block);
+  }
+  head.lastRow = end;
+  if (isTable(head)) head.rows.push(...full);
+  return start;
+}
+
+function isTable(head: TableHead): head is Table {
+  return Array.isArray((head as Table).rows);
+}

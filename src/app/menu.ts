@@ -1,9 +1,28 @@
+// The "Communities of Practice" add-on menu and the sidebar it opens. onOpen runs as a simple
+// trigger (AuthMode.LIMITED in a bound script, NONE for an add-on not yet used in this document),
+// so it builds the menu and touches nothing else: no properties, no sheet reads.
+import { addAddonMenu_, showSidebarFile_, type MenuItem } from '../workspace/ui';
+
+export const MENU_TITLE = 'Communities of Practice';
+
+export const MENU_ITEMS: readonly (MenuItem | null)[] = [
+  { label: 'Review applications', fn: 'showSidebar' },
+  { label: 'Sync responses now', fn: 'sweep' },
+  { label: 'Send due notifications', fn: 'sendDueNotifications' },
+  null,
+  { label: 'Set up', fn: 'setup' },
+];
+
 export function menuOnOpen_(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
-  throw new Error('not implemented yet');
+  // The same items in every auth mode: each one runs in FULL mode when chosen, where Apps Script
+  // asks for authorization first if needed.
+  addAddonMenu_(MENU_ITEMS);
 }
-export function menuOnInstall_(_e?: GoogleAppsScript.Events.AddonOnInstall): void {
-  throw new Error('not implemented yet');
+
+export function menuOnInstall_(e?: GoogleAppsScript.Events.AddonOnInstall): void {
+  menuOnOpen_(e as unknown as GoogleAppsScript.Events.SheetsOnOpen | undefined);
 }
+
 export function openSidebar_(): void {
-  throw new Error('not implemented yet');
+  showSidebarFile_('Sidebar', MENU_TITLE);
 }

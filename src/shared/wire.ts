@@ -77,6 +77,8 @@ export interface DecideSuccess {
   skipped: { id: string; reason: string }[];
   sent: number;
   pending: number;
+  /** set when the decisions were saved but something after them (sending) failed */
+  warning?: string;
 }
 
 export interface Failure {

@@ -123,21 +123,25 @@ const previewDecision = el(
 const previewButton = el('button', { type: 'button', onclick: () => void preview() }, 'Preview email');
 const previewBox = el('div', { class: 'preview', 'aria-live': 'polite' });
 
+const noteField = el('div', { class: 'field' }, el('label', { for: 'note' }, 'Note (optional)'), noteInput);
+const overrideRow = el('div', { class: 'check' }, overrideBox, el('label', { for: 'override' }, 'Override capacity (accept even when full)'));
+const previewRow = el(
+  'div',
+  { class: 'preview-row' },
+  el('label', { for: 'preview-decision' }, 'Email for'),
+  previewDecision,
+  previewButton,
+);
+
 const actionsPanel = el(
   'section',
   { class: 'actions', 'aria-label': 'Decide' },
   selectionLine,
   readOnlyLine,
-  el('div', { class: 'field' }, el('label', { for: 'note' }, 'Note (optional)'), noteInput),
-  el('div', { class: 'check' }, overrideBox, el('label', { for: 'override' }, 'Override capacity (accept even when full)')),
+  noteField,
+  overrideRow,
   el('div', { class: 'buttons' }, actionButtons),
-  el(
-    'div',
-    { class: 'preview-row' },
-    el('label', { for: 'preview-decision' }, 'Email for'),
-    previewDecision,
-    previewButton,
-  ),
+  previewRow,
   previewBox,
 );
 
@@ -439,6 +443,11 @@ function updateSelectionUi(): void {
   clearButton.disabled = m.selected.size === 0;
   const canDecide = m.state?.canDecide ?? false;
   for (const b of actionButtons) b.disabled = m.busy || m.selected.size === 0 || !canDecide;
+  // The panel stays small until there is something to act on, leaving room for the list.
+  noteField.hidden = m.selected.size === 0 || !canDecide;
+  overrideRow.hidden = m.selected.size === 0 || !canDecide;
+  previewRow.hidden = m.selected.size === 0 && m.view !== 'detail';
+  actionsPanel.hidden = m.view === 'overview';
 }
 
 function selectedInOrder(): Indexed[] {

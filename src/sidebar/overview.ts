@@ -7,7 +7,8 @@ import { el, type Child } from './dom';
 import { plural } from './format';
 import { stateCode } from './states';
 
-const BAR_STATUSES = ['Pending', 'Accepted', 'Waitlisted', 'Declined'] as const;
+// Accepted first, so the bar's left part reads against the capacity mark.
+const BAR_STATUSES = ['Accepted', 'Waitlisted', 'Pending', 'Declined'] as const;
 
 export function capacityText(c: WireCommunity): string {
   const accepted = c.counts.Accepted;

@@ -44,6 +44,7 @@ export function renderResult(
         )
       : null,
     el('p', {}, emails.join(' ')),
+    result.warning ? el('p', { class: 'error-text' }, result.warning) : null,
     el('button', { type: 'button', class: 'link', onclick: () => onDismiss() }, 'Dismiss result'),
   );
 }

@@ -1,0 +1,22 @@
+// The spreadsheet's UI: the add-on menu and the sidebar. createAddonMenu and addItem need no
+// authorization, so building the menu is safe in AuthMode.NONE (an add-on's onOpen before the user
+// has authorized it in this document).
+
+export interface MenuItem {
+  label: string;
+  /** top-level function to run */
+  fn: string;
+}
+
+/** Builds the add-on menu; `null` items are separators. Touches nothing but the Ui service. */
+export function addAddonMenu_(items: readonly (MenuItem | null)[]): void {
+  let menu = SpreadsheetApp.getUi().createAddonMenu();
+  for (const item of items) menu = item ? menu.addItem(item.label, item.fn) : menu.addSeparator();
+  menu.addToUi();
+}
+
+/** Shows an HTML file of the project as the sidebar (sidebars are always 300 px wide). */
+export function showSidebarFile_(file: string, title: string): void {
+  const html = HtmlService.createHtmlOutputFromFile(file).setTitle(title);
+  SpreadsheetApp.getUi().showSidebar(html);
+}

@@ -1,7 +1,7 @@
 // The "Communities of Practice" add-on menu and the sidebar it opens. onOpen runs as a simple
 // trigger (AuthMode.LIMITED in a bound script, NONE for an add-on not yet used in this document),
 // so it builds the menu and touches nothing else: no properties, no sheet reads.
-import { addAddonMenu_, showSidebarFile_, type MenuItem } from '../workspace/ui';
+import { addAddonMenu_, showSidebarFile_, type MenuItem } from '../workspace/menuUi';
 
 export const MENU_TITLE = 'Communities of Practice';
 

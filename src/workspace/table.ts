@@ -164,10 +164,10 @@ export function writeRows_(table: Table, updates: RowUpdate[]): void {
     for (let r = first; r <= last; r++) {
       const row = table.rows[r - 2];
       const out: unknown[] = [];
-      for (let c = c0; c <= c1; c++) out.push(asSheetText(c < row.length ? row[c] : ''));
+      for (let c = c0; c <= c1; c++) out.push(c < row.length ? row[c] : '');
       block.push(out);
     }
-    table.sheet.getRange(first, c0 + 1, block.length, c1 - c0 + 1).setValues(block);
+    writeBlock(table.sheet, first, c0 + 1, block);
   }
 }
 
@@ -189,12 +189,27 @@ export function appendRows_(head: TableHead, records: Record<string, unknown>[])
     return row;
   });
   for (const [c0, c1] of runsOf(columns.values())) {
-    const block = full.map((row) => row.slice(c0, c1 + 1).map((v) => asSheetText(v)));
-    head.sheet.getRange(start, c0 + 1, block.length, c1 - c0 + 1).setValues(block);
+    writeBlock(
+      head.sheet,
+      start,
+      c0 + 1,
+      full.map((row) => row.slice(c0, c1 + 1)),
+    );
   }
   head.lastRow = end;
   if (isTable(head)) head.rows.push(...full);
   return start;
+}
+
+/**
+ * One setValues for a rectangular block, strings made safe as text. The block's number formats are
+ * read first (one call): a plain-text ('@') cell takes a string verbatim, any other cell needs the
+ * apostrophe marker for strings Sheets would parse.
+ */
+function writeBlock(sheet: Sheet, row: number, column: number, block: unknown[][]): void {
+  const range = sheet.getRange(row, column, block.length, block[0].length);
+  const formats = range.getNumberFormats();
+  range.setValues(block.map((r, i) => r.map((v, j) => asSheetText(v, formats[i]?.[j]))));
 }
 
 function isTable(head: TableHead): head is Table {

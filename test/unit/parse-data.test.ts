@@ -18,6 +18,17 @@ describe('escape', () => {
     expect(needsTextPrefix(s)).toBe(true);
     expect(asSheetText(s)).toBe(`'${s}`);
   });
+  it('keeps numbers, dates and booleans typed as text, and writes verbatim into @ cells', () => {
+    expect(asSheetText('02134')).toBe("'02134");
+    expect(asSheetText('1')).toBe("'1");
+    expect(asSheetText('12.5%')).toBe("'12.5%");
+    expect(asSheetText('TRUE')).toBe("'TRUE");
+    expect(asSheetText('2023-08-01')).toBe("'2023-08-01");
+    expect(asSheetText("'quoted")).toBe("''quoted");
+    expect(asSheetText('1, 2, 3, 4')).toBe('1, 2, 3, 4');
+    expect(asSheetText('=1+1', '@')).toBe('=1+1');
+    expect(asSheetText('Director of CTE')).toBe('Director of CTE');
+  });
   it('leaves ordinary text and non-strings alone', () => {
     expect(asSheetText('Jane')).toBe('Jane');
     expect(asSheetText(' =x')).toBe(' =x');

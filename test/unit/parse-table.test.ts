@@ -5,6 +5,7 @@ import { forgetSheets_ } from '../../src/workspace/spreadsheet';
 class FakeSheet {
   calls: string[] = [];
   frozen = 0;
+  formats: Record<string, string> = {};
   constructor(public cells: unknown[][], public maxRows = 10) {}
   getDataRange() {
     this.calls.push('getDataRange');
@@ -20,6 +21,7 @@ class FakeSheet {
   getRange(row: number, col: number, rows = 1, cols = 1) {
     const sheet = this;
     return {
+      getNumberFormats() { sheet.calls.push('getNumberFormats'); return Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => sheet.formats[`${row + i},${col + j}`] ?? '')); },
       getValues() { sheet.calls.push('getValues'); return sheet.cells.slice(row - 1, row - 1 + rows).map((r) => r.slice(col - 1, col - 1 + cols)); },
       setValues(values: unknown[][]) {
         sheet.calls.push(`setValues ${row},${col} ${rows}x${cols}`);
@@ -61,7 +63,7 @@ it('reads by header and writes one block per contiguous run of updated columns',
     { row: 2, values: { Status: 'Accepted', Note: '+1' } },
     { row: 4, values: { Status: 'Declined', ID: 'c2' } },
   ]);
-  expect(sheets.T.calls.slice(2)).toEqual(['setValues 2,1 3x1', 'setValues 2,3 3x2']);
+  expect(sheets.T.calls.slice(2)).toEqual(['getNumberFormats', 'setValues 2,1 3x1', 'getNumberFormats', 'setValues 2,3 3x2']);
   expect(sheets.T.cells.map((r) => r.join('|'))).toEqual([
     'ID|Staff| status |Note',
     'a|s1|Accepted|\'+1',
@@ -70,12 +72,19 @@ it('reads by header and writes one block per contiguous run of updated columns',
   ]);
 });
 
+it('writes strings verbatim into plain-text (@) cells', () => {
+  sheets.T = new FakeSheet([['ID', 'Name'], ['a', 'x']]);
+  sheets.T.formats['3,2'] = '@';
+  appendRows_(readTable_('T')!, [{ ID: '=1', Name: '=2' }]);
+  expect(sheets.T.cells[2]).toEqual(["'=1", '=2']);
+});
+
 it('appends after the last row, growing the sheet when needed', () => {
   sheets.T = new FakeSheet([['ID', 'Name'], ['a', 'x']], 2);
   const t = readTable_('T')!;
   const first = appendRows_(t, [{ ID: 'b', Name: '@me' }, { ID: 'c', Name: 'z' }]);
   expect(first).toBe(3);
-  expect(sheets.T.calls.slice(2)).toEqual(['getMaxRows', 'insertRowsAfter 2', 'setValues 3,1 2x2']);
+  expect(sheets.T.calls.slice(2)).toEqual(['getMaxRows', 'insertRowsAfter 2', 'getNumberFormats', 'setValues 3,1 2x2']);
   expect(sheets.T.cells[2]).toEqual(['b', "'@me"]);
   expect(t.rows).toHaveLength(3);
 });

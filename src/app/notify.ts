@@ -1,3 +1,285 @@
+// Delivering what is due: decision emails (MailApp) and meeting invitations (Calendar API).
+//
+// Shape of a run:
+//   1. under the script lock: take the delivery lease (src/domain/lease.ts), read Settings,
+//      Communities, Meetings, Applications and Templates (one getValues per tab);
+//   2. plan in the domain (src/domain/due.ts): one email per applicant, one change per event;
+//   3. outside the lock: each email, then each event; the sheet records each success right away
+//      (`Notified` = the status emailed, `Invited` = the meetings the member is a guest of);
+//   4. release the lease, append the run's Log rows.
+// What does not fit (quota, time budget, a failure) stays due and goes out on the next run.
+//
+// Exactly-once, and the one window where it cannot be: MailApp cannot tell us afterwards whether
+// a message left, and we may not hold the lock across the send. So an email is sent first and
+// recorded second; a run cut off between the two forgets the send and the next run sends it
+// again (at-least-once; the other order would lose emails). That window is made as small as the
+// platform allows: the Lock and Range objects are fetched before the send, so after a successful
+// MailApp.sendEmail the only calls before `Notified` is stored are Lock.waitLock and one
+// Range.setValues (one per contiguous block of the applicant's rows: one in the usual case).
+// Invitations have no such window: the attendee list of the event is the truth, re-read before
+// each change, so a change made but not recorded is found already done next run and not resent.
+import { isLeaseFree, LEASE_MS, parseLease, type Lease } from '../domain/lease';
+import {
+  formatInvited, mergeAttendees, parseInvited, pendingNotificationIds, planDelivery, type EmailPlan, type EventPlan,
+} from '../domain/due';
+import { composeDecisionEmail, type EmailContent } from '../domain/emails/compose';
+import type { Templates } from '../domain/emails/templates';
+import type { Application, Program, Status } from '../domain/model';
+import { getEvent_, setAttendees_ } from '../workspace/calendar';
+import { now } from '../workspace/clock';
+import { formatDate_ } from '../workspace/formatDate';
+import { withScriptLock_ } from '../workspace/lock';
+import { appendLog_, type LogEntry } from '../workspace/log';
+import { remainingMailQuota_, sendMail_ } from '../workspace/mail';
+import { loadProgram_ } from '../workspace/programRepo';
+import { deleteProperty_, getJsonProperty_, setJsonProperty_ } from '../workspace/properties';
+import { prepareColumnWrite_ } from '../workspace/recordWrites';
+import { readApplications_, type ApplicationsTable, type StoredApplication } from '../workspace/applicationsRepo';
+import { readTemplates_ } from './templates';
+
+/** Stop starting new work after this much of the 6-minute execution limit. */
+export const TIME_BUDGET_MS = 4.5 * 60 * 1000;
+const LEASE_KEY = 'cop.delivery.lease';
+const ACTOR = 'system';
+
+export interface DeliverOptions {
+  /** only these applications' applicants and events; undefined = everything due */
+  applicationIds?: string[];
+  /** epoch ms after which no new email or event is started (default: start + 4.5 min) */
+  deadline?: number;
+}
+
+export interface DeliveryResult {
+  /** emails sent by this run */
+  sent: number;
+  /** ids (of the request, or all) whose notification is still owed afterwards */
+  pendingIds: string[];
+  /** events whose attendees this run changed */
+  eventsUpdated: number;
+  /** why the run stopped early, if it did */
+  stopped: '' | 'time' | 'quota' | 'busy';
+  failures: number;
+}
+
+interface State {
+  program: Program;
+  apps: ApplicationsTable;
+  templates: Templates;
+  lease: Lease | null;
+}
+
+function readState(holder: string, startedAt: number): State {
+  return withScriptLock_(() => {
+    const current = parseLease(getJsonProperty_(LEASE_KEY));
+    let lease: Lease | null = null;
+    if (isLeaseFree(current, startedAt)) {
+      lease = { holder, until: startedAt + LEASE_MS };
+      setJsonProperty_(LEASE_KEY, lease);
+    }
+    const { program } = loadProgram_();
+    const apps = readApplications_(program.communities);
+    const templates = readTemplates_();
+    return { program, apps, templates, lease };
+  });
+}
+
+function releaseLease(holder: string): void {
+  const current = parseLease(getJsonProperty_(LEASE_KEY));
+  if (current && current.holder === holder) deleteProperty_(LEASE_KEY);
+}
+
+function errorText(err: unknown): string {
+  return String((err as Error)?.message ?? err);
+}
+
+function isQuotaError(err: unknown): boolean {
+  return /too many times|quota|limit exceeded/i.test(errorText(err));
+}
+
+/** Meet links of the events the acceptance emails list (failures just leave the link out). */
+function meetLinksFor(plans: EmailPlan[], program: Program, calendarId: string, deadline: number): Record<string, string> {
+  const links: Record<string, string> = {};
+  if (!calendarId) return links;
+  const communities = new Set<string>();
+  for (const p of plans) for (const a of p.applications) if (a.status === 'Accepted') communities.add(a.community);
+  for (const m of program.meetings) {
+    if (!communities.has(m.community) || !m.eventId || m.eventId in links) continue;
+    if (now().getTime() >= deadline) break;
+    try {
+      links[m.eventId] = getEvent_(calendarId, m.eventId)?.meetLink ?? '';
+    } catch {
+      links[m.eventId] = '';
+    }
+  }
+  return links;
+}
+
+/** The email one applicant is owed, as it would go out now. */
+export function composeFor_(apps: readonly Application[], program: Program, templates: Templates, meetLinks: Record<string, string>): EmailContent {
+  return composeDecisionEmail({ applications: apps, program, templates, meetLinks, formatDate: formatDate_, now: now() });
+}
+
+export function deliverDue_(options: DeliverOptions = {}): DeliveryResult {
+  const startedAt = now().getTime();
+  const deadline = options.deadline ?? startedAt + TIME_BUDGET_MS;
+  const holder = `${startedAt}-${Math.random().toString(36).slice(2, 10)}`;
+  const state = readState(holder, startedAt);
+  const { program, apps } = state;
+  const ids = options.applicationIds;
+  const result: DeliveryResult = { sent: 0, pendingIds: [], eventsUpdated: 0, stopped: '', failures: 0 };
+  if (!state.lease) {
+    // another run is delivering; what it did not plan stays due for the next run
+    result.stopped = 'busy';
+    result.pendingIds = pendingNotificationIds(apps.applications, ids);
+    return result;
+  }
+
+  const log: LogEntry[] = [];
+  const byId = new Map<string, StoredApplication>(apps.applications.map((a) => [a.id, a]));
+  try {
+    const plan = planDelivery(apps.applications, program, new Date(startedAt), { applicationIds: ids });
+    if (plan.emails.length) sendEmails(plan.emails, state, deadline, byId, log, result);
+    if (result.stopped !== 'time') inviteAll(plan.events, state, deadline, byId, log, result);
+  } finally {
+    withScriptLock_(() => {
+      releaseLease(holder);
+      if (result.sent) log.push({ actor: ACTOR, action: 'notifications-sent', details: `${result.sent} email(s)` });
+      if (result.stopped === 'time' || result.stopped === 'quota') {
+        log.push({ actor: ACTOR, action: 'delivery-paused', details: result.stopped === 'time' ? 'time budget reached; the rest goes out next run' : 'daily email quota reached; the rest goes out next run' });
+      }
+      appendLog_(log);
+    });
+  }
+  result.pendingIds = pendingNotificationIds(apps.applications, ids);
+  return result;
+}
+
+function sendEmails(plans: EmailPlan[], state: State, deadline: number, byId: Map<string, StoredApplication>, log: LogEntry[], result: DeliveryResult): void {
+  const { program, apps, templates } = state;
+  const s = program.settings;
+  let quota = remainingMailQuota_();
+  const links = meetLinksFor(plans, program, s.calendarId, deadline);
+  for (const plan of plans) {
+    if (now().getTime() >= deadline) {
+      result.stopped = 'time';
+      return;
+    }
+    if (quota < 1) {
+      result.stopped = 'quota';
+      return;
+    }
+    const told = plan.applications.map((a) => ({ app: byId.get(a.id) as StoredApplication, status: a.status as Status }));
+    let content: EmailContent;
+    try {
+      content = composeFor_(plan.applications, program, templates, links);
+    } catch (err) {
+      result.failures += 1;
+      log.push({ actor: ACTOR, action: 'notification-failed', applicationIds: told.map((t) => t.app.id), details: `${plan.to}: ${errorText(err)}` });
+      continue;
+    }
+    // Prepared before the send, so the record after it is as short as it can be (see the top).
+    const record = prepareColumnWrite_(apps.table, 'Notified', told.map((t) => ({ row: t.app.row, value: t.status })));
+    try {
+      sendMail_({ to: plan.to, replyTo: s.contactEmail, name: s.senderName, subject: content.subject, text: content.text, html: content.html });
+    } catch (err) {
+      result.failures += 1;
+      log.push({ actor: ACTOR, action: 'notification-failed', applicationIds: told.map((t) => t.app.id), details: `${plan.to}: ${errorText(err)}` });
+      if (isQuotaError(err)) {
+        result.stopped = 'quota';
+        return;
+      }
+      continue;
+    }
+    record.commit();
+    for (const t of told) t.app.notified = t.status;
+    quota -= 1;
+    result.sent += 1;
+    log.push({ actor: ACTOR, action: 'notified', applicationIds: told.map((t) => t.app.id), details: `${plan.to}: ${told.map((t) => t.status).join(', ')}` });
+  }
+}
+
+function inviteAll(events: EventPlan[], state: State, deadline: number, byId: Map<string, StoredApplication>, log: LogEntry[], result: DeliveryResult): void {
+  const { program, apps } = state;
+  const calendarId = program.settings.calendarId;
+  for (const ev of events) {
+    if (now().getTime() >= deadline) {
+      result.stopped = 'time';
+      return;
+    }
+    const m = ev.meeting;
+    const label = `${m.community} meeting ${m.number}`;
+    const allIds = [...ev.add, ...ev.remove].map((x) => x.applicationId);
+    if (!calendarId || !m.eventId) {
+      result.failures += 1;
+      log.push({ actor: ACTOR, action: 'invitation-failed', applicationIds: allIds, details: `${label}: no calendar event yet; run setup` });
+      continue;
+    }
+    try {
+      // Get and patch back to back: the list we send is the event's own list plus our changes,
+      // so guests staff added by hand stay (the API replaces the whole attendees array).
+      const event = getEvent_(calendarId, m.eventId);
+      if (!event) throw new Error('the event was deleted; run setup to recreate it');
+      const next = mergeAttendees(event.attendees, ev.add.map((x) => x.email), ev.remove.map((x) => x.email));
+      if (next) setAttendees_(calendarId, m.eventId, next);
+      if (next) result.eventsUpdated += 1;
+    } catch (err) {
+      result.failures += 1;
+      log.push({ actor: ACTOR, action: 'invitation-failed', applicationIds: allIds, details: `${label}: ${errorText(err)}` });
+      continue;
+    }
+    const cells: { row: number; value: string }[] = [];
+    const change = (id: string, f: (nums: number[]) => number[]) => {
+      const app = byId.get(id);
+      if (!app) return;
+      app.invited = formatInvited(f(parseInvited(app.invited)));
+      cells.push({ row: app.row, value: app.invited });
+    };
+    for (const x of ev.add) change(x.applicationId, (nums) => [...nums, m.number]);
+    for (const x of ev.remove) change(x.applicationId, (nums) => nums.filter((n) => n !== m.number));
+    prepareColumnWrite_(apps.table, 'Invited', cells).commit();
+    log.push({
+      actor: ACTOR,
+      action: 'invitations-updated',
+      applicationIds: allIds,
+      details: `${label}: ${ev.add.length} added, ${ev.remove.length} removed`,
+    });
+  }
+}
+
+/**
+ * The email an applicant would get now if `applicationId` carried `status` (default: its current
+ * status): it covers that application plus the applicant's other decisions due by then, exactly
+ * as a delivery run would group them. null when the id is unknown or the status is Pending.
+ * For review's previewNotification; reads the sheet (no lock needed: nothing is written).
+ */
+export function previewEmail_(applicationId: string, status?: Status): EmailContent | null {
+  const { program } = loadProgram_();
+  const { applications } = readApplications_(program.communities);
+  const target = applications.find((a) => a.id === applicationId);
+  if (!target) return null;
+  const decided: Application = { ...target, status: status ?? target.status };
+  if (decided.status === 'Pending') return null;
+  const others = applications.filter(
+    (a) => a.id !== target.id && a.email === target.email && a.status !== 'Pending' && a.status !== a.notified,
+  );
+  const group = applications.filter((a) => a.id === target.id || others.indexOf(a) >= 0).map((a) => (a.id === target.id ? decided : a));
+  const plan: EmailPlan = { to: target.email, key: target.email, applications: group };
+  const links = meetLinksFor([plan], program, program.settings.calendarId, now().getTime() + 60000);
+  return composeFor_(group, program, readTemplates_(), links);
+}
+
+/** Menu "Send due notifications". */
 export function runDueNotifications_(): string {
-  throw new Error('not implemented yet');
+  const r = deliverDue_();
+  return summarize(r);
+}
+
+export function summarize(r: DeliveryResult): string {
+  const parts = [`${r.sent} email${r.sent === 1 ? '' : 's'} sent`, `${r.eventsUpdated} meeting event${r.eventsUpdated === 1 ? '' : 's'} updated`];
+  if (r.failures) parts.push(`${r.failures} failed (see Log; retried next run)`);
+  if (r.stopped === 'time') parts.push('paused at the time limit; the rest goes out on the next sweep');
+  if (r.stopped === 'quota') parts.push('daily email quota reached; the rest goes out on the next sweep');
+  if (r.stopped === 'busy') parts.push('another run is delivering right now; nothing sent by this one');
+  if (r.pendingIds.length) parts.push(`${r.pendingIds.length} notification${r.pendingIds.length === 1 ? '' : 's'} still waiting`);
+  return `${parts.join('; ')}.`;
 }

@@ -34,7 +34,7 @@ import { remainingMailQuota_, sendMail_ } from '../workspace/mail';
 import { loadProgram_ } from '../workspace/programRepo';
 import { deleteProperty_, getJsonProperty_, setJsonProperty_ } from '../workspace/properties';
 import { prepareColumnWrite_ } from '../workspace/recordWrites';
-import { readApplications_, type ApplicationsTable, type StoredApplication } from '../workspace/applicationsRepo';
+import { readApplications_, saveApplications_, type ApplicationsTable, type StoredApplication } from '../workspace/applicationsRepo';
 import { readTemplates_ } from './templates';
 
 /** Stop starting new work after this much of the 6-minute execution limit. */
@@ -135,13 +135,17 @@ export function deliverDue_(options: DeliverOptions = {}): DeliveryResult {
   }
 
   const log: LogEntry[] = [];
+  const unrecorded: { app: StoredApplication; status: Status }[] = [];
   const byId = new Map<string, StoredApplication>(apps.applications.map((a) => [a.id, a]));
   try {
     const plan = planDelivery(apps.applications, program, new Date(startedAt), { applicationIds: ids });
-    if (plan.emails.length) sendEmails(plan.emails, state, deadline, byId, log, result);
+    if (plan.emails.length) sendEmails(plan.emails, state, deadline, byId, log, result, unrecorded);
     if (result.stopped !== 'time') inviteAll(plan.events, state, deadline, byId, log, result);
   } finally {
     withScriptLock_(() => {
+      if (unrecorded.length) {
+        saveApplications_(apps, unrecorded.map((u) => ({ ...u.app, notified: u.status })), ['notified']);
+      }
       releaseLease(holder);
       if (result.sent) log.push({ actor: ACTOR, action: 'notifications-sent', details: `${result.sent} email(s)` });
       if (result.stopped === 'time' || result.stopped === 'quota') {
@@ -154,7 +158,10 @@ export function deliverDue_(options: DeliverOptions = {}): DeliveryResult {
   return result;
 }
 
-function sendEmails(plans: EmailPlan[], state: State, deadline: number, byId: Map<string, StoredApplication>, log: LogEntry[], result: DeliveryResult): void {
+function sendEmails(
+  plans: EmailPlan[], state: State, deadline: number, byId: Map<string, StoredApplication>, log: LogEntry[], result: DeliveryResult,
+  unrecorded: { app: StoredApplication; status: Status }[],
+): void {
   const { program, apps, templates } = state;
   const s = program.settings;
   let quota = remainingMailQuota_();
@@ -190,10 +197,19 @@ function sendEmails(plans: EmailPlan[], state: State, deadline: number, byId: Ma
       }
       continue;
     }
-    record.commit();
-    for (const t of told) t.app.notified = t.status;
     quota -= 1;
     result.sent += 1;
+    for (const t of told) t.app.notified = t.status;
+    try {
+      record.commit();
+    } catch (err) {
+      // The lock could not be had (another execution held it for 30 s). The email is out: keep
+      // the record for the end of the run (deliverDue_'s finally) and start nothing new.
+      unrecorded.push(...told.map((t) => ({ app: t.app, status: t.status })));
+      log.push({ actor: ACTOR, action: 'record-delayed', applicationIds: told.map((t) => t.app.id), details: errorText(err) });
+      result.stopped = 'time';
+      return;
+    }
     log.push({ actor: ACTOR, action: 'notified', applicationIds: told.map((t) => t.app.id), details: `${plan.to}: ${told.map((t) => t.status).join(', ')}` });
   }
 }

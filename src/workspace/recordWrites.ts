@@ -1,7 +1,7 @@
 // Recording a delivery right after it happened. The email is already gone when we get here, so
 // every service call between the send and the cell write is a moment where a cut-off run (time
 // limit) would forget it was sent and send it again next run. Everything that can be done before
-// the send (the Lock object, the Range objects) is done in prepare, so recording costs exactly
+// the send (the Lock object, the Range objects and their formats) is done in prepare, so recording costs exactly
 // Lock.waitLock + one Range.setValues per contiguous block of rows (one block in the usual case:
 // an applicant's rows are appended together); flush and release follow the write.
 import { asSheetText } from '../domain/escape';
@@ -19,9 +19,12 @@ export function prepareColumnWrite_(table: Table, header: string, cells: { row: 
   const c = requireColumn(table, header);
   const byRow = new Map(cells.map((x) => [x.row, x.value]));
   const blocks = runsOf(byRow.keys()).map(([first, last]) => {
+    const range = table.sheet.getRange(first, c + 1, last - first + 1, 1);
+    // a plain-text ('@') cell takes the string as is; any other needs the text marker for '1'
+    const formats = range.getNumberFormats();
     const values: unknown[][] = [];
-    for (let r = first; r <= last; r++) values.push([asSheetText(byRow.get(r))]);
-    return { range: table.sheet.getRange(first, c + 1, values.length, 1), values, first, last };
+    for (let r = first; r <= last; r++) values.push([asSheetText(byRow.get(r), formats[r - first]?.[0])]);
+    return { range, values, first, last };
   });
   const lock = LockService.getScriptLock();
   return {

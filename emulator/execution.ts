@@ -1,0 +1,54 @@
+// What one run of a bundle function did: its service calls, logs, outcome.
+export type ServiceName =
+  | 'SpreadsheetApp'
+  | 'FormApp'
+  | 'MailApp'
+  | 'GmailApp'
+  | 'CalendarApp'
+  | 'Calendar'
+  | 'PropertiesService'
+  | 'CacheService'
+  | 'LockService'
+  | 'ScriptApp'
+  | 'HtmlService'
+  | 'Session'
+  | 'Utilities'
+  | 'Logger';
+
+export interface ServiceCall {
+  service: ServiceName;
+  /** Class-qualified method: 'Range.getValues', 'Spreadsheet.getSheetByName', 'MailApp.sendEmail', 'Events.patch'. */
+  method: string;
+  /** Whether this execution held the script lock when the call started. */
+  lockHeld: boolean;
+}
+
+export interface Execution {
+  id: string;
+  fn: string;
+  user: string;
+  /** Set when an installed trigger (or the emulator acting as Google) started the run. */
+  trigger: { uid: string; eventType: string } | null;
+  calls: ServiceCall[];
+  error?: { message: string; stack: string };
+  logs: string[];
+  startedAt: Date;
+  endedAt: Date | null;
+  cutOff: boolean;
+  /** The function's return value, JSON-cloned. */
+  result?: unknown;
+}
+
+export function countCalls(execution: Execution, service?: ServiceName, method?: string): number {
+  let n = 0;
+  for (const c of execution.calls) {
+    if (service && c.service !== service) continue;
+    if (method && c.method !== method && `${c.service}.${c.method}` !== method) continue;
+    n++;
+  }
+  return n;
+}
+
+/** Thrown inside the bundle by the emulator when an execution hits its (real or injected) time limit. */
+export const TIME_LIMIT_MESSAGE = 'Exceeded maximum execution time';
+export const EXECUTION_LIMIT_MS = 6 * 60 * 1000;

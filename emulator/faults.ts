@@ -1,0 +1,79 @@
+// Fault injection: quota, failing calls, time-limit cut-offs, latency, a lock held elsewhere.
+import type { WorkspaceState } from './state';
+
+interface NthCallFault {
+  method: string;
+  remaining: number;
+  error: Error | null;
+}
+
+export class Faults {
+  private nth: NthCallFault[] = [];
+  /** Cut the next execution before its n-th service call. */
+  cutAt: number | null = null;
+  /** Simulated latency of every service call, in ms of the emulated clock. */
+  latencyMs: number;
+
+  constructor(
+    private readonly state: () => WorkspaceState,
+    private readonly nowMs: () => number,
+    latencyMs = 0,
+  ) {
+    this.latencyMs = latencyMs;
+  }
+
+  /** Remaining email recipients today for `user` (default: every user, including ones not seen yet). */
+  setMailQuota(remaining: number, user?: string): void {
+    const q = this.state().mailQuota;
+    if (user) {
+      q.used[user] = { count: q.limit - remaining, since: this.nowMs() };
+      return;
+    }
+    q.remainingOverride = { remaining, since: this.nowMs() };
+    for (const u of Object.keys(q.used)) q.used[u] = { count: q.limit - remaining, since: this.nowMs() };
+  }
+
+  /** The n-th call of `method` (counted from now, across executions) throws `error`. */
+  failNthCall(method: string, n: number, error?: Error): void {
+    if (!Number.isInteger(n) || n < 1) throw new Error('failNthCall: n must be a positive integer');
+    this.nth.push({ method, remaining: n, error: error ?? null });
+  }
+
+  cutAtCall(n: number): void {
+    if (!Number.isInteger(n) || n < 1) throw new Error('cutAtCall: n must be a positive integer');
+    this.cutAt = n;
+  }
+
+  setLatency(ms: number): void {
+    this.latencyMs = ms;
+  }
+
+  /** Another process holds the script lock (until the emulated clock reaches `forMs` from now, or forever). */
+  holdScriptLock(forMs?: number): void {
+    this.state().locks.script = { executionId: 'another-process', until: forMs === undefined ? undefined : this.nowMs() + forMs };
+  }
+
+  releaseScriptLock(): void {
+    this.state().locks.script = null;
+  }
+
+  clear(): void {
+    this.nth = [];
+    this.cutAt = null;
+    this.latencyMs = 0;
+    this.state().mailQuota.remainingOverride = null;
+  }
+
+  /** Counts a call against the armed faults; returns the error to throw, if one fires now. */
+  takeFailure(service: string, method: string): Error | null {
+    let fire: Error | null = null;
+    for (const f of this.nth) {
+      if (f.remaining <= 0) continue;
+      if (f.method !== method && f.method !== `${service}.${method}` && f.method !== `${service}.${method.slice(method.indexOf('.') + 1)}`) continue;
+      f.remaining--;
+      if (f.remaining === 0 && !fire) fire = f.error ?? new Error(`Service error: ${f.method} failed (injected fault)`);
+    }
+    this.nth = this.nth.filter((f) => f.remaining > 0);
+    return fire;
+  }
+}

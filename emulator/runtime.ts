@@ -1,0 +1,138 @@
+// One execution's view of the Workspace, and THE dispatch point every service call goes through.
+import type { Core } from './core';
+import { EXECUTION_LIMIT_MS, TIME_LIMIT_MESSAGE, type Execution, type ServiceName } from './execution';
+import { isDate, type Realm } from './realm';
+
+/** Base of every object the bundle can call methods on (services, Range, Form, CalendarEvent, ...). */
+export abstract class ServiceObject {
+  constructor(readonly _rt: Runtime) {}
+  /** [service used for counting, class name used in the method key]. */
+  abstract _kind(): [ServiceName, string];
+}
+
+/** An error the emulator raises as Apps Script would (its message is what the bundle sees). */
+export class ScriptError extends Error {}
+
+export class TimeLimitError extends ScriptError {
+  constructor() {
+    super(TIME_LIMIT_MESSAGE);
+  }
+}
+
+const targets = new WeakMap<object, ServiceObject>();
+
+export function unwrap<T>(v: T): T {
+  if (v !== null && typeof v === 'object') {
+    const t = targets.get(v as object);
+    if (t) return t as unknown as T;
+  }
+  return v;
+}
+
+export class Runtime {
+  realm: Realm | null = null;
+  private proxies = new WeakMap<ServiceObject, object>();
+  /** Calls made by this execution, for cutAtCall. */
+  private callCount = 0;
+  private readonly cutAt: number | null;
+
+  constructor(
+    readonly core: Core,
+    readonly exec: Execution,
+    readonly user: string,
+  ) {
+    this.cutAt = core.faults.cutAt;
+    core.faults.cutAt = null;
+  }
+
+  get state() {
+    return this.core.state;
+  }
+
+  now(): Date {
+    return this.core.clock.now();
+  }
+
+  holdsScriptLock(): boolean {
+    return this.core.state.locks.script?.executionId === this.exec.id;
+  }
+
+  /** The bundle-facing proxy of a service object: every method call goes through `dispatch`. */
+  wrap<T extends ServiceObject>(target: T): T {
+    const cached = this.proxies.get(target);
+    if (cached) return cached as T;
+    const proxy = new Proxy(target, {
+      get: (t, prop, receiver) => {
+        if (typeof prop === 'symbol') return Reflect.get(t, prop);
+        if (prop.startsWith('_')) return undefined;
+        const v: unknown = Reflect.get(t, prop, t);
+        if (typeof v !== 'function') return v === undefined ? undefined : this.toBundle(v);
+        if (prop === 'toString' || prop === 'valueOf' || prop === 'constructor') return (v as () => unknown).bind(t);
+        return (...args: unknown[]) => dispatch(this, t, prop, args);
+      },
+      set: (t, prop, value) => Reflect.set(t, prop, value),
+      has: (t, prop) => typeof prop === 'string' && !prop.startsWith('_') && prop in t,
+      ownKeys: (t) => Reflect.ownKeys(t).filter((k) => typeof k !== 'string' || !k.startsWith('_')),
+    });
+    this.proxies.set(target, proxy);
+    targets.set(proxy, target);
+    return proxy;
+  }
+
+  toBundle(value: unknown): unknown {
+    if (value instanceof ServiceObject) return this.wrap(value);
+    if (!this.realm) return value;
+    return this.realm.toBundle(value, (v) => (v instanceof ServiceObject ? this.wrap(v) : v));
+  }
+
+  /** An error the bundle can catch as its own (`instanceof Error` in its realm). */
+  bundleError(e: unknown): unknown {
+    if (!this.realm) return e;
+    if (e instanceof Error && !((e as object) instanceof (this.realm.error as unknown as ErrorConstructor))) {
+      const out = this.realm.makeError(e.message, e.name);
+      Object.defineProperty(out, 'hostStack', { value: e.stack, enumerable: false });
+      return out;
+    }
+    return e;
+  }
+
+  /** Everything that happens before a service call runs: limits, counting, faults, latency. */
+  beforeCall(service: ServiceName, method: string): void {
+    const exec = this.exec;
+    if (exec.cutOff) throw new TimeLimitError();
+    this.callCount++;
+    if (this.cutAt !== null && this.callCount >= this.cutAt) {
+      exec.cutOff = true;
+      throw new TimeLimitError();
+    }
+    if (this.core.clock.millis() - exec.startedAt.getTime() > EXECUTION_LIMIT_MS) {
+      exec.cutOff = true;
+      throw new TimeLimitError();
+    }
+    exec.calls.push({ service, method, lockHeld: this.holdsScriptLock() });
+    const failure = this.core.faults.takeFailure(service, method);
+    if (this.core.faults.latencyMs > 0) this.core.clock.advance(this.core.faults.latencyMs);
+    if (failure) throw failure;
+  }
+}
+
+/**
+ * The single dispatch point: every call the bundle makes on any service object comes here.
+ * (A concurrency harness can replace the call below with a message to another thread.)
+ */
+export function dispatch(rt: Runtime, target: ServiceObject, prop: string, args: unknown[]): unknown {
+  try {
+    const [service, type] = target._kind();
+    rt.beforeCall(service, `${type}.${prop}`);
+    const fn = Reflect.get(target, prop) as (...a: unknown[]) => unknown;
+    const hostArgs = args.map((a) => (Array.isArray(a) ? a.map(unwrap) : unwrap(a)));
+    return rt.toBundle(fn.apply(target, hostArgs));
+  } catch (e) {
+    throw rt.bundleError(e);
+  }
+}
+
+/** Dates from either realm, as host Dates. */
+export function toHostDate(v: unknown): Date | null {
+  return isDate(v) ? new Date(v.getTime()) : null;
+}

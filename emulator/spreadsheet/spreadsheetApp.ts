@@ -1,0 +1,51 @@
+// The SpreadsheetApp global: the active (bound) spreadsheet, UI, builders and enums.
+import type { ServiceName } from '../execution';
+import { ScriptError, ServiceObject } from '../runtime';
+import { DataValidationBuilder, DataValidationCriteria } from './dataValidation';
+import type { Range } from './range';
+import type { Sheet } from './sheet';
+import { Spreadsheet } from './spreadsheet';
+import { Ui } from './ui';
+
+export class SpreadsheetApp extends ServiceObject {
+  readonly DataValidationCriteria = DataValidationCriteria;
+  readonly WrapStrategy = { WRAP: 'WRAP', OVERFLOW: 'OVERFLOW', CLIP: 'CLIP' };
+  readonly BorderStyle = { DOTTED: 'DOTTED', DASHED: 'DASHED', SOLID: 'SOLID', SOLID_MEDIUM: 'SOLID_MEDIUM', SOLID_THICK: 'SOLID_THICK', DOUBLE: 'DOUBLE' };
+  readonly ProtectionType = { RANGE: 'RANGE', SHEET: 'SHEET' };
+  readonly Dimension = { COLUMNS: 'COLUMNS', ROWS: 'ROWS' };
+
+  _kind(): [ServiceName, string] {
+    return ['SpreadsheetApp', 'SpreadsheetApp'];
+  }
+  getActiveSpreadsheet(): Spreadsheet {
+    return new Spreadsheet(this._rt);
+  }
+  getActive(): Spreadsheet {
+    return new Spreadsheet(this._rt);
+  }
+  getActiveSheet(): Sheet {
+    return new Spreadsheet(this._rt).getActiveSheet();
+  }
+  getActiveRange(): Range {
+    return new Spreadsheet(this._rt).getActiveRange();
+  }
+  openById(id: string): Spreadsheet {
+    if (id !== this._rt.state.spreadsheet.id) throw new ScriptError(`Unexpected error while getting the method or property openById on object SpreadsheetApp.`);
+    return new Spreadsheet(this._rt);
+  }
+  openByUrl(url: string): Spreadsheet {
+    const m = /\/d\/([\w-]+)/.exec(String(url));
+    if (!m || m[1] !== this._rt.state.spreadsheet.id) throw new ScriptError(`Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.`);
+    return new Spreadsheet(this._rt);
+  }
+  flush(): void {}
+  getUi(): Ui {
+    return new Ui(this._rt);
+  }
+  newDataValidation(): DataValidationBuilder {
+    return new DataValidationBuilder(this._rt);
+  }
+  toString(): string {
+    return 'SpreadsheetApp';
+  }
+}

@@ -1,0 +1,525 @@
+// The emulated Google Workspace: one bound spreadsheet, its forms, mail, calendars, triggers; runs dist/Code.js.
+import path from 'node:path';
+import vm from 'node:vm';
+import { Clock, toMillis } from './clock';
+import { Core } from './core';
+import { EXECUTION_LIMIT_MS, TIME_LIMIT_MESSAGE, type Execution } from './execution';
+import { Faults } from './faults';
+import { answerText, isQuestion, responsesSheet, submitEventValues, writeResponse } from './forms/linking';
+import { Form } from './forms/form';
+import { FormResponse } from './forms/response';
+import { makeGlobals } from './globals';
+import { encode, reviveState, type WorkspaceJSON } from './persistence';
+import { isDate, makeEmuDate, Realm } from './realm';
+import { Runtime, TimeLimitError, ScriptError } from './runtime';
+import { releaseAll } from './services/lock';
+import { Range } from './spreadsheet/range';
+import { Sheet } from './spreadsheet/sheet';
+import { Spreadsheet } from './spreadsheet/spreadsheet';
+import { displayAt, getCell, lastColumn, lastRow, newSheet, valueAt } from './spreadsheet/sheetModel';
+import type { CalendarState, CellValue, EventState, FormItemState, InvitationState, SentMail, TriggerState, UiState, WorkspaceState } from './state';
+import { zonedParts } from './tz';
+import { startMs, endMs } from './calendar/store';
+
+// gas-local has no type declarations; this is the one function we use.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const gas = require('gas-local') as { require(dir: string, globals: object, options?: { filter?: (file: string) => boolean }): Record<string, unknown> };
+
+export interface WorkspaceOptions {
+  /** The clock's start (Date | ISO string | epoch ms). Default: the real time now. */
+  now?: Date | string | number;
+  /** The manifest's time zone; also the spreadsheet's. Default America/New_York. */
+  scriptTimeZone?: string;
+  /** Owner of the spreadsheet (and default user of `run`). */
+  owner?: string;
+  editors?: string[];
+  /** Daily email recipients per user (consumer accounts: 100). */
+  mailQuota?: number;
+  /** Path of the bundle to load. Default: <repo>/dist/Code.js. */
+  bundlePath?: string;
+  /** Simulated latency of every service call, in emulated ms. Default 0. */
+  latencyMs?: number;
+  /** Title of the add-on menu (a bound script's project name). */
+  projectName?: string;
+  spreadsheetName?: string;
+  /** Also print the bundle's console/Logger output. */
+  echoLogs?: boolean;
+}
+
+export interface RunOptions {
+  user?: string;
+  /** Return the failed Execution's error instead of throwing it. */
+  catch?: boolean;
+}
+
+export interface FormSubmission {
+  email?: string;
+  /** Answers by question title; checkbox answers as string[]. */
+  answers: Record<string, string | string[]>;
+}
+
+export type Firing = 'once' | 'twice' | 'blank-too' | 'none';
+
+export interface SubmitResult {
+  row: number;
+  responseId: string;
+  executions: Execution[];
+}
+
+export interface SheetSnapshot {
+  name: string;
+  values: CellValue[][];
+  displayValues: string[][];
+  formulas: string[][];
+  numberFormats: (string | null)[][];
+  frozenRows: number;
+  maxRows: number;
+  maxColumns: number;
+}
+
+export interface FormModel {
+  id: string;
+  title: string;
+  description: string;
+  items: { id: number; type: string; title: string; helpText: string; choices?: string[]; required: boolean; validation?: FormItemState['validation'] }[];
+  acceptingResponses: boolean;
+  closedMessage: string;
+  confirmationMessage: string;
+  collectsEmail: boolean;
+  destinationId: string | null;
+  publishedUrl: string;
+  editUrl: string;
+  responses: number;
+}
+
+/** A calendar event as tests see it: start/end are Dates that also carry the API's {dateTime, timeZone}. */
+export type EventTime = Date & { dateTime: string; timeZone?: string };
+export interface EventView {
+  id: string;
+  iCalUID: string;
+  calendarId: string;
+  status: string;
+  summary: string;
+  description: string;
+  location: string;
+  start: EventTime;
+  end: EventTime;
+  attendees: { email: string; responseStatus: string }[];
+  conferenceData?: Record<string, unknown>;
+  hangoutLink?: string;
+  reminders: Record<string, unknown>;
+}
+
+export class ExecutionError extends Error {
+  constructor(
+    message: string,
+    readonly execution: Execution,
+  ) {
+    super(message);
+    this.name = 'ExecutionError';
+  }
+}
+
+const DEFAULT_BUNDLE = path.join(__dirname, '..', 'dist', 'Code.js');
+
+function initialState(o: Required<Pick<WorkspaceOptions, 'scriptTimeZone' | 'owner' | 'editors' | 'mailQuota' | 'spreadsheetName'>>): WorkspaceState {
+  return {
+    scriptId: '1emuScript000000000000000000000000000000000000000000000000',
+    scriptTimeZone: o.scriptTimeZone,
+    spreadsheet: {
+      id: '1emuSheet0000000000000000000000000000000000',
+      name: o.spreadsheetName,
+      timeZone: o.scriptTimeZone,
+      locale: 'en_US',
+      sheets: [newSheet(0, 'Sheet1')],
+      activeSheetId: 0,
+      nextSheetId: 1000000,
+      owner: o.owner,
+      editors: [...o.editors],
+    },
+    forms: [],
+    calendars: [],
+    events: [],
+    invitations: [],
+    outbox: [],
+    mailQuota: { limit: o.mailQuota, used: {}, remainingOverride: null },
+    properties: { script: {}, user: {}, document: {} },
+    caches: { script: {}, user: {}, document: {} },
+    triggers: [],
+    ui: { menus: [], sidebars: [], dialogs: [], alerts: [], toasts: [] },
+    locks: { script: null, document: null, user: {} },
+    seq: 0,
+  };
+}
+
+export class Workspace {
+  readonly clock: Clock;
+  readonly faults: Faults;
+  readonly executions: Execution[] = [];
+  private readonly core: Core;
+  private readonly bundlePath: string;
+  private readonly echoLogs: boolean;
+  private execSeq = 0;
+
+  constructor(options: WorkspaceOptions = {}, restored?: WorkspaceState) {
+    this.clock = new Clock(options.now ?? Date.now());
+    const state =
+      restored ??
+      initialState({
+        scriptTimeZone: options.scriptTimeZone ?? 'America/New_York',
+        owner: options.owner ?? 'owner@example.com',
+        editors: options.editors ?? [],
+        mailQuota: options.mailQuota ?? 100,
+        spreadsheetName: options.spreadsheetName ?? 'Communities of Practice',
+      });
+    this.faults = new Faults(() => this.core.state, () => this.clock.millis(), options.latencyMs ?? 0);
+    this.bundlePath = path.resolve(options.bundlePath ?? DEFAULT_BUNDLE);
+    this.echoLogs = options.echoLogs ?? false;
+    this.core = new Core(state, this.clock, this.faults, makeEmuDate(this.clock), {
+      bundlePath: this.bundlePath,
+      projectName: options.projectName ?? 'Communities of Practice',
+      domain: state.spreadsheet.owner.split('@')[1] ?? 'example.com',
+    });
+  }
+
+  /** The raw state (for tools such as the dev server); prefer the typed views below in tests. */
+  get state(): WorkspaceState {
+    return this.core.state;
+  }
+
+  get owner(): string {
+    return this.core.state.spreadsheet.owner;
+  }
+
+  get spreadsheetId(): string {
+    return this.core.state.spreadsheet.id;
+  }
+
+  // --- executions ------------------------------------------------------------------------------
+
+  /** Runs a bundle function as Apps Script would (fresh context; args and result JSON-cloned). */
+  run(fn: string, args: unknown[] = [], options: RunOptions = {}): unknown {
+    const exec = this.execute(fn, options.user ?? this.owner, (rt) => args.map((a) => rt.realm!.jsonIn(a)), null);
+    if (exec.error && !options.catch) throw new ExecutionError(exec.error.message, exec);
+    return exec.error ? exec.error : exec.result;
+  }
+
+  get lastExecution(): Execution | undefined {
+    return this.executions[this.executions.length - 1];
+  }
+
+  /** The one place an execution starts: fresh globals, fresh gas-local context, locks released at the end. */
+  private execute(fn: string, user: string, makeArgs: (rt: Runtime) => unknown[], trigger: Execution['trigger']): Execution {
+    const exec: Execution = {
+      id: `exec-${++this.execSeq}`,
+      fn,
+      user,
+      trigger,
+      calls: [],
+      logs: [],
+      startedAt: this.clock.now(),
+      endedAt: null,
+      cutOff: false,
+    };
+    const rt = new Runtime(this.core, exec, user);
+    const globals = makeGlobals(rt, this.echoLogs);
+    const context = vm.createContext(globals);
+    rt.realm = new Realm(context, this.core.EmuDate);
+    const previousTz = process.env.TZ;
+    // Apps Script's V8 runs in the script's time zone: `new Date(y, m, d)` and getHours() use it.
+    process.env.TZ = this.core.state.scriptTimeZone;
+    try {
+      const bundle = this.bundlePath;
+      gas.require(path.dirname(bundle), context, { filter: (f) => path.resolve(f) === bundle });
+      const target = (context as Record<string, unknown>)[fn];
+      if (typeof target !== 'function') throw new ScriptError(`Script function not found: ${fn}`);
+      const result: unknown = (target as (...a: unknown[]) => unknown).apply(undefined, makeArgs(rt));
+      if (exec.cutOff) throw new TimeLimitError();
+      exec.result = result === undefined ? undefined : (JSON.parse(JSON.stringify(result)) as unknown);
+    } catch (e) {
+      const message = exec.cutOff ? TIME_LIMIT_MESSAGE : e instanceof Error || (e !== null && typeof e === 'object' && 'message' in e) ? String((e as Error).message) : String(e);
+      const stack = e !== null && typeof e === 'object' && 'stack' in e ? String((e as Error).stack) : '';
+      exec.error = { message, stack };
+    } finally {
+      if (previousTz === undefined) delete process.env.TZ;
+      else process.env.TZ = previousTz;
+      releaseAll(this.core.state.locks, exec.id);
+      exec.endedAt = this.clock.now();
+      this.executions.push(exec);
+    }
+    return exec;
+  }
+
+  // --- Google acting: form submissions, triggers, opening the sheet ----------------------------
+
+  private linkedForm() {
+    const ss = this.core.state.spreadsheet;
+    return this.core.state.forms.find((f) => f.destinationId === ss.id && f.destinationSheetId !== null) ?? null;
+  }
+
+  /** A respondent submits the linked form: the responses row is written, then form-submit triggers fire. */
+  submitForm(submission: FormSubmission, options: { firing?: Firing } = {}): SubmitResult {
+    const state = this.core.state;
+    const form = this.linkedForm();
+    if (!form) throw new Error('submitForm: no form is linked to the spreadsheet (run setup first)');
+    if (!form.acceptingResponses) throw new Error(`submitForm: the form is not accepting responses (${form.closedMessage || 'closed'})`);
+    const answers = [];
+    for (const [title, response] of Object.entries(submission.answers)) {
+      const item = form.items.find((i) => isQuestion(i) && i.title === title);
+      if (!item) throw new Error(`submitForm: the form has no question titled ${JSON.stringify(title)}`);
+      if (Array.isArray(response) && item.type !== 'CHECKBOX') throw new Error(`submitForm: ${title} is not a checkbox question`);
+      answers.push({ itemId: item.id, response: Array.isArray(response) ? [...response] : String(response) });
+    }
+    const response = {
+      id: `2_ABaOnu${this.core.mint(48, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_')}`,
+      timestamp: this.clock.now(),
+      email: form.collectEmail ? (submission.email ?? '') : '',
+      answers,
+    };
+    form.responses.push(response);
+    const row = writeResponse(state, form, response);
+    const sheet = responsesSheet(state, form);
+    const executions: Execution[] = [];
+    const firing = options.firing ?? 'once';
+    if (firing === 'none' || !sheet) return { row, responseId: response.id, executions };
+    const triggers = state.triggers.filter(
+      (t) => t.eventType === 'ON_FORM_SUBMIT' && ((t.source === 'SPREADSHEETS' && t.sourceId === state.spreadsheet.id) || (t.source === 'FORMS' && t.sourceId === form.id)),
+    );
+    const sheetId = sheet.id;
+    const fire = (t: TriggerState, blank: boolean): void => {
+      const ev = (rt: Runtime): unknown[] => {
+        if (t.source === 'FORMS') {
+          const formObj = new Form(rt, form.id);
+          return [rt.toBundle({ authMode: 'FULL', response: new FormResponse(rt, () => formObj._st(), response.id), source: formObj, triggerUid: t.uid })];
+        }
+        const s = state.spreadsheet.sheets.find((x) => x.id === sheetId);
+        if (!s) return [rt.toBundle({ authMode: 'FULL', triggerUid: t.uid })];
+        const { values, namedValues } = submitEventValues(state, s, row);
+        if (blank) {
+          for (let i = 1; i < values.length; i++) values[i] = '';
+          for (const k of Object.keys(namedValues)) if (k !== 'Timestamp') namedValues[k] = [''];
+        }
+        const ss = new Spreadsheet(rt);
+        const range = new Range(rt, new Sheet(rt, ss, sheetId), { row, col: 1, numRows: 1, numCols: Math.max(1, values.length) });
+        return [rt.toBundle({ authMode: 'FULL', namedValues, range, source: ss, triggerUid: t.uid, values })];
+      };
+      executions.push(this.execute(t.handler, t.owner, ev, { uid: t.uid, eventType: t.eventType }));
+    };
+    for (const t of triggers) {
+      fire(t, false);
+      if (firing === 'twice') fire(t, false);
+      if (firing === 'blank-too') fire(t, true);
+    }
+    return { row, responseId: response.id, executions };
+  }
+
+  /** Fires every due CLOCK trigger once, as its owner. A trigger that never ran is due. */
+  runTimeTriggers(): Execution[] {
+    const now = this.clock.millis();
+    const out: Execution[] = [];
+    for (const t of [...this.core.state.triggers]) {
+      if (t.eventType !== 'CLOCK' || !this.isDue(t, now)) continue;
+      t.lastRunAt = now;
+      if (t.at !== undefined || t.after !== undefined) this.core.state.triggers = this.core.state.triggers.filter((x) => x.uid !== t.uid);
+      const p = zonedParts(now, 'UTC');
+      const event = {
+        authMode: 'FULL',
+        triggerUid: t.uid,
+        year: p.year,
+        month: p.month,
+        'day-of-month': p.day,
+        'day-of-week': p.weekday === 0 ? 7 : p.weekday,
+        'week-of-year': Math.ceil(((now - Date.UTC(p.year, 0, 1)) / 86400000 + 1) / 7),
+        hour: p.hour,
+        minute: p.minute,
+        second: p.second,
+        timezone: 'UTC',
+      };
+      out.push(this.execute(t.handler, t.owner, (rt) => [rt.toBundle(event)], { uid: t.uid, eventType: 'CLOCK' }));
+    }
+    return out;
+  }
+
+  private isDue(t: TriggerState, now: number): boolean {
+    if (t.at !== undefined) return now >= t.at;
+    if (t.after !== undefined) return now >= t.createdAt + t.after;
+    if (t.lastRunAt === null) return true;
+    const every = (t.everyMinutes ?? 0) * 60000 + (t.everyHours ?? 0) * 3600000 + (t.everyDays ?? 0) * 86400000 + (t.everyWeeks ?? 0) * 7 * 86400000;
+    return now - t.lastRunAt >= (every || 3600000);
+  }
+
+  /** A user opens the spreadsheet: the simple `onOpen` (LIMITED) and installed ON_OPEN triggers run. */
+  open(user: string = this.owner): Execution[] {
+    const out: Execution[] = [];
+    const simple = this.execute('onOpen', user, (rt) => [rt.toBundle({ authMode: 'LIMITED', source: new Spreadsheet(rt), user: { email: user } })], null);
+    if (!(simple.error && simple.error.message.startsWith('Script function not found'))) out.push(simple);
+    for (const t of this.core.state.triggers.filter((x) => x.eventType === 'ON_OPEN' && x.source === 'SPREADSHEETS')) {
+      out.push(this.execute(t.handler, t.owner, (rt) => [rt.toBundle({ authMode: 'FULL', source: new Spreadsheet(rt), triggerUid: t.uid })], { uid: t.uid, eventType: 'ON_OPEN' }));
+    }
+    return out;
+  }
+
+  // --- inspection --------------------------------------------------------------------------------
+
+  sheetNames(): string[] {
+    return this.core.state.spreadsheet.sheets.map((s) => s.name);
+  }
+
+  sheet(name: string): SheetSnapshot | undefined {
+    const ss = this.core.state.spreadsheet;
+    const s = ss.sheets.find((x) => x.name === name);
+    if (!s) return undefined;
+    const rows = lastRow(s);
+    const cols = lastColumn(s);
+    const grid = <T>(fn: (r: number, c: number) => T): T[][] =>
+      Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => fn(i + 1, j + 1)));
+    return {
+      name: s.name,
+      values: grid((r, c) => {
+        const v = valueAt(ss, s, r, c);
+        return isDate(v) ? new Date(v.getTime()) : v;
+      }),
+      displayValues: grid((r, c) => displayAt(ss, s, r, c)),
+      formulas: grid((r, c) => getCell(s, r, c)?.f ?? ''),
+      numberFormats: grid((r, c) => getCell(s, r, c)?.nf ?? null),
+      frozenRows: s.frozenRows,
+      maxRows: s.maxRows,
+      maxColumns: s.maxCols,
+    };
+  }
+
+  /** Rows 2..last of a tab as objects keyed by the row-1 headers. */
+  records(name: string): Record<string, CellValue>[] {
+    const snap = this.sheet(name);
+    if (!snap || snap.values.length === 0) return [];
+    const headers = snap.values[0].map(String);
+    return snap.values.slice(1).map((row) => {
+      const rec: Record<string, CellValue> = {};
+      headers.forEach((h, j) => {
+        if (h !== '') rec[h] = row[j];
+      });
+      return rec;
+    });
+  }
+
+  /** The linked form (or, if none is linked, the last form created), as plain data. */
+  get form(): FormModel | null {
+    const f = this.linkedForm() ?? this.core.state.forms[this.core.state.forms.length - 1];
+    if (!f) return null;
+    return {
+      id: f.id,
+      title: f.title,
+      description: f.description,
+      items: f.items.map((i) => ({
+        id: i.id,
+        type: i.type,
+        title: i.title,
+        helpText: i.helpText,
+        required: i.required,
+        ...(i.choices ? { choices: [...i.choices] } : {}),
+        ...(i.validation ? { validation: i.validation } : {}),
+      })),
+      acceptingResponses: f.acceptingResponses,
+      closedMessage: f.closedMessage,
+      confirmationMessage: f.confirmationMessage,
+      collectsEmail: f.collectEmail,
+      destinationId: f.destinationId,
+      publishedUrl: `https://docs.google.com/forms/d/e/${f.publishedId}/viewform`,
+      editUrl: `https://docs.google.com/forms/d/${f.id}/edit`,
+      responses: f.responses.length,
+    };
+  }
+
+  get forms(): number {
+    return this.core.state.forms.length;
+  }
+
+  get outbox(): SentMail[] {
+    return this.core.state.outbox;
+  }
+
+  get calendars(): Pick<CalendarState, 'id' | 'name' | 'timeZone' | 'owner'>[] {
+    return this.core.state.calendars.filter((c) => !c.deleted).map(({ id, name, timeZone, owner }) => ({ id, name, timeZone, owner }));
+  }
+
+  /** Live (not cancelled) events, optionally of one calendar, in start order. */
+  events(calendarId?: string): EventView[] {
+    const time = (ms: number, t: EventState['start']): EventTime => Object.assign(new Date(ms), { dateTime: t.dateTime, ...(t.timeZone ? { timeZone: t.timeZone } : {}) });
+    return this.core.state.events
+      .filter((e) => e.status !== 'cancelled' && (calendarId === undefined || e.calendarId === calendarId))
+      .sort((a, b) => startMs(a) - startMs(b))
+      .map((e) => ({
+        id: e.id,
+        iCalUID: e.iCalUID,
+        calendarId: e.calendarId,
+        status: e.status,
+        summary: e.summary,
+        description: e.description,
+        location: e.location,
+        start: time(startMs(e), e.start),
+        end: time(endMs(e), e.end),
+        attendees: e.attendees.map((a) => ({ email: a.email, responseStatus: a.responseStatus })),
+        ...(e.conferenceData ? { conferenceData: JSON.parse(JSON.stringify(e.conferenceData)) as Record<string, unknown> } : {}),
+        ...(e.hangoutLink ? { hangoutLink: e.hangoutLink } : {}),
+        reminders: JSON.parse(JSON.stringify(e.reminders)) as Record<string, unknown>,
+      }));
+  }
+
+  get invitationsSent(): InvitationState[] {
+    return this.core.state.invitations;
+  }
+
+  get triggers(): TriggerState[] {
+    return this.core.state.triggers;
+  }
+
+  get properties(): { script: Record<string, string>; user: Record<string, Record<string, string>>; document: Record<string, string> } {
+    return this.core.state.properties;
+  }
+
+  get ui(): UiState {
+    return this.core.state.ui;
+  }
+
+  get lock(): { heldBy: string | null } {
+    return { heldBy: this.core.state.locks.script?.executionId ?? null };
+  }
+
+  /** Email recipients `user` may still send to today. */
+  remainingMailQuota(user: string = this.owner): number {
+    const q = this.core.state.mailQuota;
+    const u = q.used[user];
+    const now = this.clock.millis();
+    if (!u || now - u.since >= 86400000) {
+      const o = q.remainingOverride;
+      return o && now - o.since < 86400000 ? o.remaining : q.limit;
+    }
+    return Math.max(0, q.limit - u.count);
+  }
+
+  /** Answers of stored responses (as Google keeps them, independent of the sheet). */
+  formResponses(): { id: string; timestamp: Date; email: string; answers: Record<string, string> }[] {
+    const f = this.linkedForm() ?? this.core.state.forms[this.core.state.forms.length - 1];
+    if (!f) return [];
+    return f.responses.map((r) => ({
+      id: r.id,
+      timestamp: new Date(r.timestamp.getTime()),
+      email: r.email,
+      answers: Object.fromEntries(r.answers.map((a) => [f.items.find((i) => i.id === a.itemId)?.title ?? String(a.itemId), answerText(a.response)])),
+    }));
+  }
+
+  // --- persistence -----------------------------------------------------------------------------
+
+  toJSON(): WorkspaceJSON {
+    return { version: 1, now: this.clock.now().toISOString(), state: encode(this.core.state) };
+  }
+
+  static fromJSON(json: WorkspaceJSON | string, options: WorkspaceOptions = {}): Workspace {
+    const data = (typeof json === 'string' ? JSON.parse(json) : json) as WorkspaceJSON;
+    if (data.version !== 1) throw new Error(`Workspace.fromJSON: unsupported version ${String(data.version)}`);
+    return new Workspace({ ...options, now: options.now ?? toMillis(data.now) }, reviveState(data.state));
+  }
+}
+
+export { EXECUTION_LIMIT_MS };

@@ -1,0 +1,437 @@
+// The dev server: one shared emulated Workspace running the real dist/Code.js, served to a page
+// that looks like the Google Sheet (tabs, sidebar, add-on menu) plus the application form, the
+// outbox, the calendar and the executions. Only local files are served; nothing calls out.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Assets } from './assets';
+import { demoSubmissions } from './demo';
+import type { DemoResult, DevError, DevExecution, DevSheet, DevState, RunResponse } from './devWire';
+import { toEml } from './eml';
+import { toIcs } from './ics';
+import type { ExecutionLike, WorkspacePort } from './port';
+import type { Store } from './store';
+import {
+  TIME_ZONE, asDate, devCalendar, devExecution, devForm, devMail, devMenus, icsEvent, isRec, local,
+  mailForEml, mailHtml, mailId, str,
+} from './views';
+import { fromZonedLocal, presets } from './clock';
+import { validateResponse } from './formCheck';
+import { HttpError } from './httpError';
+
+export interface DevServerOptions {
+  store: Store;
+  assets: Assets;
+  distDir: string;
+  owner: string;
+  /** every staff member the page may act as (owner first) */
+  users: string[];
+}
+
+const MAX_BODY = 1024 * 1024;
+const MAX_GRID_ROWS = 3000;
+
+
+export function createDevServer(opts: DevServerOptions): Server {
+  const { store, assets } = opts;
+  const ws = (): WorkspacePort => store.ws;
+
+  // ------------------------------------------------------------ bundle access
+
+  let entryCache: { mtime: number; names: string[] } | null = null;
+  /** The bundle's public entry points: its top-level functions whose names do not end in `_`. */
+  function entryPoints(): string[] {
+    const file = join(opts.distDir, 'Code.js');
+    const mtime = statSync(file).mtimeMs;
+    if (!entryCache || entryCache.mtime !== mtime) {
+      const code = readFileSync(file, 'utf8');
+      const names = [...code.matchAll(/^function\s+([A-Za-z_$][\w$]*)\s*\(/gm)].map((m) => m[1]).filter((n) => !n.endsWith('_'));
+      entryCache = { mtime, names };
+    }
+    return entryCache.names;
+  }
+
+  function executionsSince(before: number): DevExecution[] {
+    return ws().executions.slice(before).map((e, i) => devExecution(e, before + i));
+  }
+
+  function bundleError(e: unknown, executions: readonly ExecutionLike[]): DevError {
+    const attached = isRec(e) && isRec(e.execution) ? (e.execution as unknown as ExecutionLike) : undefined;
+    const failed = attached ?? [...executions].reverse().find((x) => x.error);
+    const message = failed?.error?.message ?? (e instanceof Error ? e.message : String(e));
+    const stack = failed?.error?.stack ?? (e instanceof Error ? e.stack ?? '' : '');
+    return { kind: 'bundle', message, stack };
+  }
+
+  function run(fn: string, args: unknown[], user: string): RunResponse {
+    if (!entryPoints().includes(fn)) {
+      throw new HttpError(404, `${fn} is not a public function of dist/Code.js (callable: ${entryPoints().join(', ')})`);
+    }
+    const before = ws().executions.length;
+    try {
+      const value = ws().run(fn, args, { user });
+      return { ok: true, value: value === undefined ? null : value, executions: executionsSince(before) };
+    } catch (e) {
+      return { ok: false, error: bundleError(e, ws().executions.slice(before)), executions: executionsSince(before) };
+    } finally {
+      store.changed();
+    }
+  }
+
+  function checkUser(user: unknown): string {
+    if (typeof user !== 'string' || !opts.users.includes(user)) {
+      throw new HttpError(400, `unknown user ${JSON.stringify(user)}: act as one of ${opts.users.join(', ')}`);
+    }
+    return user;
+  }
+
+  // ------------------------------------------------------------ state
+
+  function settings(): Record<string, unknown> {
+    try {
+      const out: Record<string, unknown> = {};
+      for (const row of ws().records('Settings')) out[str(row.Setting)] = row.Value;
+      return out;
+    } catch {
+      return {};
+    }
+  }
+
+  function state(): DevState {
+    const w = ws();
+    const set = settings();
+    const form = devForm(w.form);
+    const menus = new Map<string, ReturnType<typeof devMenus>[number]>();
+    for (const m of devMenus(w.ui)) menus.set(m.title, m);
+    return {
+      now: w.clock.now().toISOString(),
+      nowLocal: local(w.clock.now()),
+      timeZone: TIME_ZONE,
+      owner: opts.owner,
+      users: opts.users,
+      sheetNames: w.sheetNames(),
+      counts: {
+        outbox: w.outbox.length,
+        events: w.calendars.reduce<number>((n, c) => n + w.events(str(isRec(c) ? c.id : '')).length, 0),
+        executions: w.executions.length,
+        failures: w.executions.filter((e) => e.error || e.cutOff).length,
+      },
+      version: store.version,
+      form: { exists: form !== null, accepting: form?.accepting ?? false, title: form?.title ?? '' },
+      presets: presets(asDate(set['Notify from']), asDate(set['Registration deadline'])),
+      menus: [...menus.values()],
+      triggers: w.triggers.filter(isRec).map((t) => ({ handler: str(t.handler), eventType: str(t.eventType), owner: str(t.owner) })),
+      dataFile: store.file,
+    };
+  }
+
+  function sheet(name: string): DevSheet {
+    const s = ws().sheet(name);
+    if (!s) throw new HttpError(404, `no tab named ${JSON.stringify(name)}`);
+    const rows = s.displayValues.length;
+    return {
+      name: s.name,
+      displayValues: s.displayValues.slice(0, MAX_GRID_ROWS),
+      formulas: s.formulas.slice(0, MAX_GRID_ROWS),
+      truncatedRows: Math.max(0, rows - MAX_GRID_ROWS),
+    };
+  }
+
+  function findMail(id: string): { mail: unknown; index: number } {
+    const index = ws().outbox.findIndex((m, i) => mailId(m, i) === id);
+    if (index < 0) throw new HttpError(404, `no email ${JSON.stringify(id)} in the outbox`);
+    return { mail: ws().outbox[index], index };
+  }
+
+  function calendars(): ReturnType<typeof devCalendar>[] {
+    const w = ws();
+    return w.calendars.map((c, i) => devCalendar(c, i, w.events(str(isRec(c) ? c.id : '')), w.invitationsSent));
+  }
+
+  function calendarIcs(index: number | null, eventId: string | null): { name: string; ics: string } {
+    const w = ws();
+    const cals = w.calendars.filter(isRec);
+    const stamp = w.clock.now();
+    if (eventId !== null) {
+      for (const c of cals) {
+        const ev = w.events(str(c.id)).find((e) => isRec(e) && (str(e.id) === eventId || str(e.iCalUID) === eventId));
+        if (ev) {
+          return {
+            name: `${slug(str(isRec(ev) ? ev.summary : '')) || 'event'}.ics`,
+            ics: toIcs({ name: str(c.name), timeZone: str(c.timeZone) || TIME_ZONE, stamp, events: [icsEvent(ev, str(c.owner) || null)] }),
+          };
+        }
+      }
+      throw new HttpError(404, `no event ${JSON.stringify(eventId)}`);
+    }
+    const c = index !== null ? cals[index] : undefined;
+    if (!c) throw new HttpError(404, `no calendar number ${index}`);
+    return {
+      name: `${slug(str(c.name)) || 'calendar'}.ics`,
+      ics: toIcs({
+        name: str(c.name), timeZone: str(c.timeZone) || TIME_ZONE, stamp,
+        events: w.events(str(c.id)).map((e) => icsEvent(e, str(c.owner) || null)),
+      }),
+    };
+  }
+
+  // ------------------------------------------------------------ actions
+
+  function submitForm(body: unknown): { ok: true; row: number; executions: DevExecution[] } {
+    const form = devForm(ws().form);
+    if (!form) throw new HttpError(404, 'There is no form yet: run Set up from the add-on menu first.');
+    if (!form.accepting) throw new HttpError(403, form.closedMessage || 'This form is no longer accepting responses.');
+    const response = validateResponse(form, body);
+    const before = ws().executions.length;
+    try {
+      const result = ws().submitForm(response, { firing: 'once' });
+      return { ok: true, row: result.row, executions: executionsSince(before) };
+    } finally {
+      store.changed();
+    }
+  }
+
+  async function loadDemo(body: unknown): Promise<DemoResult> {
+    const started = Date.now();
+    const count = isRec(body) && typeof body.count === 'number' ? Math.max(1, Math.min(2000, Math.floor(body.count))) : 300;
+    if (!ws().form) {
+      const setup = run('setup', [], opts.owner);
+      if (!setup.ok) throw new HttpError(500, `setup failed, so there is no form to apply through: ${setup.error.message}`);
+    }
+    const form = devForm(ws().form);
+    if (!form) throw new HttpError(500, 'setup ran but there is still no form');
+    const set = settings();
+    const deadline = asDate(set['Registration deadline']) ?? new Date('2023-09-16T03:59:00Z');
+    const from = ws().clock.now();
+    const submissions = demoSubmissions(form, { count, seed: 20230815, from, deadline });
+    let submitted = 0;
+    let rejected = 0;
+    let failedExecutions = 0;
+    const before = ws().executions.length;
+    try {
+      for (let i = 0; i < submissions.length; i++) {
+        const s = submissions[i];
+        if (s.at.getTime() > ws().clock.now().getTime()) ws().clock.set(s.at);
+        const current = devForm(ws().form);
+        if (!current?.accepting) {
+          rejected++;
+          continue;
+        }
+        ws().submitForm({ email: s.email, answers: s.answers }, { firing: 'once' });
+        submitted++;
+        // Let the page's requests through now and then: a load of hundreds takes a while.
+        if (i % 20 === 19) await new Promise((r) => setImmediate(r));
+      }
+    } finally {
+      failedExecutions = ws().executions.slice(before).filter((e) => e.error || e.cutOff).length;
+      store.changed();
+    }
+    return {
+      ok: true, submitted, rejected, failedExecutions,
+      from: submissions[0]?.at.toISOString() ?? '', to: submissions[submissions.length - 1]?.at.toISOString() ?? '',
+      ms: Date.now() - started,
+    };
+  }
+
+  function setClock(body: unknown): DevState {
+    if (!isRec(body)) throw new HttpError(400, 'expected {iso} or {local} or {advanceMinutes}');
+    let target: Date | null = null;
+    if (typeof body.iso === 'string') target = asDate(body.iso);
+    else if (typeof body.local === 'string') target = fromZonedLocal(body.local, TIME_ZONE);
+    else if (typeof body.advanceMinutes === 'number' && Number.isFinite(body.advanceMinutes)) {
+      target = new Date(ws().clock.now().getTime() + body.advanceMinutes * 60000);
+    }
+    if (!target) throw new HttpError(400, 'not a date: use an ISO-8601 instant, or a local "YYYY-MM-DDTHH:mm" in America/New_York');
+    ws().clock.set(target);
+    store.changed();
+    return state();
+  }
+
+  function hourly(): RunResponse {
+    const before = ws().executions.length;
+    try {
+      ws().runTimeTriggers();
+      const execs = executionsSince(before);
+      const failed = execs.find((e) => e.error);
+      return failed?.error
+        ? { ok: false, error: { kind: 'bundle', ...failed.error }, executions: execs }
+        : { ok: true, value: `${execs.length} time-driven execution(s)`, executions: execs };
+    } catch (e) {
+      return { ok: false, error: bundleError(e, ws().executions.slice(before)), executions: executionsSince(before) };
+    } finally {
+      store.changed();
+    }
+  }
+
+  function fault(body: unknown): { ok: true } {
+    if (!isRec(body)) throw new HttpError(400, 'expected {method, nth, message?} or {clear: true}');
+    if (body.clear === true) ws().faults.clear();
+    else if (typeof body.method === 'string' && typeof body.nth === 'number') {
+      ws().faults.failNthCall(body.method, body.nth, new Error(typeof body.message === 'string' ? body.message : 'Service error (injected by the dev server)'));
+    } else throw new HttpError(400, 'expected {method, nth, message?} or {clear: true}');
+    return { ok: true };
+  }
+
+  // ------------------------------------------------------------ sidebar
+
+  function sidebarPage(user: string): string {
+    const file = join(opts.distDir, 'Sidebar.html');
+    if (!existsSync(file)) throw new HttpError(500, 'dist/Sidebar.html is missing: run npm run build');
+    const html = readFileSync(file, 'utf8');
+    const shim = `<script src="/gas-shim.js?user=${encodeURIComponent(user)}"></script>`;
+    return /<head[^>]*>/i.test(html) ? html.replace(/<head[^>]*>/i, (m) => `${m}\n${shim}`) : shim + html;
+  }
+
+  function shimScript(user: string): string {
+    const config = { user, functions: entryPoints() };
+    return `var __GAS_DEV__ = ${JSON.stringify(config).replace(/</g, '\\u003c')};\n${assets.js('shim')}`;
+  }
+
+  // ------------------------------------------------------------ routing
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const path = url.pathname;
+    const method = req.method ?? 'GET';
+    const q = (k: string): string => url.searchParams.get(k) ?? '';
+
+    if (method === 'GET') {
+      if (path === '/' || path === '/index.html') return send(res, 200, 'text/html', assets.html('index'), PAGE_CSP);
+      if (path === '/form') return send(res, 200, 'text/html', assets.html('form'), PAGE_CSP);
+      if (path === '/app.css') return send(res, 200, 'text/css', assets.css());
+      if (path === '/page.js') return send(res, 200, 'text/javascript', assets.js('page'));
+      if (path === '/form.js') return send(res, 200, 'text/javascript', assets.js('form'));
+      if (path === '/gas-shim.js') return send(res, 200, 'text/javascript', shimScript(checkUser(q('user'))));
+      if (path === '/sidebar') return send(res, 200, 'text/html', sidebarPage(checkUser(q('user'))), SIDEBAR_CSP);
+      if (path === '/favicon.ico') return send(res, 204, 'text/plain', '');
+      if (path === '/api/state') return json(res, 200, state());
+      if (path === '/api/sheet') return json(res, 200, sheet(q('name')));
+      if (path === '/api/form') {
+        const form = devForm(ws().form);
+        return form ? json(res, 200, form) : json(res, 404, { ok: false, error: { kind: 'request', message: 'There is no form yet: run Set up from the add-on menu first.', stack: '' } });
+      }
+      if (path === '/api/outbox') return json(res, 200, ws().outbox.map(devMail));
+      let m = /^\/api\/outbox\/([^/]+)\.eml$/.exec(path);
+      if (m) {
+        const { mail, index } = findMail(decodeURIComponent(m[1]));
+        const eml = toEml(mailForEml(mail, index));
+        return download(res, 'message/rfc822', `${slug(devMail(mail, index).subject) || 'email'}.eml`, eml);
+      }
+      m = /^\/api\/outbox\/([^/]+)\/html$/.exec(path);
+      if (m) return send(res, 200, 'text/html', mailHtml(findMail(decodeURIComponent(m[1])).mail), MAIL_CSP);
+      if (path === '/api/calendar') return json(res, 200, calendars());
+      m = /^\/api\/calendar\/(\d+)\.ics$/.exec(path);
+      if (m) {
+        const { name, ics } = calendarIcs(Number(m[1]), null);
+        return download(res, 'text/calendar', name, ics);
+      }
+      m = /^\/api\/event\/([^/]+)\.ics$/.exec(path);
+      if (m) {
+        const { name, ics } = calendarIcs(null, decodeURIComponent(m[1]));
+        return download(res, 'text/calendar', name, ics);
+      }
+      if (path === '/api/executions') {
+        const all = ws().executions;
+        const from = Math.max(0, all.length - 200);
+        return json(res, 200, all.slice(from).map((e, i) => devExecution(e, from + i)).reverse());
+      }
+    }
+    if (method === 'POST') {
+      const body = await readJson(req);
+      if (path === '/api/run') {
+        if (!isRec(body) || typeof body.fn !== 'string') throw new HttpError(400, 'expected {fn, args, user}');
+        const args = body.args === undefined ? [] : body.args;
+        if (!Array.isArray(args)) throw new HttpError(400, 'args must be an array');
+        const result = run(body.fn, args, checkUser(body.user));
+        return json(res, result.ok ? 200 : 500, result);
+      }
+      if (path === '/api/open') {
+        const user = checkUser(isRec(body) ? body.user : undefined);
+        const result = run('onOpen', [{ authMode: 'LIMITED', user: { email: user } }], user);
+        return json(res, result.ok ? 200 : 500, { ...result, state: state() });
+      }
+      if (path === '/api/form/submit') return json(res, 200, submitForm(body));
+      if (path === '/api/clock') return json(res, 200, setClock(body));
+      if (path === '/api/hourly') {
+        const result = hourly();
+        return json(res, result.ok ? 200 : 500, result);
+      }
+      if (path === '/api/demo') return json(res, 200, await loadDemo(body));
+      if (path === '/api/reset') {
+        store.reset();
+        return json(res, 200, state());
+      }
+      if (path === '/api/fault') return json(res, 200, fault(body));
+    }
+    throw new HttpError(404, `${method} ${path}: not found`);
+  }
+
+  return createServer((req, res) => {
+    route(req, res).catch((e: unknown) => {
+      const status = e instanceof HttpError ? e.status : 500;
+      const error: DevError = {
+        kind: 'request',
+        message: e instanceof Error ? e.message : String(e),
+        stack: e instanceof HttpError ? '' : e instanceof Error ? e.stack ?? '' : '',
+      };
+      if (!(e instanceof HttpError)) console.error(e);
+      if (!res.headersSent) json(res, status, { ok: false, error });
+      else res.end();
+    });
+  });
+}
+
+// Every page: only this server's scripts, styles and frames. The sidebar is the real
+// dist/Sidebar.html, whose script and styles are inline (as HtmlService serves them).
+const PAGE_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'";
+const SIDEBAR_CSP = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'";
+// An email body runs nothing and loads nothing from outside, even opened directly.
+const MAIL_CSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+function send(res: ServerResponse, status: number, type: string, body: string, csp?: string): void {
+  const headers: Record<string, string> = {
+    'Content-Type': `${type}; charset=utf-8`,
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+  };
+  if (csp) headers['Content-Security-Policy'] = csp;
+  res.writeHead(status, headers);
+  res.end(body);
+}
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  send(res, status, 'application/json', JSON.stringify(body));
+}
+
+function download(res: ServerResponse, type: string, filename: string, body: string): void {
+  res.writeHead(200, {
+    'Content-Type': `${type}; charset=utf-8`,
+    'Content-Disposition': `attachment; filename="${filename.replace(/[^\w.-]/g, '_')}"`,
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  res.end(body);
+}
+
+function slug(s: string): string {
+  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const b = chunk as Buffer;
+    size += b.length;
+    if (size > MAX_BODY) throw new HttpError(413, 'request body over 1 MB');
+    chunks.push(b);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new HttpError(400, 'request body is not JSON');
+  }
+}

@@ -1,0 +1,322 @@
+// The spreadsheet page: controls (clock, runs, demo, reset, acting user), the add-on menu built
+// by the bundle's onOpen, the views (sheet grid, form, outbox, calendar, executions) and the
+// 300 px sidebar frame holding the real dist/Sidebar.html.
+import type { DemoResult, DevError, DevExecution, DevMenu, DevState, RunResponse } from '../devWire';
+import { ApiError, getJson, postJson } from './api';
+import { byId, h, replace } from './dom';
+import { renderSheet } from './sheetView';
+import { renderOutbox } from './outboxView';
+import { renderCalendar } from './calendarView';
+import { renderExecutions } from './executionsView';
+
+type View = 'sheet' | 'form' | 'outbox' | 'calendar' | 'executions';
+const VIEWS: View[] = ['sheet', 'form', 'outbox', 'calendar', 'executions'];
+
+// Shown when the bundle's onOpen has not built a menu (it failed, or is not written yet): the
+// SPEC's menu items, so the product can still be driven.
+const FALLBACK_MENU: DevMenu = {
+  title: 'Communities of Practice',
+  items: [
+    { label: 'Set up', fn: 'setup' },
+    { label: 'Review applications', fn: 'showSidebar' },
+    { label: 'Sync responses now', fn: 'sweep' },
+    { label: 'Send due notifications', fn: 'sendDueNotifications' },
+  ],
+};
+
+let state: DevState | null = null;
+let view: View = (localStorage.getItem('dev.view') as View | null) ?? 'sheet';
+let user = localStorage.getItem('dev.user') ?? '';
+let menus: DevMenu[] = [];
+let menuFromBundle = false;
+let busy = 0;
+
+function setStatus(text: string): void {
+  byId('status').textContent = text;
+}
+
+function showError(what: string, error: DevError): void {
+  const banner = byId('banner');
+  banner.hidden = false;
+  const stack = error.stack && error.stack !== error.message ? h('details', {}, h('summary', {}, 'Server-side stack'), h('pre', { class: 'stack' }, error.stack)) : null;
+  replace(
+    banner,
+    h('div', { class: 'banner-head' },
+      h('strong', {}, `${what} failed: `), h('span', { class: 'banner-message' }, error.message),
+      h('span', { class: 'banner-actions' },
+        error.kind === 'bundle' ? h('button', { type: 'button', onclick: () => showView('executions') }, 'Show in Executions') : null,
+        h('button', { type: 'button', 'aria-label': 'Dismiss', onclick: () => { banner.hidden = true; } }, 'Dismiss'))),
+    stack,
+  );
+}
+
+function clearError(): void {
+  byId('banner').hidden = true;
+}
+
+/** Runs an action with the controls disabled, reporting failures in the banner. */
+async function act<T>(label: string, fn: () => Promise<T>): Promise<T | undefined> {
+  busy++;
+  document.body.classList.add('busy');
+  setStatus(`${label}…`);
+  try {
+    const result = await fn();
+    return result;
+  } catch (e) {
+    const error: DevError = e instanceof ApiError ? e.error : { kind: 'request', message: String(e), stack: '' };
+    showError(label, error);
+    setStatus(`${label}: failed`);
+    return undefined;
+  } finally {
+    busy--;
+    if (busy === 0) document.body.classList.remove('busy');
+    await refresh(true);
+  }
+}
+
+async function runFn(fn: string, label: string): Promise<RunResponse | undefined> {
+  // A bundle exception comes back as HTTP 500 whose body carries the server-side stack: act()
+  // shows it in the banner, and the Executions view has the full execution.
+  return act(label, async () => {
+    const r = await postJson<RunResponse>('/api/run', { fn, args: [], user });
+    clearError();
+    setStatus(`${label}: ${summarise(r.ok ? r.value : null, r.executions)}`);
+    return r;
+  });
+}
+
+function summarise(value: unknown, executions: DevExecution[]): string {
+  const text = value === null || value === undefined ? 'done' : typeof value === 'string' ? value : JSON.stringify(value);
+  const ms = executions.reduce((n, e) => n + (e.durationMs ?? 0), 0);
+  return `${text.length > 160 ? text.slice(0, 160) + '…' : text} (${executions.length} execution${executions.length === 1 ? '' : 's'}, ${ms} ms emulated)`;
+}
+
+// ---------------------------------------------------------------- menus
+
+async function openSpreadsheet(): Promise<void> {
+  // Opening the spreadsheet fires the onOpen simple trigger, which builds the add-on menu.
+  try {
+    const r = await postJson<RunResponse & { state: DevState }>('/api/open', { user });
+    menus = r.state.menus;
+    menuFromBundle = menus.length > 0;
+  } catch (e) {
+    menus = e instanceof ApiError && typeof e.body === 'object' && e.body !== null && 'state' in e.body ? (e.body as { state: DevState }).state.menus : [];
+    menuFromBundle = menus.length > 0;
+    if (!menuFromBundle && e instanceof ApiError) setStatus(`onOpen failed (${e.message}); showing the SPEC's menu instead`);
+  }
+  renderMenus();
+}
+
+function renderMenus(): void {
+  const host = byId('addon-menus');
+  const list = menuFromBundle ? menus : [FALLBACK_MENU];
+  replace(host, list.map((m, i) => {
+    const id = `addon-menu-${i}`;
+    const panel = h('div', { class: 'menu-panel', role: 'menu', id, hidden: true },
+      m.items.map((item) => h('button', {
+        type: 'button', role: 'menuitem',
+        onclick: () => {
+          panel.hidden = true;
+          button.setAttribute('aria-expanded', 'false');
+          void menuItem(item.fn, item.label);
+        },
+      }, item.label)),
+      menuFromBundle ? null : h('div', { class: 'menu-note' }, 'onOpen built no menu: this is the SPEC’s menu'));
+    const button = h('button', {
+      type: 'button', class: 'menu-button', 'aria-haspopup': 'menu', 'aria-expanded': 'false', 'aria-controls': id,
+      onclick: () => {
+        panel.hidden = !panel.hidden;
+        button.setAttribute('aria-expanded', String(!panel.hidden));
+      },
+    }, m.title);
+    return h('span', { class: 'menu' }, button, panel);
+  }));
+}
+
+async function menuItem(fn: string, label: string): Promise<void> {
+  const r = await runFn(fn, label);
+  if (fn === 'showSidebar' && r?.ok) openSidebar();
+}
+
+// ---------------------------------------------------------------- sidebar
+
+function sidebarSrc(): string {
+  return `/sidebar?user=${encodeURIComponent(user)}`;
+}
+
+function openSidebar(): void {
+  localStorage.setItem('dev.sidebar', 'open');
+  byId('sidebar').hidden = false;
+  byId('sidebar-open').hidden = true;
+  const frame = byId<HTMLIFrameElement>('sidebar-frame');
+  frame.src = sidebarSrc();
+}
+
+function closeSidebar(): void {
+  localStorage.setItem('dev.sidebar', 'closed');
+  byId('sidebar').hidden = true;
+  byId('sidebar-open').hidden = false;
+  byId<HTMLIFrameElement>('sidebar-frame').src = 'about:blank';
+}
+
+// ---------------------------------------------------------------- views
+
+function showView(v: View): void {
+  view = v;
+  localStorage.setItem('dev.view', v);
+  for (const name of VIEWS) {
+    byId(`view-${name}`).hidden = name !== v;
+    byId(`tab-${name}`).setAttribute('aria-selected', String(name === v));
+  }
+  if (v === 'form') {
+    const frame = byId<HTMLIFrameElement>('form-frame');
+    if (!frame.src.endsWith('/form')) frame.src = '/form';
+  }
+  void renderView();
+}
+
+async function renderView(): Promise<void> {
+  if (!state) return;
+  try {
+    if (view === 'sheet') await renderSheet(state, byId('grid'), byId('sheet-tabs'), byId('cell-ref'), byId('cell-content'));
+    if (view === 'outbox') await renderOutbox(byId('view-outbox'));
+    if (view === 'calendar') await renderCalendar(byId('view-calendar'));
+    if (view === 'executions') await renderExecutions(byId('view-executions'));
+  } catch (e) {
+    setStatus(`Could not load the ${view} view: ${String(e)}`);
+  }
+}
+
+// ---------------------------------------------------------------- state
+
+async function refresh(force = false): Promise<void> {
+  let next: DevState;
+  try {
+    next = await getJson<DevState>('/api/state');
+  } catch {
+    setStatus('The dev server is not answering (stopped?)');
+    return;
+  }
+  const changed = force || !state || next.version !== state.version;
+  state = next;
+  renderControls(next);
+  if (changed) await renderView();
+}
+
+function renderControls(s: DevState): void {
+  byId('now').textContent = s.nowLocal;
+  byId('now').title = s.now;
+  byId('tab-outbox').textContent = `Outbox (${s.counts.outbox})`;
+  byId('tab-calendar').textContent = `Calendar (${s.counts.events})`;
+  byId('tab-executions').textContent = s.counts.failures ? `Executions (${s.counts.executions}, ${s.counts.failures} failed)` : `Executions (${s.counts.executions})`;
+  if (s.form.title) byId('doc-title').textContent = `${s.form.title} (Responses)`;
+  const select = byId<HTMLSelectElement>('user');
+  if (select.options.length !== s.users.length) {
+    replace(select, s.users.map((u) => h('option', { value: u }, u === s.owner ? `${u} (owner)` : u)));
+  }
+  select.value = user;
+  const presets = byId('presets');
+  if (presets.childElementCount !== s.presets.length || [...presets.children].some((b, i) => (b as HTMLElement).dataset.iso !== s.presets[i].iso)) {
+    replace(presets, s.presets.map((p) => h('button', {
+      type: 'button', 'data-iso': p.iso, title: p.iso,
+      onclick: () => void setClock({ iso: p.iso }, p.label),
+    }, p.label)));
+  }
+}
+
+async function setClock(body: Record<string, unknown>, label: string): Promise<void> {
+  await act(`Clock: ${label}`, async () => {
+    const s = await postJson<DevState>('/api/clock', body);
+    setStatus(`Clock set to ${s.nowLocal}`);
+    return s;
+  });
+}
+
+function toLocalInput(s: DevState): string {
+  // nowLocal is for people; the input wants the wall time in New York as YYYY-MM-DDTHH:mm.
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: s.timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+  }).formatToParts(new Date(s.now));
+  const get = (t: string): string => parts.find((p) => p.type === t)?.value ?? '00';
+  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
+}
+
+// ---------------------------------------------------------------- wiring
+
+function wire(): void {
+  for (const v of VIEWS) byId(`tab-${v}`).addEventListener('click', () => showView(v));
+  byId('user').addEventListener('change', (e) => {
+    user = (e.target as HTMLSelectElement).value;
+    localStorage.setItem('dev.user', user);
+    setStatus(`Now acting as ${user}`);
+    void openSpreadsheet();
+    if (!byId('sidebar').hidden) openSidebar();
+  });
+  byId('clock-set').addEventListener('click', () => {
+    const value = byId<HTMLInputElement>('clock-input').value;
+    if (value) void setClock({ local: value }, value);
+  });
+  for (const b of document.querySelectorAll<HTMLButtonElement>('[data-advance]')) {
+    b.addEventListener('click', () => void setClock({ advanceMinutes: Number(b.dataset.advance) }, b.textContent ?? ''));
+  }
+  byId('run-sweep').addEventListener('click', () => void runFn('sweep', 'sweep'));
+  byId('run-hourly').addEventListener('click', () => void act('Hourly triggers', async () => {
+    const r = await postJson<RunResponse>('/api/hourly', {});
+    setStatus(`Hourly triggers: ${summarise(r.ok ? r.value : null, r.executions)}`);
+    return r;
+  }));
+  byId('demo').addEventListener('click', () => void act('Load demo applicants', async () => {
+    const r = await postJson<DemoResult>('/api/demo', { count: 300 });
+    setStatus(`Demo: ${r.submitted} responses submitted (${r.rejected} refused by a closed form, ${r.failedExecutions} failed executions) in ${Math.round(r.ms / 100) / 10} s`);
+    return r;
+  }));
+  byId('reset').addEventListener('click', () => {
+    if (!confirm('Reset the emulated workspace? Every tab, email, event and execution is deleted.')) return;
+    void act('Reset', async () => {
+      const s = await postJson<DevState>('/api/reset', {});
+      setStatus('Workspace reset: a new, empty spreadsheet');
+      await openSpreadsheet();
+      if (!byId('sidebar').hidden) openSidebar();
+      return s;
+    });
+  });
+  byId('sidebar-close').addEventListener('click', closeSidebar);
+  byId('sidebar-open').addEventListener('click', openSidebar);
+  window.addEventListener('message', (e: MessageEvent) => {
+    if (e.origin !== location.origin) return;
+    const data = e.data as { source?: string; type?: string; fn?: string; ok?: boolean; error?: DevError | null };
+    if (data?.source !== 'gas-dev') return;
+    if (data.type === 'close') closeSidebar();
+    if (data.type === 'run') {
+      if (!data.ok && data.error) showError(`google.script.run.${data.fn ?? '?'}`, data.error);
+      void refresh(true);
+    }
+    if (data.type === 'submitted') void refresh(true);
+  });
+  document.addEventListener('click', (e) => {
+    for (const panel of document.querySelectorAll<HTMLElement>('.menu-panel')) {
+      if (!panel.parentElement?.contains(e.target as Node)) {
+        panel.hidden = true;
+        panel.parentElement?.querySelector('.menu-button')?.setAttribute('aria-expanded', 'false');
+      }
+    }
+  });
+}
+
+async function main(): Promise<void> {
+  wire();
+  await refresh(true);
+  if (!state) return;
+  if (!state.users.includes(user)) user = state.owner;
+  byId<HTMLSelectElement>('user').value = user;
+  byId<HTMLInputElement>('clock-input').value = toLocalInput(state);
+  await openSpreadsheet();
+  if (localStorage.getItem('dev.sidebar') === 'closed') closeSidebar();
+  else openSidebar();
+  showView(VIEWS.includes(view) ? view : 'sheet');
+  setInterval(() => {
+    if (busy === 0) void refresh();
+  }, 2000);
+}
+
+void main();

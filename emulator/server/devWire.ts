@@ -1,0 +1,143 @@
+// JSON the dev server's HTTP API returns to its own pages (emulator/server/client/*). Both sides
+// are checked against these declarations. Instants are ISO-8601 strings; `*Local` fields are the
+// same instant already formatted in the program's time zone, so the page never guesses a zone.
+
+export interface DevPreset {
+  label: string;
+  iso: string;
+}
+
+export interface DevMenuItem {
+  label: string;
+  fn: string;
+}
+
+export interface DevMenu {
+  title: string;
+  items: DevMenuItem[];
+}
+
+export interface DevState {
+  now: string;
+  nowLocal: string;
+  timeZone: string;
+  owner: string;
+  users: string[];
+  sheetNames: string[];
+  counts: { outbox: number; events: number; executions: number; failures: number };
+  /** bumps on every change of the workspace, so pages know when to reload a view */
+  version: number;
+  form: { exists: boolean; accepting: boolean; title: string };
+  presets: DevPreset[];
+  /** the add-on menu the bundle's onOpen built (empty until it has run successfully) */
+  menus: DevMenu[];
+  triggers: { handler: string; eventType: string; owner: string }[];
+  dataFile: string;
+}
+
+export interface DevSheet {
+  name: string;
+  displayValues: string[][];
+  formulas: string[][];
+  /** rows beyond what the page is sent */
+  truncatedRows: number;
+}
+
+export interface DevMail {
+  id: string;
+  via: string;
+  from: string;
+  name: string;
+  to: string;
+  cc: string;
+  replyTo: string;
+  subject: string;
+  sentAt: string;
+  sentAtLocal: string;
+  body: string;
+  hasHtml: boolean;
+}
+
+export interface DevGuest {
+  email: string;
+  responseStatus: string;
+}
+
+export interface DevEvent {
+  id: string;
+  calendarId: string;
+  summary: string;
+  description: string;
+  location: string;
+  start: string;
+  end: string;
+  whenLocal: string;
+  meetLink: string | null;
+  guests: DevGuest[];
+  invitations: { email: string; kind: string; at: string }[];
+}
+
+export interface DevCalendar {
+  index: number;
+  id: string;
+  name: string;
+  timeZone: string;
+  owner: string;
+  events: DevEvent[];
+}
+
+export interface DevExecution {
+  index: number;
+  fn: string;
+  user: string;
+  startedAt: string;
+  startedAtLocal: string;
+  durationMs: number | null;
+  ok: boolean;
+  cutOff: boolean;
+  error: { message: string; stack: string } | null;
+  logs: string[];
+  callCount: number;
+  callsByService: Record<string, number>;
+}
+
+export type DevFormItemKind = 'text' | 'paragraph' | 'choice' | 'list' | 'checkbox' | 'page' | 'section' | 'other';
+
+export interface DevFormItem {
+  kind: DevFormItemKind;
+  rawType: string;
+  title: string;
+  helpText: string;
+  choices: string[];
+  required: boolean;
+}
+
+export interface DevForm {
+  title: string;
+  description: string;
+  accepting: boolean;
+  closedMessage: string;
+  collectsEmail: boolean;
+  items: DevFormItem[];
+}
+
+export interface DevError {
+  message: string;
+  stack: string;
+  /** 'bundle': dist/Code.js threw (stack is the server-side one); 'request': the dev server refused the request */
+  kind: 'bundle' | 'request';
+}
+
+export type RunResponse =
+  | { ok: true; value: unknown; executions: DevExecution[] }
+  | { ok: false; error: DevError; executions: DevExecution[] };
+
+export interface DemoResult {
+  ok: true;
+  submitted: number;
+  rejected: number;
+  failedExecutions: number;
+  from: string;
+  to: string;
+  ms: number;
+}

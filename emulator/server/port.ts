@@ -1,0 +1,50 @@
+// What the dev server needs from the emulator's Workspace (emulator/API.md), and nothing more.
+// Shapes the server only displays are read as `unknown` and parsed in views.ts, so an emulator
+// detail changing shows up as a missing field on the page, not as a crash.
+
+export type Firing = 'once' | 'twice' | 'blank-too' | 'none';
+
+export interface ExecutionLike {
+  fn: string;
+  user: string;
+  calls: readonly unknown[];
+  error?: { message: string; stack?: string } | null;
+  logs: readonly unknown[];
+  startedAt: unknown;
+  endedAt: unknown;
+  cutOff?: boolean;
+}
+
+export interface SheetLike {
+  name: string;
+  values: unknown[][];
+  displayValues: string[][];
+  formulas: string[][];
+}
+
+export interface WorkspacePort {
+  run(fn: string, args?: unknown[], options?: { user?: string }): unknown;
+  submitForm(
+    response: { email: string; answers: Record<string, string | string[]> },
+    options?: { firing?: Firing },
+  ): { row: number; responseId: string; executions: readonly ExecutionLike[] };
+  runTimeTriggers(): unknown;
+  readonly clock: { set(d: Date | string): void; now(): Date; advance(ms: number): void };
+  sheet(name: string): SheetLike | undefined;
+  records(name: string): Record<string, unknown>[];
+  sheetNames(): string[];
+  readonly form: unknown;
+  readonly outbox: readonly unknown[];
+  readonly calendars: readonly unknown[];
+  events(calendarId?: string): readonly unknown[];
+  readonly invitationsSent: readonly unknown[];
+  readonly triggers: readonly unknown[];
+  readonly ui: unknown;
+  readonly executions: readonly ExecutionLike[];
+  readonly lastExecution: ExecutionLike | null | undefined;
+  readonly faults: {
+    failNthCall(method: string, n: number, error?: Error): void;
+    clear(): void;
+  };
+  toJSON(): unknown;
+}

@@ -12,7 +12,7 @@ export async function renderExecutions(root: HTMLElement): Promise<void> {
   }
   replace(root, h('table', { class: 'list executions', 'aria-label': 'Executions' },
     h('thead', {}, h('tr', {}, h('th', {}, 'Started'), h('th', {}, 'Function'), h('th', {}, 'User'), h('th', {}, 'Duration'), h('th', {}, 'Status'), h('th', {}, 'Service calls'))),
-    h('tbody', {}, list.map(row))));
+    h('tbody', {}, list.flatMap(row))));
 }
 
 function row(e: DevExecution): HTMLElement[] {

@@ -35,6 +35,11 @@ function required(): HTMLElement {
   return h('span', { class: 'required', 'aria-hidden': 'true' }, ' *');
 }
 
+/** The star stays outside the label, so a question's accessible name is exactly its title. */
+function title(id: string, item: DevFormItem): HTMLElement {
+  return h('div', { class: 'qtitle' }, h('label', { for: id }, item.title), item.required ? required() : null);
+}
+
 function question(item: DevFormItem, index: number): HTMLElement {
   const id = fieldId(index);
   const help = item.helpText ? h('div', { class: 'help', id: `${id}-help` }, item.helpText) : null;
@@ -57,7 +62,7 @@ function question(item: DevFormItem, index: number): HTMLElement {
       input.value = typeof value === 'string' ? value : '';
       input.addEventListener('input', () => store(input.value));
       return h('div', { class: 'gcard', 'data-question': item.title },
-        h('label', { for: id, class: 'qtitle' }, item.title, item.required ? required() : null), help, input, err);
+        title(id, item), help, input, err);
     }
     case 'list': {
       const select = h('select', { id, required: item.required, 'aria-describedby': describedBy },
@@ -65,7 +70,7 @@ function question(item: DevFormItem, index: number): HTMLElement {
       select.value = typeof value === 'string' ? value : '';
       select.addEventListener('change', () => store(select.value));
       return h('div', { class: 'gcard', 'data-question': item.title },
-        h('label', { for: id, class: 'qtitle' }, item.title, item.required ? required() : null), help, select, err);
+        title(id, item), help, select, err);
     }
     case 'choice':
     case 'checkbox': {
@@ -80,8 +85,9 @@ function question(item: DevFormItem, index: number): HTMLElement {
         });
         return h('div', { class: 'option' }, input, h('label', { for: `${id}-${ci}` }, c));
       });
-      return h('fieldset', { class: 'gcard', 'data-question': item.title, 'aria-required': item.required ? 'true' : undefined, 'aria-describedby': describedBy },
-        h('legend', { class: 'qtitle' }, item.title, item.required ? required() : null), help, options, err);
+      return h('div', { class: 'gcard', role: multi ? 'group' : 'radiogroup', 'aria-labelledby': `${id}-title`, 'data-question': item.title,
+        'aria-required': item.required ? 'true' : undefined, 'aria-describedby': describedBy },
+        h('div', { class: 'qtitle' }, h('span', { id: `${id}-title` }, item.title), item.required ? required() : null), help, options, err);
     }
     default:
       return h('div', {});
@@ -135,7 +141,7 @@ function render(): void {
     const input = h('input', { id: 'email', type: 'email', required: true, autocomplete: 'email' });
     input.value = String(answers.get(EMAIL) ?? '');
     input.addEventListener('input', () => { answers.set(EMAIL, input.value); byId('email-error').textContent = ''; });
-    email = h('div', { class: 'gcard' }, h('label', { for: 'email', class: 'qtitle' }, 'Email', required()), input,
+    email = h('div', { class: 'gcard' }, h('div', { class: 'qtitle' }, h('label', { for: 'email' }, 'Email'), required()), input,
       h('div', { class: 'field-error', id: 'email-error', role: 'alert' }));
   }
   const back = pageIndex > 0 ? h('button', { type: 'button', class: 'secondary', onclick: () => { pageIndex--; render(); } }, 'Back') : null;

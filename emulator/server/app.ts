@@ -18,6 +18,7 @@ import {
 import { fromZonedLocal, presets } from './clock';
 import { validateResponse } from './formCheck';
 import { HttpError } from './httpError';
+import { publicFunctionsOf, scriptRunClientSource } from '../../test/support/scriptRunShim';
 
 export interface DevServerOptions {
   store: Store;
@@ -44,9 +45,7 @@ export function createDevServer(opts: DevServerOptions): Server {
     const file = join(opts.distDir, 'Code.js');
     const mtime = statSync(file).mtimeMs;
     if (!entryCache || entryCache.mtime !== mtime) {
-      const code = readFileSync(file, 'utf8');
-      const names = [...code.matchAll(/^function\s+([A-Za-z_$][\w$]*)\s*\(/gm)].map((m) => m[1]).filter((n) => !n.endsWith('_'));
-      entryCache = { mtime, names };
+      entryCache = { mtime, names: publicFunctionsOf(readFileSync(file, 'utf8')) };
     }
     return entryCache.names;
   }
@@ -70,7 +69,7 @@ export function createDevServer(opts: DevServerOptions): Server {
     const before = ws().executions.length;
     try {
       const value = ws().run(fn, args, { user });
-      return { ok: true, value: value === undefined ? null : value, executions: executionsSince(before) };
+      return { ok: true, value, executions: executionsSince(before) };
     } catch (e) {
       return { ok: false, error: bundleError(e, ws().executions.slice(before)), executions: executionsSince(before) };
     } finally {
@@ -282,9 +281,11 @@ export function createDevServer(opts: DevServerOptions): Server {
     return /<head[^>]*>/i.test(html) ? html.replace(/<head[^>]*>/i, (m) => `${m}\n${shim}`) : shim + html;
   }
 
+  /** The dev transport and host, then the shared google.script.run client (same as the browser tests'). */
   function shimScript(user: string): string {
-    const config = { user, functions: entryPoints() };
-    return `var __GAS_DEV__ = ${JSON.stringify(config).replace(/</g, '\\u003c')};\n${assets.js('shim')}`;
+    const transport = '__devScriptRun';
+    const config = JSON.stringify({ user, transport }).replace(/</g, '\\u003c');
+    return `var __GAS_DEV__ = ${config};\n${assets.js('shim')}\n${scriptRunClientSource(transport, entryPoints())}\n`;
   }
 
   // ------------------------------------------------------------ routing

@@ -13,7 +13,7 @@ import type { ExecutionLike, WorkspacePort } from './port';
 import type { Store } from './store';
 import {
   TIME_ZONE, asDate, devCalendar, devExecution, devForm, devMail, devMenus, icsEvent, isRec, local,
-  mailForEml, mailHtml, mailId, str,
+  mailForEml, mailHtml, mailId, scriptStack, str,
 } from './views';
 import { fromZonedLocal, presets } from './clock';
 import { validateResponse } from './formCheck';
@@ -59,7 +59,7 @@ export function createDevServer(opts: DevServerOptions): Server {
     const failed = attached ?? [...executions].reverse().find((x) => x.error);
     const message = failed?.error?.message ?? (e instanceof Error ? e.message : String(e));
     const stack = failed?.error?.stack ?? (e instanceof Error ? e.stack ?? '' : '');
-    return { kind: 'bundle', message, stack };
+    return { kind: 'bundle', message, stack: scriptStack(stack) };
   }
 
   function run(fn: string, args: unknown[], user: string): RunResponse {
@@ -72,6 +72,22 @@ export function createDevServer(opts: DevServerOptions): Server {
       return { ok: true, value, executions: executionsSince(before) };
     } catch (e) {
       return { ok: false, error: bundleError(e, ws().executions.slice(before)), executions: executionsSince(before) };
+    } finally {
+      store.changed();
+    }
+  }
+
+  /** A person opens the spreadsheet: Google runs the onOpen simple trigger as them. */
+  function openSpreadsheet(user: string): RunResponse {
+    const w = ws();
+    if (!w.open) return run('onOpen', [{ authMode: 'LIMITED', user: { email: user } }], user);
+    const before = w.executions.length;
+    try {
+      const execs = w.open(user);
+      const failed = execs.find((e) => e.error);
+      return failed?.error
+        ? { ok: false, error: { kind: 'bundle', message: failed.error.message, stack: scriptStack(failed.error.stack ?? '') }, executions: executionsSince(before) }
+        : { ok: true, value: null, executions: executionsSince(before) };
     } finally {
       store.changed();
     }
@@ -253,7 +269,7 @@ export function createDevServer(opts: DevServerOptions): Server {
       const execs = executionsSince(before);
       const failed = execs.find((e) => e.error);
       return failed?.error
-        ? { ok: false, error: { kind: 'bundle', ...failed.error }, executions: execs }
+        ? { ok: false, error: { kind: 'bundle', message: failed.error.message, stack: failed.error.stack }, executions: execs }
         : { ok: true, value: `${execs.length} time-driven execution(s)`, executions: execs };
     } catch (e) {
       return { ok: false, error: bundleError(e, ws().executions.slice(before)), executions: executionsSince(before) };
@@ -348,7 +364,7 @@ export function createDevServer(opts: DevServerOptions): Server {
       }
       if (path === '/api/open') {
         const user = checkUser(isRec(body) ? body.user : undefined);
-        const result = run('onOpen', [{ authMode: 'LIMITED', user: { email: user } }], user);
+        const result = openSpreadsheet(user);
         return json(res, result.ok ? 200 : 500, { ...result, state: state() });
       }
       if (path === '/api/form/submit') return json(res, 200, submitForm(body));

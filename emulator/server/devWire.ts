@@ -89,6 +89,8 @@ export interface DevCalendar {
 export interface DevExecution {
   index: number;
   fn: string;
+  /** like the Executions panel's Type: 'Trigger (ON_FORM_SUBMIT)', 'Simple trigger', 'Run' */
+  type: string;
   user: string;
   startedAt: string;
   startedAtLocal: string;

@@ -50,7 +50,8 @@ let assets: ReturnType<typeof loadAssets>;
 try {
   store = new Store({
     create: (): WorkspacePort => new Workspace(options),
-    restore: (json: unknown): WorkspacePort => Workspace.fromJSON(json as Parameters<typeof Workspace.fromJSON>[0], options),
+    // The saved clock wins over the initial one: restoring must not move time back to July.
+    restore: (json: unknown): WorkspacePort => Workspace.fromJSON(json as Parameters<typeof Workspace.fromJSON>[0], { ...options, now: undefined }),
   }, dataDir);
   assets = loadAssets(join(__dirname, 'client'));
 } catch (e) {
@@ -73,7 +74,8 @@ server.listen(port, host, () => {
   const address = server.address();
   const actual = typeof address === 'object' && address ? address.port : port;
   const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
-  const state = relative(process.cwd(), store.file) || store.file;
+  const rel = relative(process.cwd(), store.file);
+  const state = rel && !rel.startsWith('..') ? rel : store.file;
   console.log(`Communities of Practice on the emulator: http://${shownHost}:${actual}/  (form: /form; state: ${state}; Ctrl+C stops)`);
 });
 

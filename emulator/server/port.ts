@@ -13,6 +13,8 @@ export interface ExecutionLike {
   startedAt: unknown;
   endedAt: unknown;
   cutOff?: boolean;
+  /** set when an installed trigger (or Google acting) started the run */
+  trigger?: { uid: string; eventType: string } | null;
 }
 
 export interface SheetLike {
@@ -29,6 +31,8 @@ export interface WorkspacePort {
     options?: { firing?: Firing },
   ): { row: number; responseId: string; executions: readonly ExecutionLike[] };
   runTimeTriggers(): unknown;
+  /** A user opens the spreadsheet: the onOpen simple trigger (LIMITED) and installed ON_OPEN triggers. */
+  open?(user: string): readonly ExecutionLike[];
   readonly clock: { set(d: Date | string): void; now(): Date; advance(ms: number): void };
   sheet(name: string): SheetLike | undefined;
   records(name: string): Record<string, unknown>[];

@@ -200,6 +200,19 @@ export function devCalendar(cal: unknown, index: number, events: readonly unknow
 
 // ---------------------------------------------------------------- executions
 
+/**
+ * The stack as the Apps Script editor shows it: the script's own frames only (the bundle's),
+ * not the emulator's or Node's, with the bundle named by its file.
+ */
+export function scriptStack(stack: string): string {
+  const lines = stack.split('\n');
+  const frames = lines.filter((l) => /^\s+at /.test(l));
+  const head = lines.filter((l) => !/^\s+at /.test(l));
+  const own = frames.filter((l) => /[/\\]dist[/\\]Code\.js:\d+/.test(l) || /\bCode\.js:\d+/.test(l))
+    .map((l) => l.replace(/\(?[^\s(]*[/\\](dist[/\\]Code\.js:\d+:\d+)\)?/, (_m, file: string) => `(${file.replace(/\\/g, '/')})`));
+  return [...head, ...(own.length ? own : frames)].join('\n');
+}
+
 export function devExecution(e: ExecutionLike, index: number): DevExecution {
   const started = asDate(e.startedAt);
   const ended = asDate(e.endedAt);
@@ -208,10 +221,12 @@ export function devExecution(e: ExecutionLike, index: number): DevExecution {
     const service = str(rec(c).service) || '?';
     byService[service] = (byService[service] ?? 0) + 1;
   }
-  const err = e.error ? { message: str(e.error.message), stack: str(e.error.stack) } : null;
+  const err = e.error ? { message: str(e.error.message), stack: scriptStack(str(e.error.stack)) } : null;
+  const type = e.trigger?.eventType ? `Trigger (${e.trigger.eventType})` : e.fn === 'onOpen' || e.fn === 'onEdit' ? 'Simple trigger' : 'Run';
   return {
     index,
     fn: e.fn,
+    type,
     user: e.user,
     startedAt: started ? started.toISOString() : '',
     startedAtLocal: local(started),

@@ -37,9 +37,11 @@ export async function renderSheet(
     return;
   }
   const sheet = await getJson<DevSheet>(`/api/sheet?name=${encodeURIComponent(current)}`);
-  const width = sheet.displayValues.reduce((n, r) => Math.max(n, r.length), 0);
+  // Like Sheets, an empty or small tab still shows a grid to its right and below.
+  const width = Math.max(8, sheet.displayValues.reduce((n, r) => Math.max(n, r.length), 0) + 1);
+  const rows = [...sheet.displayValues, ...Array.from({ length: Math.max(3, 25 - sheet.displayValues.length) }, () => [] as string[])];
   const head = h('tr', {}, h('th', { class: 'corner' }), Array.from({ length: width }, (_, c) => h('th', { scope: 'col' }, columnName(c))));
-  const body = sheet.displayValues.map((row, r) => h('tr', { class: r === 0 ? 'frozen' : undefined },
+  const body = rows.map((row, r) => h('tr', { class: r === 0 ? 'frozen' : undefined },
     h('th', { scope: 'row' }, r + 1),
     Array.from({ length: width }, (_, c) => {
       const text = row[c] ?? '';

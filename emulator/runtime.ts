@@ -11,7 +11,12 @@ export abstract class ServiceObject {
 }
 
 /** An error the emulator raises as Apps Script would (its message is what the bundle sees). */
-export class ScriptError extends Error {}
+export class ScriptError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'Exception';
+  }
+}
 
 export class TimeLimitError extends ScriptError {
   constructor() {

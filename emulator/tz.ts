@@ -91,7 +91,10 @@ function fromShifted(ms: number, offsetMinutes: number): ZonedParts {
 
 /** The instant at which the wall clock in `tz` shows the given time (earlier one on DST overlap). */
 export function zonedToUtc(tz: string, year: number, month: number, day: number, hour = 0, minute = 0, second = 0, ms = 0): number {
-  const wall = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  const w = new Date(Date.UTC(2000, 0, 1));
+  w.setUTCFullYear(year, month - 1, day);
+  w.setUTCHours(hour, minute, second, ms);
+  const wall = w.getTime();
   let guess = wall - zonedParts(wall, tz).offsetMinutes * 60000;
   const second1 = wall - zonedParts(guess, tz).offsetMinutes * 60000;
   if (second1 !== guess) guess = Math.min(guess, second1);
@@ -118,4 +121,17 @@ export function formatOffset(offsetMinutes: number, colon: boolean): string {
   const hh = String(Math.floor(abs / 60)).padStart(2, '0');
   const mm = String(abs % 60).padStart(2, '0');
   return colon ? `${sign}${hh}:${mm}` : `${sign}${hh}${mm}`;
+}
+
+/** The instant whose wall clock in `tz` reads `wall` (wall-clock fields encoded as a UTC epoch). */
+export function wallToUtc(tz: string, wall: number): number {
+  if (!Number.isFinite(wall)) return NaN;
+  const d = new Date(wall);
+  return zonedToUtc(tz, d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), d.getUTCMilliseconds());
+}
+
+/** Wall-clock fields of an instant in `tz`, encoded as a UTC epoch (for Date.UTC-style arithmetic). */
+export function utcToWall(tz: string, ms: number): number {
+  const p = zonedParts(ms, tz);
+  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second, p.millisecond);
 }

@@ -175,7 +175,7 @@ export class Workspace {
     this.faults = new Faults(() => this.core.state, () => this.clock.millis(), options.latencyMs ?? 0);
     this.bundlePath = path.resolve(options.bundlePath ?? DEFAULT_BUNDLE);
     this.echoLogs = options.echoLogs ?? false;
-    this.core = new Core(state, this.clock, this.faults, makeEmuDate(this.clock), {
+    this.core = new Core(state, this.clock, this.faults, makeEmuDate(this.clock, () => this.core.state.scriptTimeZone), {
       bundlePath: this.bundlePath,
       projectName: options.projectName ?? 'Communities of Practice',
       domain: state.spreadsheet.owner.split('@')[1] ?? 'example.com',
@@ -225,9 +225,6 @@ export class Workspace {
     const globals = makeGlobals(rt, this.echoLogs);
     const context = vm.createContext(globals);
     rt.realm = new Realm(context, this.core.EmuDate);
-    const previousTz = process.env.TZ;
-    // Apps Script's V8 runs in the script's time zone: `new Date(y, m, d)` and getHours() use it.
-    process.env.TZ = this.core.state.scriptTimeZone;
     try {
       const bundle = this.bundlePath;
       gas.require(path.dirname(bundle), context, { filter: (f) => path.resolve(f) === bundle });
@@ -241,8 +238,6 @@ export class Workspace {
       const stack = e !== null && typeof e === 'object' && 'stack' in e ? String((e as Error).stack) : '';
       exec.error = { message, stack };
     } finally {
-      if (previousTz === undefined) delete process.env.TZ;
-      else process.env.TZ = previousTz;
       releaseAll(this.core.state.locks, exec.id);
       exec.endedAt = this.clock.now();
       this.executions.push(exec);

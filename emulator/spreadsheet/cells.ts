@@ -33,7 +33,7 @@ export function formulaOf(s: string): string | null {
   if (s.length < 2) return null;
   const c = s[0];
   if (c === '=') return s;
-  if (c === '+' || c === '-') return parseExpression(s, false) ? `=${s}` : null;
+  if (c === '+' || c === '-') return !NUMERIC.test(s.trim()) && parseExpression(s, false) ? `=${s}` : null;
   if (c === '@') return parseExpression(s.slice(1), true) ? `=${s.slice(1)}` : null;
   return null;
 }

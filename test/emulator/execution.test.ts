@@ -17,7 +17,8 @@ describe('executions', () => {
       arraysAreArrays: true,
       errIsError: true,
       errMessage: 'The starting row of the range is too small.',
-      localHours: expect.any(String),
+      // V8 in Apps Script runs in the script time zone: 2 pm New York (EDT) is 18:00 UTC.
+      localHours: '2023-08-29T18:00:00.000Z',
     });
   });
 

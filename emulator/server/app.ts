@@ -6,7 +6,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Assets } from './assets';
 import { demoSubmissions } from './demo';
-import type { DemoResult, DevError, DevExecution, DevSheet, DevState, RunResponse } from './devWire';
+import type { DemoProgress, DevError, DevExecution, DevSheet, DevState, RunResponse } from './devWire';
 import { toEml } from './eml';
 import { toIcs } from './ics';
 import type { ExecutionLike, WorkspacePort } from './port';
@@ -137,6 +137,7 @@ export function createDevServer(opts: DevServerOptions): Server {
       menus: [...menus.values()],
       triggers: w.triggers.filter(isRec).map((t) => ({ handler: str(t.handler), eventType: str(t.eventType), owner: str(t.owner) })),
       dataFile: store.file,
+      demo,
     };
   }
 
@@ -206,8 +207,15 @@ export function createDevServer(opts: DevServerOptions): Server {
     }
   }
 
-  async function loadDemo(body: unknown): Promise<DemoResult> {
-    const started = Date.now();
+  let demo: DemoProgress | null = null;
+
+  /**
+   * Starts the demo load: each response goes through submitForm with its trigger, as a real
+   * respondent's would, with the clock moved to its timestamp. It yields between responses, so
+   * the page (and the sidebar) stay usable while it runs; /api/state reports the progress.
+   */
+  function startDemo(body: unknown): DemoProgress {
+    if (demo?.running) throw new HttpError(409, 'Demo applicants are already loading.');
     const count = isRec(body) && typeof body.count === 'number' ? Math.max(1, Math.min(2000, Math.floor(body.count))) : 300;
     if (!ws().form) {
       const setup = run('setup', [], opts.owner);
@@ -215,37 +223,41 @@ export function createDevServer(opts: DevServerOptions): Server {
     }
     const form = devForm(ws().form);
     if (!form) throw new HttpError(500, 'setup ran but there is still no form');
-    const set = settings();
-    const deadline = asDate(set['Registration deadline']) ?? new Date('2023-09-16T03:59:00Z');
-    const from = ws().clock.now();
-    const submissions = demoSubmissions(form, { count, seed: 20230815, from, deadline });
-    let submitted = 0;
-    let rejected = 0;
-    let failedExecutions = 0;
-    const before = ws().executions.length;
-    try {
-      for (let i = 0; i < submissions.length; i++) {
-        const s = submissions[i];
-        if (s.at.getTime() > ws().clock.now().getTime()) ws().clock.set(s.at);
-        const current = devForm(ws().form);
-        if (!current?.accepting) {
-          rejected++;
-          continue;
-        }
-        ws().submitForm({ email: s.email, answers: s.answers }, { firing: 'once' });
-        submitted++;
-        // Let the page's requests through now and then: a load of hundreds takes a while.
-        if (i % 20 === 19) await new Promise((r) => setImmediate(r));
-      }
-    } finally {
-      failedExecutions = ws().executions.slice(before).filter((e) => e.error || e.cutOff).length;
-      store.changed();
-    }
-    return {
-      ok: true, submitted, rejected, failedExecutions,
-      from: submissions[0]?.at.toISOString() ?? '', to: submissions[submissions.length - 1]?.at.toISOString() ?? '',
-      ms: Date.now() - started,
+    const deadline = asDate(settings()['Registration deadline']) ?? new Date('2023-09-16T03:59:00Z');
+    const submissions = demoSubmissions(form, { count, seed: 20230815, from: ws().clock.now(), deadline });
+    const job: DemoProgress = {
+      running: true, total: submissions.length, submitted: 0, rejected: 0, failedExecutions: 0,
+      from: submissions[0]?.at.toISOString() ?? '', to: submissions[submissions.length - 1]?.at.toISOString() ?? '', ms: 0, error: '',
     };
+    demo = job;
+    const workspace = ws();
+    const started = Date.now();
+    void (async () => {
+      try {
+        for (const s of submissions) {
+          // A reset while loading replaces the workspace: stop feeding the old one.
+          if (ws() !== workspace) throw new Error('the workspace was reset');
+          if (s.at.getTime() > workspace.clock.now().getTime()) workspace.clock.set(s.at);
+          if (!devForm(workspace.form)?.accepting) {
+            job.rejected++;
+          } else {
+            const result = workspace.submitForm({ email: s.email, answers: s.answers }, { firing: 'once' });
+            job.submitted++;
+            job.failedExecutions += result.executions.filter((e) => e.error || e.cutOff).length;
+          }
+          store.bump();
+          job.ms = Date.now() - started;
+          await new Promise((r) => setImmediate(r));
+        }
+      } catch (e) {
+        job.error = e instanceof Error ? e.message : String(e);
+      } finally {
+        job.running = false;
+        job.ms = Date.now() - started;
+        store.changed();
+      }
+    })();
+    return job;
   }
 
   function setClock(body: unknown): DevState {
@@ -373,7 +385,7 @@ export function createDevServer(opts: DevServerOptions): Server {
         const result = hourly();
         return json(res, result.ok ? 200 : 500, result);
       }
-      if (path === '/api/demo') return json(res, 200, await loadDemo(body));
+      if (path === '/api/demo') return json(res, 202, startDemo(body));
       if (path === '/api/reset') {
         store.reset();
         return json(res, 200, state());

@@ -33,6 +33,8 @@ export interface DevState {
   menus: DevMenu[];
   triggers: { handler: string; eventType: string; owner: string }[];
   dataFile: string;
+  /** the last (or running) demo load; null if none since the server started */
+  demo: DemoProgress | null;
 }
 
 export interface DevSheet {
@@ -134,12 +136,17 @@ export type RunResponse =
   | { ok: true; value: unknown; executions: DevExecution[] }
   | { ok: false; error: DevError; executions: DevExecution[] };
 
-export interface DemoResult {
-  ok: true;
+/** The "load demo applicants" job: it runs in the background, one response at a time. */
+export interface DemoProgress {
+  running: boolean;
+  total: number;
   submitted: number;
+  /** responses a closed form refused */
   rejected: number;
   failedExecutions: number;
   from: string;
   to: string;
   ms: number;
+  /** why the job stopped early, if it did */
+  error: string;
 }

@@ -1,7 +1,7 @@
 // The one shared Workspace of the dev server, and its file: state survives a restart as JSON
 // (the emulator's toJSON/fromJSON) in a git-ignored folder, written atomically (temp file, fsync,
 // rename) so a crash mid-write leaves the previous state, never half a file.
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { WorkspacePort } from './port';
 
@@ -42,13 +42,36 @@ export class Store {
     }
   }
 
-  /** Records a change: bumps the version and writes the state file. */
+  private pending: NodeJS.Timeout | null = null;
+
+  /**
+   * Records a change: bumps the version and writes the state file soon after (a burst of changes,
+   * such as a demo load, is one write; the response to the page does not wait for the disk).
+   */
   changed(): void {
     this.version++;
-    this.save();
+    if (this.pending) return;
+    this.pending = setTimeout(() => {
+      this.pending = null;
+      try {
+        this.save();
+      } catch (e) {
+        console.error(`Could not save ${this.file}: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }, 250);
   }
 
+  /** Records a change the page should see, without writing the file yet (a long job saves at its end). */
+  bump(): void {
+    this.version++;
+  }
+
+  /** Writes the state file now (on exit, after a reset). */
   save(): void {
+    if (this.pending) {
+      clearTimeout(this.pending);
+      this.pending = null;
+    }
     mkdirSync(this.dataDir, { recursive: true });
     const json = JSON.stringify({ format: FILE_VERSION, savedAt: new Date().toISOString(), workspace: this.ws.toJSON() });
     const tmp = `${this.file}.${process.pid}.tmp`;
@@ -64,7 +87,7 @@ export class Store {
 
   reset(): void {
     this.ws = this.factory.create();
-    if (existsSync(this.file)) unlinkSync(this.file);
-    this.changed();
+    this.version++;
+    this.save();
   }
 }

@@ -1,7 +1,7 @@
 // The spreadsheet page: controls (clock, runs, demo, reset, acting user), the add-on menu built
 // by the bundle's onOpen, the views (sheet grid, form, outbox, calendar, executions) and the
 // 300 px sidebar frame holding the real dist/Sidebar.html.
-import type { DemoResult, DevError, DevExecution, DevMenu, DevState, RunResponse } from '../devWire';
+import type { DemoProgress, DevError, DevExecution, DevMenu, DevState, RunResponse } from '../devWire';
 import { ApiError, getJson, postJson } from './api';
 import { byId, h, replace } from './dom';
 import { renderSheet } from './sheetView';
@@ -203,7 +203,24 @@ async function refresh(force = false): Promise<void> {
   if (changed) await renderView();
 }
 
+let demoSeen = false;
+
+function demoText(d: DemoProgress): string {
+  const seconds = `${Math.round(d.ms / 100) / 10} s`;
+  if (d.running) return `Loading demo applicants: ${d.submitted + d.rejected} of ${d.total} responses submitted through the form (${seconds})…`;
+  const refused = d.rejected ? `, ${d.rejected} refused by the closed form` : '';
+  const failed = d.failedExecutions ? `, ${d.failedExecutions} failed executions (see Executions)` : '';
+  const stopped = d.error ? ` Stopped early: ${d.error}.` : '';
+  return `Demo applicants: ${d.submitted} responses submitted through the form${refused}${failed}, in ${seconds}.${stopped}`;
+}
+
 function renderControls(s: DevState): void {
+  const demo = byId<HTMLButtonElement>('demo');
+  demo.disabled = Boolean(s.demo?.running);
+  if (s.demo && (s.demo.running || demoSeen)) {
+    setStatus(demoText(s.demo));
+    demoSeen = s.demo.running;
+  }
   byId('now').textContent = s.nowLocal;
   byId('now').title = s.now;
   byId('tab-outbox').textContent = `Outbox (${s.counts.outbox})`;
@@ -266,8 +283,9 @@ function wire(): void {
     return r;
   }));
   byId('demo').addEventListener('click', () => void act('Load demo applicants', async () => {
-    const r = await postJson<DemoResult>('/api/demo', { count: 300 });
-    setStatus(`Demo: ${r.submitted} responses submitted (${r.rejected} refused by a closed form, ${r.failedExecutions} failed executions) in ${Math.round(r.ms / 100) / 10} s`);
+    const r = await postJson<DemoProgress>('/api/demo', { count: 300 });
+    demoSeen = true;
+    setStatus(demoText(r));
     return r;
   }));
   byId('reset').addEventListener('click', () => {

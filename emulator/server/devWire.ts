@@ -121,6 +121,8 @@ export interface DevForm {
   description: string;
   accepting: boolean;
   closedMessage: string;
+  /** what the respondent sees after submitting ('' = Google's default) */
+  confirmationMessage: string;
   collectsEmail: boolean;
   items: DevFormItem[];
 }

@@ -272,6 +272,7 @@ export function devForm(form: unknown): DevForm | null {
     description: str(form.description),
     accepting: form.acceptingResponses !== false,
     closedMessage: str(form.closedMessage),
+    confirmationMessage: str(form.confirmationMessage),
     collectsEmail: form.collectsEmail !== false,
     items,
   };

@@ -188,7 +188,7 @@ function done(): void {
   pageIndex = 0;
   replace(byId('form-root'), h('div', { class: 'gcard head done' },
     h('h1', {}, form.title),
-    h('p', {}, 'Your response has been recorded.'),
+    h('p', { class: 'description', role: 'status' }, form.confirmationMessage || 'Your response has been recorded.'),
     h('button', { type: 'button', class: 'link', onclick: () => void load() }, 'Submit another response')));
 }
 

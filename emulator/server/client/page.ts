@@ -222,6 +222,8 @@ function renderControls(s: DevState): void {
     demoSeen = s.demo.running;
   }
   byId('now').textContent = s.nowLocal;
+  const clockInput = byId<HTMLInputElement>('clock-input');
+  if (document.activeElement !== clockInput) clockInput.value = toLocalInput(s);
   byId('now').title = s.now;
   byId('tab-outbox').textContent = `Outbox (${s.counts.outbox})`;
   byId('tab-calendar').textContent = `Calendar (${s.counts.events})`;
@@ -327,7 +329,6 @@ async function main(): Promise<void> {
   if (!state) return;
   if (!state.users.includes(user)) user = state.owner;
   byId<HTMLSelectElement>('user').value = user;
-  byId<HTMLInputElement>('clock-input').value = toLocalInput(state);
   await openSpreadsheet();
   if (localStorage.getItem('dev.sidebar') === 'closed') closeSidebar();
   else openSidebar();

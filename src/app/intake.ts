@@ -1,3 +1,178 @@
-export function handleFormSubmit_(_e?: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
-  throw new Error('not implemented yet');
+// Intake: form responses → tagged Applications rows, exactly once, plus one confirmation email per
+// response. The trigger and the hourly sweep share one code path: read the responses tab and
+// process every response the Log does not yet record. The event is only a hint (it may be
+// duplicated, blank, or missing).
+import { composeConfirmation } from '../domain/confirmationEmail';
+import { planClaims, propertyKey, type QueuedConfirmation } from '../domain/confirmationQueue';
+import { formatLongDate, formatTime, zoneAbbreviation } from '../domain/dates';
+import { planIntake, RESUBMISSION_FIELDS, type RowApplication } from '../domain/intakePlan';
+import { TABS } from '../domain/layout';
+import type { Program } from '../domain/model';
+import { parseResponses } from '../domain/responses';
+import { appendApplications_, readApplications_, saveApplications_ } from '../workspace/applicationsRepo';
+import { now } from '../workspace/clock';
+import { closeForm_, linkedForm_ } from '../workspace/form';
+import { withScriptLock_ } from '../workspace/lock';
+import { appendLog_, loggedResponseKeys_, type LogEntry } from '../workspace/log';
+import { remainingMailQuota_, sendMail_ } from '../workspace/mail';
+import { readProgram_ } from '../workspace/programRepo';
+import { allProperties_, deleteProperty_, getProperty_, setProperties_, setProperty_ } from '../workspace/properties';
+import { readTable_ } from '../workspace/table';
+
+export interface IntakeSummary {
+  processed: number;
+  rejected: number;
+  added: number;
+  updated: number;
+  confirmationsSent: number;
+  /** confirmations still waiting (mail quota, time) */
+  confirmationsWaiting: number;
+}
+
+/** Stop sending with this much of the 6-minute limit left, so the run ends cleanly. */
+const SEND_DEADLINE_MS = 4.5 * 60 * 1000;
+const FORM_CLOSED = 'formClosedAt';
+
+/** A spurious firing carries a row of blank strings (beyond the timestamp): nothing to do. */
+function isBlankFiring(e?: GoogleAppsScript.Events.SheetsOnFormSubmit): boolean {
+  if (!e || !Array.isArray(e.values)) return false;
+  return e.values.slice(1).every((v) => String(v ?? '').trim() === '');
+}
+
+export function handleFormSubmit_(e?: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
+  if (isBlankFiring(e)) return;
+  runIntake_();
+}
+
+/** For sweep: processes every response the trigger missed and sends waiting confirmations. */
+export function catchUpResponses_(): IntakeSummary {
+  return runIntake_();
+}
+
+function executionId(): string {
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+interface LockedResult {
+  program: Program;
+  summary: IntakeSummary;
+  claimed: QueuedConfirmation[];
+}
+
+function processUnderLock(execution: string): LockedResult {
+  return withScriptLock_(() => {
+    const program = readProgram_();
+    const responsesTable = readTable_(TABS.responses);
+    const responses = responsesTable
+      ? parseResponses(responsesTable, program.communities.map((c) => c.name))
+      : [];
+    const apps = readApplications_(program.communities);
+    const logged = loggedResponseKeys_();
+    const plan = planIntake(program, responses, apps.applications as RowApplication[], logged);
+    const recorded = new Set(logged);
+    plan.handled.forEach((k) => recorded.add(k));
+    const claims = planClaims(allProperties_(), plan.confirmations, recorded, execution, now().getTime());
+    // The confirmation record goes first: a run cut off after the rows are written still has it.
+    setProperties_(claims.write);
+    for (const key of claims.drop) deleteProperty_(key);
+    appendApplications_(apps, plan.append);
+    saveApplications_(apps, plan.update, RESUBMISSION_FIELDS);
+    const entries: LogEntry[] = plan.log.map((l) => ({ ...l }));
+    for (const q of claims.uncertain) {
+      entries.push({
+        actor: 'system',
+        action: 'Confirmation uncertain',
+        details: `A run was cut off while sending the confirmation to ${q.to}; it may not have gone out and is not resent.`,
+        responseKey: q.k,
+      });
+    }
+    appendLog_(entries);
+    const rejected = plan.log.filter((l) => l.action === 'Response rejected').length;
+    return {
+      program,
+      claimed: claims.claimed,
+      summary: {
+        processed: plan.log.length - rejected,
+        rejected,
+        added: plan.append.length,
+        updated: plan.update.length,
+        confirmationsSent: 0,
+        confirmationsWaiting: 0,
+      },
+    };
+  });
+}
+
+function isTimeLimit(err: unknown): boolean {
+  return /exceeded maximum execution time/i.test(String((err as Error)?.message ?? err));
+}
+
+/** Sends the claimed confirmations, outside the lock. Returns [sent, still waiting]. */
+function sendClaimed(program: Program, claimed: QueuedConfirmation[], startedAt: number): [number, number] {
+  if (claimed.length === 0) return [0, 0];
+  let quota = remainingMailQuota_();
+  let sent = 0;
+  const release: Record<string, string> = {};
+  for (let i = 0; i < claimed.length; i++) {
+    const q = claimed[i];
+    const key = propertyKey(q.k);
+    if (quota <= 0 || now().getTime() - startedAt > SEND_DEADLINE_MS) {
+      for (const rest of claimed.slice(i)) release[propertyKey(rest.k)] = JSON.stringify({ ...rest, s: 'p', t: now().getTime() });
+      break;
+    }
+    setProperty_(key, JSON.stringify({ ...q, s: 's', t: now().getTime() }));
+    try {
+      sendMail_(composeConfirmation(q, program, now()));
+    } catch (err) {
+      if (isTimeLimit(err)) throw err;
+      // Not sent: back to pending for the next run.
+      release[key] = JSON.stringify({ ...q, s: 'p', t: now().getTime() });
+      if (/too many times|quota/i.test(String((err as Error)?.message))) quota = 0;
+      continue;
+    }
+    deleteProperty_(key);
+    sent++;
+    quota--;
+  }
+  setProperties_(release);
+  return [sent, Object.keys(release).length];
+}
+
+function runIntake_(): IntakeSummary {
+  const startedAt = now().getTime();
+  const locked = processUnderLock(executionId());
+  const [sent, waiting] = sendClaimed(locked.program, locked.claimed, startedAt);
+  locked.summary.confirmationsSent = sent;
+  locked.summary.confirmationsWaiting = waiting;
+  return locked.summary;
+}
+
+/**
+ * After the registration deadline, if 'Close form at deadline' is TRUE, stops the form accepting
+ * responses (closed message names the contact). Done once: if staff reopen the form afterwards,
+ * sweep leaves it open.
+ */
+export function closeFormIfDue_(): string {
+  const { settings } = readProgram_();
+  if (!settings.closeFormAtDeadline) return 'Form: closing at the deadline is turned off.';
+  const at = now();
+  if (at.getTime() <= settings.registrationDeadline.getTime()) return 'Form: open until the registration deadline.';
+  if (getProperty_(FORM_CLOSED)) return 'Form: already closed once after the deadline; left as staff set it.';
+  const form = linkedForm_();
+  if (!form) return 'Form: no linked form to close.';
+  const tz = settings.timeZone;
+  const when = `${formatLongDate(settings.registrationDeadline, tz)} at ${formatTime(settings.registrationDeadline, tz)} ${zoneAbbreviation(settings.registrationDeadline, tz)}`;
+  const message = `Registration for the ${settings.program} closed on ${when}. Questions? Contact ${settings.contactName} at ${settings.contactEmail}.`;
+  const closed = closeForm_(form, message);
+  setProperty_(FORM_CLOSED, at.toISOString());
+  withScriptLock_(() =>
+    appendLog_([
+      {
+        actor: 'system',
+        action: closed ? 'Form closed' : 'Form already closed',
+        details: closed ? `Registration deadline passed; the form stopped accepting responses. Closed message: ${message}` : 'Registration deadline passed; the form was already closed.',
+      },
+    ]),
+  );
+  return closed ? 'Form: closed (registration deadline passed).' : 'Form: was already closed.';
 }

@@ -1,3 +1,143 @@
+// setup(): the form, the five tabs with their seeded program, the calendar and its meetings, and the
+// two triggers. Idempotent: a second run creates nothing and repairs whatever is missing.
+import { TEXT_COLUMNS } from '../domain/applicationRow';
+import { DEFAULT_COMMUNITIES, DEFAULT_MEETINGS, DEFAULT_SETTINGS } from '../domain/defaults';
+import { formSpec } from '../domain/formSpec';
+import { columnIndex, normalizeHeader } from '../domain/grid';
+import { APPLICATION_HEADERS, COMMUNITY_HEADERS, LOG_HEADERS, MEETING_HEADERS, SETTING_NAMES, SETTINGS_HEADERS, TABS } from '../domain/layout';
+import type { Settings } from '../domain/model';
+import { createLinkedForm_, linkedForm_, repairForm_ } from '../workspace/form';
+import { withScriptLock_ } from '../workspace/lock';
+import { appendLog_ } from '../workspace/log';
+import { readProgram_ } from '../workspace/programRepo';
+import { runsOf } from '../workspace/table';
+import { appendRows_, ensureTab_, readTable_, type Table } from '../workspace/table';
+import { ensureTriggers_ } from '../workspace/triggers';
+import { toast_ } from '../workspace/toast';
+import { ensureCalendarAndMeetings_ } from './meetings';
+
+const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm';
+const DATE_FORMAT = 'yyyy-mm-dd';
+
+function settingValue(key: keyof Settings): unknown {
+  const v = DEFAULT_SETTINGS[key];
+  if (Array.isArray(v)) return v.join(', ');
+  return v;
+}
+
+/** Applies a number format to whole data columns (row 2 to the bottom), one call per contiguous run. */
+function formatColumns(table: Table, headers: readonly string[], format: string): void {
+  const maxRows = table.sheet.getMaxRows();
+  if (maxRows < 2) return;
+  const cols = headers.map((h) => columnIndex(table, h)).filter((c) => c >= 0);
+  for (const [c0, c1] of runsOf(cols)) table.sheet.getRange(2, c0 + 1, maxRows - 1, c1 - c0 + 1).setNumberFormat(format);
+}
+
+function ensureTabs(): string[] {
+  const notes: string[] = [];
+  const tab = (name: string, headers: readonly string[]): Table => {
+    const ensured = ensureTab_(name, headers);
+    if (ensured.created) notes.push(`created the ${name} tab`);
+    else if (ensured.addedHeaders.length > 0) notes.push(`added ${ensured.addedHeaders.join(', ')} to ${name}`);
+    return readTable_(name) as Table;
+  };
+
+  const settings = tab(TABS.settings, SETTINGS_HEADERS);
+  const nameCol = columnIndex(settings, 'Setting');
+  const present = new Set(settings.rows.map((r) => normalizeHeader(r[nameCol])));
+  const missing = (Object.keys(SETTING_NAMES) as (keyof typeof SETTING_NAMES)[]).filter((k) => !present.has(normalizeHeader(SETTING_NAMES[k])));
+  if (missing.length > 0) {
+    const first = appendRows_(
+      settings,
+      missing.map((k) => ({ Setting: SETTING_NAMES[k], Value: settingValue(k) })),
+    );
+    const valueCol = columnIndex(settings, 'Value') + 1;
+    missing.forEach((k, i) => {
+      if (k === 'registrationDeadline' || k === 'notifyFrom') settings.sheet.getRange(first + i, valueCol).setNumberFormat(DATE_TIME_FORMAT);
+    });
+    notes.push(`seeded Settings: ${missing.map((k) => SETTING_NAMES[k]).join(', ')}`);
+  }
+
+  const communities = tab(TABS.communities, COMMUNITY_HEADERS);
+  const hasCommunities = communities.rows.some((r) => r.some((v) => v !== ''));
+  if (!hasCommunities) {
+    appendRows_(
+      communities,
+      DEFAULT_COMMUNITIES.map((c) => ({
+        Key: c.key,
+        Community: c.name,
+        Description: c.description,
+        'Cohort Start': c.cohortStart,
+        'Cohort End': c.cohortEnd,
+        Capacity: c.capacity ?? '',
+      })),
+    );
+    notes.push(`seeded ${DEFAULT_COMMUNITIES.length} communities`);
+  }
+  formatColumns(communities, ['Cohort Start', 'Cohort End'], DATE_FORMAT);
+
+  const meetings = tab(TABS.meetings, MEETING_HEADERS);
+  const hasMeetings = meetings.rows.some((r) => r.some((v) => v !== ''));
+  if (!hasMeetings) {
+    const keys = new Set(readProgram_().communities.map((c) => c.key));
+    const rows = DEFAULT_MEETINGS.filter((m) => keys.has(m.community));
+    if (rows.length > 0) {
+      appendRows_(
+        meetings,
+        rows.map((m) => ({ Community: m.community, Meeting: m.number, Start: m.start, End: m.end, 'Event ID': '' })),
+      );
+      notes.push(`seeded ${rows.length} meetings`);
+    }
+  }
+  formatColumns(meetings, ['Start', 'End'], DATE_TIME_FORMAT);
+
+  const applications = tab(TABS.applications, APPLICATION_HEADERS);
+  // Applicant text must stay text: '@' keeps Sheets from turning "=..." into a formula or "0123" into 123.
+  formatColumns(applications, TEXT_COLUMNS, '@');
+  formatColumns(applications, ['Submitted', 'Decided At'], DATE_TIME_FORMAT);
+
+  tab(TABS.log, LOG_HEADERS);
+  return notes;
+}
+
+function ensureForm(): string {
+  const existing = linkedForm_();
+  if (existing) {
+    const changes = repairForm_(existing);
+    return changes.length > 0 ? `Form: kept the existing form, ${changes.join(', ')}.` : 'Form: already in place.';
+  }
+  const form = createLinkedForm_(formSpec(readProgram_()));
+  return `Form: created "${form.getTitle()}" and linked it to this spreadsheet.`;
+}
+
+function describe(result: unknown): string {
+  if (typeof result === 'string') return result;
+  if (result && typeof result === 'object' && 'summary' in result) return String((result as { summary: unknown }).summary);
+  return 'Calendar: done.';
+}
+
 export function runSetup_(): string {
-  throw new Error('not implemented yet');
+  const lines: string[] = [];
+  const tabNotes = withScriptLock_(ensureTabs);
+  lines.push(tabNotes.length > 0 ? `Tabs: ${tabNotes.join('; ')}.` : 'Tabs: already in place.');
+  lines.push(ensureForm());
+  lines.push(describe(ensureCalendarAndMeetings_()));
+  const triggers = ensureTriggers_();
+  const triggerNotes = [
+    ...triggers.created.map((h) => `installed ${h === 'sweep' ? 'the hourly sweep' : 'the form-submit trigger'}`),
+    ...(triggers.removed > 0 ? [`removed ${triggers.removed} duplicate trigger(s)`] : []),
+  ];
+  lines.push(triggerNotes.length > 0 ? `Triggers: ${triggerNotes.join(', ')}.` : 'Triggers: already in place.');
+  const summary = lines.join('\n');
+  withScriptLock_(() => appendLog_([{ actor: actor(), action: 'Setup', details: summary }]));
+  toast_(summary, 'Communities of Practice setup', 15);
+  return summary;
+}
+
+function actor(): string {
+  try {
+    return Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail() || 'system';
+  } catch {
+    return 'system';
+  }
 }

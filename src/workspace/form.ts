@@ -1,0 +1,114 @@
+// The application form linked to this spreadsheet.
+import type { FormSpec, ItemSpec } from '../domain/formSpec';
+import { getProperty_, setProperty_ } from './properties';
+import { spreadsheet_ } from './spreadsheet';
+
+type Form = GoogleAppsScript.Forms.Form;
+
+const FORM_ID = 'formId';
+
+/** The form whose responses land in this spreadsheet, or null. */
+export function linkedForm_(): Form | null {
+  const url = spreadsheet_().getFormUrl();
+  if (url) {
+    try {
+      return FormApp.openByUrl(url);
+    } catch {
+      // The linked form was deleted or is not ours to open; fall through.
+    }
+  }
+  const id = getProperty_(FORM_ID);
+  if (id) {
+    try {
+      return FormApp.openById(id);
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
+function addItem(form: Form, item: ItemSpec): void {
+  switch (item.type) {
+    case 'text': {
+      const it = form.addTextItem().setTitle(item.title).setRequired(item.required);
+      if (item.helpText) it.setHelpText(item.helpText);
+      return;
+    }
+    case 'paragraph': {
+      const it = form.addParagraphTextItem().setTitle(item.title).setRequired(item.required);
+      if (item.helpText) it.setHelpText(item.helpText);
+      return;
+    }
+    case 'choice': {
+      const it = form.addMultipleChoiceItem().setTitle(item.title).setChoiceValues(item.choices).setRequired(item.required);
+      if (item.helpText) it.setHelpText(item.helpText);
+      return;
+    }
+    case 'list': {
+      const it = form.addListItem().setTitle(item.title).setChoiceValues(item.choices).setRequired(item.required);
+      if (item.helpText) it.setHelpText(item.helpText);
+      return;
+    }
+    case 'checkbox': {
+      const it = form.addCheckboxItem().setTitle(item.title).setChoiceValues(item.choices).setRequired(item.required);
+      if (item.helpText) it.setHelpText(item.helpText);
+      return;
+    }
+    case 'page': {
+      const it = form.addPageBreakItem().setTitle(item.title);
+      if (item.helpText) it.setHelpText(item.helpText);
+      return;
+    }
+  }
+}
+
+/** Creates the form from the spec and links it to this spreadsheet (Google adds 'Form Responses 1'). */
+export function createLinkedForm_(spec: FormSpec): Form {
+  const form = FormApp.create(spec.title);
+  form.setDescription(spec.description);
+  form.setCollectEmail(true);
+  form.setConfirmationMessage(spec.confirmationMessage);
+  form.setProgressBar(true);
+  for (const item of spec.items) addItem(form, item);
+  form.setDestination(FormApp.DestinationType.SPREADSHEET, spreadsheet_().getId());
+  setProperty_(FORM_ID, form.getId());
+  return form;
+}
+
+/**
+ * Repairs an existing form without touching its questions (staff may have edited them): it must
+ * collect the respondent's email and send responses here. Returns what it changed.
+ */
+export function repairForm_(form: Form): string[] {
+  const changes: string[] = [];
+  if (!form.collectsEmail()) {
+    form.setCollectEmail(true);
+    changes.push('now collects respondent emails');
+  }
+  const ssId = spreadsheet_().getId();
+  let linked = false;
+  try {
+    linked = form.getDestinationId() === ssId;
+  } catch {
+    linked = false;
+  }
+  if (!linked) {
+    form.setDestination(FormApp.DestinationType.SPREADSHEET, ssId);
+    changes.push('linked to this spreadsheet');
+  }
+  if (getProperty_(FORM_ID) !== form.getId()) setProperty_(FORM_ID, form.getId());
+  return changes;
+}
+
+/** Stops accepting responses with a closed message; never reopens. Returns false if it was already closed. */
+export function closeForm_(form: Form, closedMessage: string): boolean {
+  if (!form.isAcceptingResponses()) return false;
+  form.setCustomClosedFormMessage(closedMessage);
+  form.setAcceptingResponses(false);
+  return true;
+}
+
+export function formTitles_(form: Form): string[] {
+  return form.getItems().map((i) => i.getTitle());
+}

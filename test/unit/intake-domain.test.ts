@@ -1,0 +1,179 @@
+import { parseResponses, splitChoices, CELL_LIMIT } from '../../src/domain/responses';
+import { planIntake, type RowApplication } from '../../src/domain/intakePlan';
+import { planClaims, propertyKey, STALE_MS } from '../../src/domain/confirmationQueue';
+import { composeConfirmation } from '../../src/domain/confirmationEmail';
+import { formSpec } from '../../src/domain/formSpec';
+import { applicationId, responseKey } from '../../src/domain/ids';
+import { cohortLabel, isPersonalEmail, needsEligibilityReview } from '../../src/domain/tagging';
+import { DEFAULT_COMMUNITIES, DEFAULT_MEETINGS, DEFAULT_SETTINGS, STATES_AND_TERRITORIES } from '../../src/domain/defaults';
+import type { Program } from '../../src/domain/model';
+
+const program: Program = { settings: { ...DEFAULT_SETTINGS }, communities: DEFAULT_COMMUNITIES, meetings: DEFAULT_MEETINGS };
+const names = DEFAULT_COMMUNITIES.map((c) => c.name);
+const HEADERS = ['Timestamp', 'Email Address', 'First name', 'Last name', 'Job title', 'Agency or organization', 'Agency type', 'State', 'Communities of Practice', 'What do you hope to gain?', 'Commitment'];
+
+function row(at: string, email: string, communities: string, over: Partial<Record<string, string>> = {}): unknown[] {
+  const base: Record<string, unknown> = {
+    Timestamp: new Date(at), 'Email Address': email, 'First name': 'Jane', 'Last name': 'Doe', 'Job title': 'Director',
+    'Agency or organization': 'Ohio Dept of Ed', 'Agency type': 'Lead state CTE agency', State: 'Ohio',
+    'Communities of Practice': communities, 'What do you hope to gain?': 'Ideas', Commitment: 'I will attend',
+    ...over,
+  };
+  return HEADERS.map((h) => base[h]);
+}
+
+function plan(rows: unknown[][], apps: RowApplication[] = [], logged = new Set<string>()) {
+  const responses = parseResponses({ headers: HEADERS, rows }, names);
+  return planIntake(program, responses, apps, logged);
+}
+
+describe('responses', () => {
+  it('splits checkbox answers, rejoining a label that contains a comma', () => {
+    expect(splitChoices('Learner Voice, Data and Accountability', names)).toEqual(['Learner Voice', 'Data and Accountability']);
+    expect(splitChoices('Alpha, Beta, Gamma', ['Alpha, Beta'])).toEqual(['Alpha, Beta', 'Gamma']);
+    expect(splitChoices('', names)).toEqual([]);
+  });
+  it('derives a stable key and id', () => {
+    const [r] = parseResponses({ headers: HEADERS, rows: [row('2023-08-01T14:00:00Z', ' Jane@State.gov ', 'Learner Voice')] }, names);
+    expect(r.email).toBe('jane@state.gov');
+    expect(r.key).toBe('2023-08-01T14:00:00.000Z jane@state.gov');
+    expect(r.key).toBe(responseKey(new Date('2023-08-01T14:00:00Z'), 'jane@state.gov', 9));
+    expect(applicationId(r.key, 'learner-voice')).toMatch(/^APP-[0-9A-Z]{11}$/);
+    expect(applicationId(r.key, 'learner-voice')).not.toBe(applicationId(r.key, 'clna'));
+  });
+  it('cuts answers longer than a cell holds and says so', () => {
+    const [r] = parseResponses({ headers: HEADERS, rows: [row('2023-08-01T14:00:00Z', 'a@b.gov', 'Learner Voice', { 'What do you hope to gain?': 'x'.repeat(60000) })] }, names);
+    expect(r.hopes).toHaveLength(CELL_LIMIT);
+    expect(r.truncated).toEqual(['What do you hope to gain?']);
+  });
+});
+
+describe('tagging', () => {
+  it('flags personal email and agency type Other', () => {
+    expect(isPersonalEmail('x@Gmail.com')).toBe(true);
+    expect(isPersonalEmail('x@state.gov')).toBe(false);
+    expect(needsEligibilityReview('Other')).toBe(true);
+    expect(needsEligibilityReview('Lead state CTE agency')).toBe(false);
+    expect(cohortLabel(DEFAULT_COMMUNITIES[0], 'America/New_York')).toBe('August 2023 – February 2024');
+  });
+});
+
+describe('planIntake', () => {
+  it('adds one Pending row per chosen community with flags and cohort', () => {
+    const p = plan([row('2023-09-20T14:00:00Z', 'jane@gmail.com', 'Learner Voice, Data and Accountability', { 'Agency type': 'Other', State: '' })]);
+    expect(p.append.map((a) => [a.community, a.cohort, a.flags.join(','), a.status])).toEqual([
+      ['learner-voice', 'August 2023 – February 2024', 'late,eligibility-review,personal-email,incomplete', 'Pending'],
+      ['data-accountability', 'September 2023 – March 2024', 'late,eligibility-review,personal-email,incomplete', 'Pending'],
+    ]);
+    expect(p.log).toHaveLength(1);
+    expect(p.log[0].details).toMatch(/missing: State/);
+    expect(p.confirmations).toEqual([{ k: p.append[0].responseKey, to: 'jane@gmail.com', n: 'Jane', c: ['learner-voice', 'data-accountability'], l: true }]);
+  });
+  it('keeps an unknown option with its raw label, matching known ones tolerantly', () => {
+    const p = plan([row('2023-08-01T14:00:00Z', 'a@b.gov', 'learner  VOICE, Astronomy Club')]);
+    expect(p.append.map((a) => [a.community, a.flags])).toEqual([
+      ['learner-voice', []],
+      ['Astronomy Club', ['unknown-community']],
+    ]);
+  });
+  it('keeps a response without communities as one incomplete row', () => {
+    const p = plan([row('2023-08-01T14:00:00Z', 'a@b.gov', '')]);
+    expect(p.append.map((a) => [a.community, a.flags])).toEqual([['', ['incomplete']]]);
+    expect(p.confirmations).toEqual([]);
+  });
+  it('is idempotent: a logged response is not processed again; a same-key duplicate row once', () => {
+    const r = row('2023-08-01T14:00:00Z', 'a@b.gov', 'Learner Voice');
+    const first = plan([r, r]);
+    expect(first.append).toHaveLength(1);
+    expect(first.handled).toHaveLength(1);
+    expect(plan([r], [], new Set(first.handled)).append).toHaveLength(0);
+  });
+  it('resumes a response cut off half-way without duplicating its rows', () => {
+    const r = row('2023-08-01T14:00:00Z', 'a@b.gov', 'Learner Voice, Data and Accountability');
+    const first = plan([r]);
+    const written: RowApplication[] = [{ ...first.append[0], row: 2 }];
+    const again = plan([r], written);
+    expect(again.append.map((a) => a.community)).toEqual(['data-accountability']);
+    expect(again.update).toEqual([]);
+    expect(again.log[0].applicationIds).toEqual(first.append.map((a) => a.id));
+  });
+  it('updates a Pending row on resubmission, never a decided one, and adds new communities', () => {
+    const first = plan([row('2023-08-01T14:00:00Z', 'a@b.gov', 'Learner Voice, Data and Accountability')]);
+    const apps: RowApplication[] = first.append.map((a, i) => ({ ...a, row: i + 2 }));
+    apps[1].status = 'Accepted';
+    apps[1].decidedBy = 'staff@x.org';
+    const again = plan([row('2023-08-02T14:00:00Z', 'A@b.gov', 'Learner Voice, Data and Accountability, Learner Voice, CLNA', { 'First name': 'Janet' })], apps, new Set(first.handled));
+    expect(again.update.map((a) => [a.row, a.id, a.firstName, a.flags, a.status])).toEqual([[2, first.append[0].id, 'Janet', ['resubmitted'], 'Pending']]);
+    expect(apps[1]).toMatchObject({ status: 'Accepted', firstName: 'Jane', decidedBy: 'staff@x.org' });
+    expect(again.append.map((a) => [a.community, a.flags])).toEqual([['clna', []]]);
+    expect(again.log[0].details).toMatch(/decision kept \(Accepted\)/);
+    expect(again.confirmations[0].c).toEqual(['learner-voice', 'clna']);
+  });
+  it('rejects a blank row once, with a Log entry', () => {
+    const blank = HEADERS.map((h) => (h === 'Timestamp' ? new Date('2023-08-01T14:00:00Z') : ''));
+    const p = plan([blank]);
+    expect(p.append).toEqual([]);
+    expect(p.log.map((l) => l.action)).toEqual(['Response rejected']);
+  });
+  it('sends no confirmations when the setting is off', () => {
+    const off = { ...program, settings: { ...program.settings, sendConfirmations: false } };
+    const responses = parseResponses({ headers: HEADERS, rows: [row('2023-08-01T14:00:00Z', 'a@b.gov', 'Learner Voice')] }, names);
+    expect(planIntake(off, responses, [], new Set()).confirmations).toEqual([]);
+  });
+});
+
+describe('confirmation queue', () => {
+  const rec = { k: 'k1', to: 'a@b.gov', n: 'A', c: ['clna'] };
+  it('claims fresh records, pending ones, and stale claims; never resends a stale send', () => {
+    const t = 1_700_000_000_000;
+    const props = {
+      [propertyKey('k2')]: JSON.stringify({ ...rec, k: 'k2', s: 'p', t }),
+      [propertyKey('k3')]: JSON.stringify({ ...rec, k: 'k3', s: 'c', x: 'other', t: t - STALE_MS - 1 }),
+      [propertyKey('k4')]: JSON.stringify({ ...rec, k: 'k4', s: 'c', x: 'other', t }),
+      [propertyKey('k5')]: JSON.stringify({ ...rec, k: 'k5', s: 's', t: t - STALE_MS - 1 }),
+      [propertyKey('k6')]: JSON.stringify({ ...rec, k: 'k6', s: 'p', t }),
+      [propertyKey('bad')]: '{',
+      other: 'x',
+    };
+    const p = planClaims(props, [rec], new Set(['k1', 'k2', 'k3', 'k4', 'k5']), 'me', t);
+    expect(p.claimed.map((q) => q.k).sort()).toEqual(['k1', 'k2', 'k3']);
+    expect(p.claimed.every((q) => q.s === 'c' && q.x === 'me')).toBe(true);
+    expect(p.uncertain.map((q) => q.k)).toEqual(['k5']);
+    expect(p.drop.sort()).toEqual([propertyKey('bad'), propertyKey('k5')].sort());
+  });
+  it('does not overwrite an existing record of the same response', () => {
+    const props = { [propertyKey('k1')]: JSON.stringify({ ...rec, s: 's', t: 1 }) };
+    expect(planClaims(props, [rec], new Set(['k1']), 'me', 2).claimed).toEqual([]);
+  });
+});
+
+describe('confirmation email', () => {
+  it('lists communities with cohort dates, the notify date, reply-to contact, escaped HTML', () => {
+    const mail = composeConfirmation({ k: 'k', to: 'a@b.gov', n: '<b>Jane</b> & co', c: ['learner-voice', 'Astro <x>'] }, program, new Date('2023-08-01T14:00:00Z'));
+    expect(mail.replyTo).toBe('efabillar@careertech.org');
+    expect(mail.name).toBe('Advance CTE Communities of Practice');
+    expect(mail.text).toContain('Dear <b>Jane</b> & co,');
+    expect(mail.text).toContain('  - Learner Voice (August 2023 – February 2024)');
+    expect(mail.text).toContain('starting August 15, 2023');
+    expect(mail.html).toContain('Dear &lt;b&gt;Jane&lt;/b&gt; &amp; co,');
+    expect(mail.html).toContain('Astro &lt;x&gt;');
+    expect(mail.html).not.toContain('<b>Jane');
+  });
+});
+
+describe('form spec', () => {
+  it('has the SPEC titles, 56 states, four community checkboxes and a required commitment', () => {
+    const spec = formSpec(program);
+    expect(spec.title).toBe('2023–2024 Communities of Practice Application');
+    const byTitle = Object.fromEntries(spec.items.map((i) => [i.title, i]));
+    expect(Object.keys(byTitle)).toEqual(['First name', 'Last name', 'Job title', 'Agency or organization', 'Agency type', 'State', 'Communities of Practice', 'What do you hope to gain?', 'Commitment']);
+    expect(byTitle.State).toMatchObject({ type: 'list', choices: [...STATES_AND_TERRITORIES] });
+    expect(STATES_AND_TERRITORIES).toHaveLength(56);
+    expect(byTitle['Communities of Practice']).toMatchObject({ type: 'checkbox', required: true, choices: names });
+    expect((byTitle['Communities of Practice'] as { helpText: string }).helpText).toContain('Learner Voice (August 2023 to February 2024): Identifying opportunities');
+    expect(byTitle.Commitment).toMatchObject({ type: 'checkbox', required: true });
+    expect(byTitle['What do you hope to gain?']).toMatchObject({ type: 'paragraph', required: false });
+    expect(spec.items.filter((i) => i.type === 'page')).toHaveLength(1);
+    expect(spec.description).toContain('until Friday, September 15, 2023');
+  });
+});

@@ -1,0 +1,146 @@
+// setup() on the built bundle: the form, the five tabs, the triggers; idempotent and repairing.
+import { Workspace } from '../../emulator';
+import { DEFAULT_COMMUNITIES, STATES_AND_TERRITORIES } from '../../src/domain/defaults';
+import { APPLICATION_HEADERS, COMMUNITY_HEADERS, LOG_HEADERS, MEETING_HEADERS, SETTINGS_HEADERS } from '../../src/domain/layout';
+import { OWNER, STAFF } from './intake.support';
+
+function newWorkspace(): Workspace {
+  return new Workspace({ now: '2023-07-20T14:00:00Z', scriptTimeZone: 'America/New_York', owner: OWNER, editors: [STAFF], mailQuota: 100 });
+}
+
+function headers(ws: Workspace, tab: string): unknown[] {
+  return ws.sheet(tab)!.values[0].filter((h) => h !== '');
+}
+
+describe('setup on a fresh spreadsheet', () => {
+  const ws = newWorkspace();
+  const summary = ws.run('setup') as string;
+
+  it('returns and shows a summary', () => {
+    expect(summary).toMatch(/Form: created/);
+    expect(summary).toMatch(/Triggers: installed/);
+    expect(ws.ui.toasts.map((t: { message?: string } | string) => (typeof t === 'string' ? t : JSON.stringify(t))).join(' ')).toContain('Form: created');
+  });
+
+  it('creates the two-page form with the exact questions, linked to the sheet', () => {
+    const form = ws.form!;
+    expect(form.title).toBe('2023–2024 Communities of Practice Application');
+    expect(form.collectsEmail).toBe(true);
+    expect(form.acceptingResponses).toBe(true);
+    const questions = form.items.filter((i) => i.type !== 'PAGE_BREAK');
+    expect(questions.map((i) => [i.title, i.type, i.required])).toEqual([
+      ['First name', 'TEXT', true],
+      ['Last name', 'TEXT', true],
+      ['Job title', 'TEXT', true],
+      ['Agency or organization', 'TEXT', true],
+      ['Agency type', 'MULTIPLE_CHOICE', true],
+      ['State', 'LIST', true],
+      ['Communities of Practice', 'CHECKBOX', true],
+      ['What do you hope to gain?', 'PARAGRAPH_TEXT', false],
+      ['Commitment', 'CHECKBOX', true],
+    ]);
+    expect(form.items.filter((i) => i.type === 'PAGE_BREAK')).toHaveLength(1);
+    const byTitle = Object.fromEntries(form.items.map((i) => [i.title, i]));
+    expect(byTitle['Agency type'].choices).toEqual(['Lead state CTE agency', 'State-level partnering agency', 'Other']);
+    expect(byTitle.State.choices).toEqual([...STATES_AND_TERRITORIES]);
+    expect(byTitle.State.choices).toHaveLength(56);
+    expect(byTitle['Communities of Practice'].choices).toEqual(DEFAULT_COMMUNITIES.map((c) => c.name));
+    for (const c of DEFAULT_COMMUNITIES) expect(byTitle['Communities of Practice'].helpText).toContain(c.description);
+    expect(byTitle['Communities of Practice'].helpText).toContain('Learner Voice (August 2023 to February 2024)');
+    expect(byTitle['Communities of Practice'].helpText).toContain('Data and Accountability (September 2023 to March 2024)');
+    expect(byTitle.Commitment.choices).toHaveLength(1);
+    expect(form.description).toContain('efabillar@careertech.org');
+    expect(form.description).toContain('Friday, September 15, 2023');
+    expect(ws.sheetNames()).toContain('Form Responses 1');
+  });
+
+  it('creates the five tabs with the exact headers and seeded rows', () => {
+    expect(headers(ws, 'Applications')).toEqual([...APPLICATION_HEADERS]);
+    expect(headers(ws, 'Communities')).toEqual([...COMMUNITY_HEADERS]);
+    expect(headers(ws, 'Meetings')).toEqual([...MEETING_HEADERS]);
+    expect(headers(ws, 'Settings')).toEqual([...SETTINGS_HEADERS]);
+    expect(headers(ws, 'Log')).toEqual([...LOG_HEADERS]);
+    const settings = Object.fromEntries(ws.records('Settings').map((r) => [r.Setting, r.Value]));
+    expect(Object.keys(settings)).toEqual([
+      'Program', 'Time zone', 'Registration deadline', 'Notify from', 'Contact name', 'Contact email', 'Sender name',
+      'Calendar ID', 'Send confirmations', 'Close form at deadline', 'Reviewers',
+    ]);
+    expect(settings.Program).toBe('2023–2024 Communities of Practice');
+    expect((settings['Registration deadline'] as Date).toISOString()).toBe('2023-09-16T03:59:00.000Z');
+    expect((settings['Notify from'] as Date).toISOString()).toBe('2023-08-15T04:00:00.000Z');
+    expect(settings['Send confirmations']).toBe(true);
+    expect(settings['Close form at deadline']).toBe(true);
+    expect(settings.Reviewers).toBe('');
+    const communities = ws.records('Communities');
+    expect(communities.map((c) => [c.Key, c.Community, c.Capacity])).toEqual(DEFAULT_COMMUNITIES.map((c) => [c.key, c.name, '']));
+    const meetings = ws.records('Meetings');
+    expect(meetings).toHaveLength(16);
+    const clna = meetings.filter((m) => m.Community === 'clna').map((m) => (m.Start as Date).toISOString());
+    // 2:00 pm ET across daylight saving: 18:00Z in EDT, 19:00Z in EST.
+    expect(clna).toEqual(['2023-08-29T18:00:00.000Z', '2023-10-24T18:00:00.000Z', '2023-12-12T19:00:00.000Z', '2024-02-27T19:00:00.000Z']);
+  });
+
+  it('installs exactly one form-submit trigger and one hourly sweep', () => {
+    const submit = ws.triggers.filter((t) => t.eventType === 'ON_FORM_SUBMIT');
+    const clock = ws.triggers.filter((t) => t.eventType === 'CLOCK');
+    expect(submit.map((t) => [t.handler, t.source])).toEqual([['onFormSubmit', 'SPREADSHEETS']]);
+    expect(clock.map((t) => [t.handler, t.everyHours])).toEqual([['sweep', 1]]);
+  });
+
+  it('holds the script lock for every sheet write', () => {
+    const exec = ws.executions.find((e) => e.fn === 'setup')!;
+    const writes = exec.calls.filter((c) => c.service === 'SpreadsheetApp' && /\.(setValues|setValue|insertRowsAfter|setNumberFormat)$/.test(c.method));
+    expect(writes.length).toBeGreaterThan(0);
+    expect(writes.filter((c) => !c.lockHeld)).toEqual([]);
+  });
+
+  it('creates nothing the second time', () => {
+    const before = { sheets: ws.sheetNames(), triggers: ws.triggers.length, settings: ws.records('Settings').length, meetings: ws.records('Meetings').length, communities: ws.records('Communities').length, items: ws.form!.items.length };
+    const again = ws.run('setup') as string;
+    expect(again).toMatch(/Tabs: already in place/);
+    expect(again).toMatch(/Form: already in place/);
+    expect(again).toMatch(/Triggers: already in place/);
+    expect({ sheets: ws.sheetNames(), triggers: ws.triggers.length, settings: ws.records('Settings').length, meetings: ws.records('Meetings').length, communities: ws.records('Communities').length, items: ws.form!.items.length }).toEqual(before);
+  });
+});
+
+describe('setup repairs what is missing', () => {
+  it('re-adds a deleted tab, a deleted Settings row and a missing trigger, keeping staff data', () => {
+    const ws = newWorkspace();
+    ws.run('setup');
+    const json = ws.toJSON() as any;
+    const state = JSON.parse(JSON.stringify(json));
+    const sheets = findSheets(state);
+    // Drop the Log tab, the 'Reviewers' Settings row, and the sweep trigger.
+    const logIndex = sheets.findIndex((s: any) => s.name === 'Log');
+    sheets.splice(logIndex, 1);
+    const triggers = findTriggers(state);
+    triggers.splice(triggers.findIndex((t: any) => t.handler === 'sweep'), 1);
+    const restored = Workspace.fromJSON(state, { bundlePath: undefined });
+    const summary = restored.run('setup') as string;
+    expect(summary).toMatch(/created the Log tab/);
+    expect(summary).toMatch(/installed the hourly sweep/);
+    expect(restored.sheetNames()).toContain('Log');
+    expect(restored.triggers.filter((t) => t.handler === 'sweep')).toHaveLength(1);
+    expect(restored.triggers.filter((t) => t.handler === 'onFormSubmit')).toHaveLength(1);
+    expect(restored.records('Communities')).toHaveLength(4);
+  });
+});
+
+// The persisted state's shape belongs to the emulator; find the arrays we need by their contents.
+function findSheets(state: any): any[] {
+  return deepFind(state, (v) => Array.isArray(v) && v.some((s) => s && s.name === 'Applications'));
+}
+function findTriggers(state: any): any[] {
+  return deepFind(state, (v) => Array.isArray(v) && v.some((t) => t && t.handler === 'sweep'));
+}
+function deepFind(v: any, pred: (v: any) => boolean): any {
+  if (pred(v)) return v;
+  if (v && typeof v === 'object') {
+    for (const k of Object.keys(v)) {
+      const found = deepFind(v[k], pred);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}

@@ -63,11 +63,11 @@ function processUnderLock(execution: string): LockedResult {
   return withScriptLock_(() => {
     const program = readProgram_();
     const responsesTable = readTable_(TABS.responses);
+    const logged = loggedResponseKeys_();
     const responses = responsesTable
-      ? parseResponses(responsesTable, program.communities.map((c) => c.name))
+      ? parseResponses(responsesTable, program.communities.map((c) => c.name), logged)
       : [];
     const apps = readApplications_(program.communities);
-    const logged = loggedResponseKeys_();
     const plan = planIntake(program, responses, apps.applications as RowApplication[], logged);
     const recorded = new Set(logged);
     plan.handled.forEach((k) => recorded.add(k));

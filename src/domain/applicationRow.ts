@@ -2,7 +2,7 @@
 // model holds its KEY (what the API and the other tabs use).
 import { isDate, text } from './cells';
 import { findCommunity } from './programParse';
-import type { RowReader } from './grid';
+import { columnIndex, type Grid, type RowReader } from './grid';
 import { FLAGS, STATUSES, type Application, type Community, type Flag, type Status } from './model';
 
 export type ApplicationField = keyof Application;
@@ -37,6 +37,7 @@ export const TEXT_COLUMNS: readonly string[] = [
 ];
 
 export function parseFlags(v: unknown): Flag[] {
+  if (v === '' || v === null || v === undefined) return [];
   const out: Flag[] = [];
   for (const part of text(v).split(',')) {
     const f = part.trim().toLowerCase() as Flag;
@@ -50,13 +51,14 @@ export function formatFlags(flags: readonly Flag[]): string {
 }
 
 /** Status cell → Status (case-insensitive); blank or unknown text reads as Pending. */
+const STATUS_BY_LOWER = new Map<string, Status>(STATUSES.map((s) => [s.toLowerCase(), s]));
+
 export function parseStatus(v: unknown): Status {
-  const s = text(v).toLowerCase();
-  return STATUSES.find((x) => x.toLowerCase() === s) ?? 'Pending';
+  return STATUS_BY_LOWER.get(text(v).toLowerCase()) ?? 'Pending';
 }
 
 function date(v: unknown): Date | null {
-  return isDate(v) ? new Date(v.getTime()) : null;
+  return isDate(v) ? v : null;
 }
 
 /** One Applications row; null for a row without an email and without an ID (blank or junk). */
@@ -89,6 +91,27 @@ export function applicationFromRow(r: RowReader, communities: Community[]): Appl
     invited: text(r(APPLICATION_COLUMNS.invited)),
   };
 }
+
+/**
+ * Every Applications row of a grid (with its 0-based index), resolving each column once: the tab can
+ * hold thousands of rows and is read on every submission.
+ */
+export function applicationsFromGrid(grid: Grid, communities: Community[]): { index: number; app: Application }[] {
+  const fields = Object.keys(APPLICATION_COLUMNS) as (keyof Application)[];
+  const cols = fields.map((f) => columnIndex(grid, APPLICATION_COLUMNS[f]));
+  const out: { index: number; app: Application }[] = [];
+  const rows = grid.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    const values: unknown[] = cols.map((c) => (c >= 0 && c < row.length ? row[c] : ''));
+    const r: RowReader = (header) => values[headerSlot.get(header) ?? -1] ?? '';
+    const app = applicationFromRow(r, communities);
+    if (app) out.push({ index: i, app });
+  }
+  return out;
+}
+
+const headerSlot = new Map<string, number>((Object.keys(APPLICATION_COLUMNS) as (keyof Application)[]).map((f, i) => [APPLICATION_COLUMNS[f], i]));
 
 /** The cell value of one field (Dates stay Dates; the community key becomes its name). */
 export function applicationCell(app: Application, field: keyof Application, communities: Community[]): unknown {

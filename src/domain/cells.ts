@@ -3,11 +3,16 @@ import { zonedToInstant } from './dates';
 
 /** Dates from another realm (the sheet service) fail `instanceof Date`; check the tag instead. */
 export function isDate(v: unknown): v is Date {
-  return Object.prototype.toString.call(v) === '[object Date]' && !Number.isNaN((v as Date).getTime());
+  // Cells hold only primitives and Dates, so a duck check is enough (and far cheaper than
+  // instanceof across realms or a toString tag).
+  if (typeof v !== 'object' || v === null) return false;
+  const d = v as Date;
+  return typeof d.getTime === 'function' && typeof d.toISOString === 'function' && !Number.isNaN(d.getTime());
 }
 
 /** A cell as trimmed text ('' for blank). Dates become ISO strings. */
 export function text(v: unknown): string {
+  if (typeof v === 'string') return v.trim();
   if (v === null || v === undefined) return '';
   if (isDate(v)) return new Date(v.getTime()).toISOString();
   return String(v).trim();

@@ -87,9 +87,16 @@ export function formatTime(instant: Date, timeZone: string): string {
 }
 
 /** A short zone label for the instant, e.g. "EDT"/"EST" (falls back to the IANA name). */
+const zoneFormatters = new Map<string, Intl.DateTimeFormat>();
+
 export function zoneAbbreviation(instant: Date, timeZone: string): string {
   try {
-    const part = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' })
+    let f = zoneFormatters.get(timeZone);
+    if (!f) {
+      f = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' });
+      zoneFormatters.set(timeZone, f);
+    }
+    const part = f
       .formatToParts(instant)
       .find((p) => p.type === 'timeZoneName');
     return part ? part.value : timeZone;

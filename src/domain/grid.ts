@@ -17,8 +17,16 @@ export function normalizeHeader(header: unknown): string {
 /** 0-based index of the column with this header, or -1. */
 export function columnIndex(grid: Pick<Grid, 'headers'>, header: string): number {
   const wanted = normalizeHeader(header);
-  return grid.headers.findIndex((h) => normalizeHeader(h) === wanted);
+  let normalized = normalizedHeaders.get(grid.headers);
+  if (!normalized || normalized.length !== grid.headers.length) {
+    normalized = grid.headers.map(normalizeHeader);
+    normalizedHeaders.set(grid.headers, normalized);
+  }
+  return normalized.indexOf(wanted);
 }
+
+/** Normalised copies of header rows (a header row is looked up many times per read). */
+const normalizedHeaders = new WeakMap<readonly unknown[], string[]>();
 
 /** Reads cells of a row by header; a missing column or cell reads as ''. */
 export type RowReader = (header: string) => unknown;

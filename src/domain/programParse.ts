@@ -45,6 +45,7 @@ export function parseSettings(grid: Grid | null): Settings {
 
 function validTimeZone(tz: string): string | null {
   if (!tz) return null;
+  if (tz === DEFAULT_SETTINGS.timeZone) return tz;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: tz });
     return tz;
@@ -117,10 +118,20 @@ export function labelKey(label: string): string {
 
 /** The community a form option, a Community cell or a key refers to (by key or by name, tolerant of case and spacing). */
 export function findCommunity(communities: Community[], label: string): Community | undefined {
+  let index = lookups.get(communities);
+  if (!index) {
+    index = new Map();
+    lookups.set(communities, index);
+  }
+  if (index.has(label)) return index.get(label);
   const wanted = labelKey(label);
-  if (!wanted) return undefined;
-  return communities.find((c) => labelKey(c.name) === wanted) ?? communities.find((c) => labelKey(c.key) === wanted);
+  const found = wanted ? communities.find((c) => labelKey(c.name) === wanted) ?? communities.find((c) => labelKey(c.key) === wanted) : undefined;
+  index.set(label, found);
+  return found;
 }
+
+/** Label → community, per communities list: thousands of rows name the same few communities. */
+const lookups = new WeakMap<Community[], Map<string, Community | undefined>>();
 
 export function parseProgram(settingsGrid: Grid | null, communitiesGrid: Grid | null, meetingsGrid: Grid | null): Program {
   const settings = parseSettings(settingsGrid);

@@ -3,7 +3,7 @@
 // by ", ". Staff may rename or add questions, so every answer is looked up by title and may be
 // missing.
 import { isDate, text } from './cells';
-import { gridReader, isBlankRow, type Grid } from './grid';
+import { columnIndex, gridReader, isBlankRow, type Grid } from './grid';
 import { responseKey } from './ids';
 import { QUESTIONS, RESPONSE_COLUMNS } from './layout';
 import { labelKey } from './programParse';
@@ -62,11 +62,23 @@ export function splitChoices(cell: string, knownLabels: readonly string[]): stri
   return out;
 }
 
-/** Parses every row of the responses tab (blank rows without a timestamp are skipped). */
-export function parseResponses(grid: Grid, knownLabels: readonly string[]): FormResponse[] {
+/**
+ * Parses the rows of the responses tab (blank rows without a timestamp are skipped), except those
+ * whose key is in `skip` (already handled: only their key is computed).
+ */
+export function parseResponses(grid: Grid, knownLabels: readonly string[], skip?: ReadonlySet<string>): FormResponse[] {
   const read = gridReader(grid);
   const out: FormResponse[] = [];
+  const tsCol = columnIndex(grid, RESPONSE_COLUMNS.timestamp);
+  const emailCol = columnIndex(grid, RESPONSE_COLUMNS.email);
   grid.rows.forEach((row, i) => {
+    if (skip && tsCol >= 0) {
+      const ts = row[tsCol];
+      if (isDate(ts)) {
+        const email = emailCol >= 0 ? text(row[emailCol]).toLowerCase() : '';
+        if (skip.has(responseKey(ts, email.length > CELL_LIMIT ? email.slice(0, CELL_LIMIT) : email, i + 2))) return;
+      }
+    }
     if (isBlankRow(row)) return;
     const r = read(i);
     const truncated: string[] = [];

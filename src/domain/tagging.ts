@@ -51,5 +51,13 @@ export function responseFlags(r: FormResponse, settings: Settings): Flag[] {
 
 /** "August 2023 – February 2024" */
 export function cohortLabel(c: Community, timeZone: string): string {
-  return `${formatMonthYear(c.cohortStart, timeZone)} – ${formatMonthYear(c.cohortEnd, timeZone)}`;
+  const memo = `${c.cohortStart.getTime()}|${c.cohortEnd.getTime()}|${timeZone}`;
+  let label = cohortLabels.get(memo);
+  if (label === undefined) {
+    label = `${formatMonthYear(c.cohortStart, timeZone)} – ${formatMonthYear(c.cohortEnd, timeZone)}`;
+    cohortLabels.set(memo, label);
+  }
+  return label;
 }
+
+const cohortLabels = new Map<string, string>();

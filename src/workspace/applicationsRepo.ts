@@ -1,6 +1,6 @@
 // The Applications tab as Application records with their sheet row numbers.
-import { applicationFromRow, applicationRecord, APPLICATION_COLUMNS, type ApplicationField } from '../domain/applicationRow';
-import { columnIndex, gridReader } from '../domain/grid';
+import { applicationRecord, applicationsFromGrid, APPLICATION_COLUMNS, type ApplicationField } from '../domain/applicationRow';
+import { columnIndex } from '../domain/grid';
 import { APPLICATION_HEADERS, TABS } from '../domain/layout';
 import type { Application, Community } from '../domain/model';
 import { appendRows_, ensureTab_, readTable_, writeRows_, type Table } from './table';
@@ -28,12 +28,7 @@ export function readApplications_(communities: Community[]): ApplicationsTable {
     ensureTab_(TABS.applications, APPLICATION_HEADERS);
     table = readTable_(TABS.applications) as Table;
   }
-  const read = gridReader(table);
-  const applications: StoredApplication[] = [];
-  table.rows.forEach((_row, i) => {
-    const app = applicationFromRow(read(i), communities);
-    if (app) applications.push({ ...app, row: i + 2 });
-  });
+  const applications: StoredApplication[] = applicationsFromGrid(table, communities).map(({ index, app }) => Object.assign(app, { row: index + 2 }));
   return { table, applications, communities };
 }
 

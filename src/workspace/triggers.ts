@@ -7,29 +7,27 @@ export interface TriggerReport {
   removed: number;
 }
 
-function ensureOne(handler: string, type: GoogleAppsScript.Script.EventType, create: () => void, report: TriggerReport, all: GoogleAppsScript.Script.Trigger[]): void {
-  const mine = all.filter((t) => t.getHandlerFunction() === handler && t.getEventType() === type);
-  // Two triggers on one handler make every submission run twice: keep one.
-  for (const extra of mine.slice(1)) {
-    ScriptApp.deleteTrigger(extra);
-    report.removed++;
-  }
-  if (mine.length === 0) {
-    create();
-    report.created.push(handler);
-  }
-}
+type Trigger = GoogleAppsScript.Script.Trigger;
 
 export function ensureTriggers_(): TriggerReport {
   const report: TriggerReport = { created: [], removed: 0 };
-  const all = ScriptApp.getProjectTriggers();
-  ensureOne(
-    'onFormSubmit',
-    ScriptApp.EventType.ON_FORM_SUBMIT,
-    () => ScriptApp.newTrigger('onFormSubmit').forSpreadsheet(spreadsheet_()).onFormSubmit().create(),
-    report,
-    all,
-  );
-  ensureOne('sweep', ScriptApp.EventType.CLOCK, () => ScriptApp.newTrigger('sweep').timeBased().everyHours(1).create(), report, all);
+  // Read every trigger's identity before deleting any: a deleted trigger's getters throw.
+  const all = ScriptApp.getProjectTriggers().map((t) => ({ t, handler: t.getHandlerFunction(), type: t.getEventType() }));
+  const wanted: { handler: string; type: GoogleAppsScript.Script.EventType; create: () => void }[] = [
+    { handler: 'onFormSubmit', type: ScriptApp.EventType.ON_FORM_SUBMIT, create: () => ScriptApp.newTrigger('onFormSubmit').forSpreadsheet(spreadsheet_()).onFormSubmit().create() },
+    { handler: 'sweep', type: ScriptApp.EventType.CLOCK, create: () => ScriptApp.newTrigger('sweep').timeBased().everyHours(1).create() },
+  ];
+  for (const w of wanted) {
+    const mine: Trigger[] = all.filter((x) => x.handler === w.handler && x.type === w.type).map((x) => x.t);
+    // Two triggers on one handler make every submission run twice: keep one.
+    for (const extra of mine.slice(1)) {
+      ScriptApp.deleteTrigger(extra);
+      report.removed++;
+    }
+    if (mine.length === 0) {
+      w.create();
+      report.created.push(w.handler);
+    }
+  }
   return report;
 }

@@ -2,6 +2,7 @@
 import { Workspace } from '../../emulator';
 import { DEFAULT_COMMUNITIES, STATES_AND_TERRITORIES } from '../../src/domain/defaults';
 import { APPLICATION_HEADERS, COMMUNITY_HEADERS, LOG_HEADERS, MEETING_HEADERS, SETTINGS_HEADERS } from '../../src/domain/layout';
+import { deleteRows, setCell } from '../../emulator/spreadsheet/sheetModel';
 import { OWNER, STAFF } from './intake.support';
 
 function newWorkspace(): Workspace {
@@ -105,42 +106,32 @@ describe('setup on a fresh spreadsheet', () => {
 });
 
 describe('setup repairs what is missing', () => {
-  it('re-adds a deleted tab, a deleted Settings row and a missing trigger, keeping staff data', () => {
+  it('re-adds a deleted tab, a deleted Settings row and a missing trigger, removes a duplicate trigger, keeps staff data', () => {
     const ws = newWorkspace();
     ws.run('setup');
-    const json = ws.toJSON() as any;
-    const state = JSON.parse(JSON.stringify(json));
-    const sheets = findSheets(state);
-    // Drop the Log tab, the 'Reviewers' Settings row, and the sweep trigger.
-    const logIndex = sheets.findIndex((s: any) => s.name === 'Log');
-    sheets.splice(logIndex, 1);
-    const triggers = findTriggers(state);
-    triggers.splice(triggers.findIndex((t: any) => t.handler === 'sweep'), 1);
-    const restored = Workspace.fromJSON(state, { bundlePath: undefined });
-    const summary = restored.run('setup') as string;
+    const state = ws.state;
+    state.spreadsheet.sheets = state.spreadsheet.sheets.filter((s) => s.name !== 'Log');
+    const settings = state.spreadsheet.sheets.find((s) => s.name === 'Settings')!;
+    const reviewersRow = settings.rows.findIndex((r) => r?.[0]?.v === 'Reviewers') + 1;
+    deleteRows(settings, reviewersRow, 1);
+    const programRow = settings.rows.findIndex((r) => r?.[0]?.v === 'Program') + 1;
+    setCell(settings, programRow, 2, { v: 'Staff renamed program' });
+    const submit = state.triggers.find((t) => t.handler === 'onFormSubmit')!;
+    state.triggers = state.triggers.filter((t) => t.handler !== 'sweep');
+    state.triggers.push({ ...submit, uid: `${submit.uid}-copy` });
+    const summary = ws.run('setup') as string;
     expect(summary).toMatch(/created the Log tab/);
+    expect(summary).toMatch(/seeded Settings: Reviewers/);
     expect(summary).toMatch(/installed the hourly sweep/);
-    expect(restored.sheetNames()).toContain('Log');
-    expect(restored.triggers.filter((t) => t.handler === 'sweep')).toHaveLength(1);
-    expect(restored.triggers.filter((t) => t.handler === 'onFormSubmit')).toHaveLength(1);
-    expect(restored.records('Communities')).toHaveLength(4);
+    expect(summary).toMatch(/removed 1 duplicate trigger/);
+    expect(ws.sheetNames()).toContain('Log');
+    expect(ws.triggers.filter((t) => t.handler === 'sweep')).toHaveLength(1);
+    expect(ws.triggers.filter((t) => t.handler === 'onFormSubmit')).toHaveLength(1);
+    const values = Object.fromEntries(ws.records('Settings').map((r) => [r.Setting, r.Value]));
+    expect(values.Program).toBe('Staff renamed program');
+    expect('Reviewers' in values).toBe(true);
+    expect(ws.records('Communities')).toHaveLength(4);
+    expect(ws.records('Meetings')).toHaveLength(16);
+    expect(ws.forms).toBe(1);
   });
 });
-
-// The persisted state's shape belongs to the emulator; find the arrays we need by their contents.
-function findSheets(state: any): any[] {
-  return deepFind(state, (v) => Array.isArray(v) && v.some((s) => s && s.name === 'Applications'));
-}
-function findTriggers(state: any): any[] {
-  return deepFind(state, (v) => Array.isArray(v) && v.some((t) => t && t.handler === 'sweep'));
-}
-function deepFind(v: any, pred: (v: any) => boolean): any {
-  if (pred(v)) return v;
-  if (v && typeof v === 'object') {
-    for (const k of Object.keys(v)) {
-      const found = deepFind(v[k], pred);
-      if (found) return found;
-    }
-  }
-  return undefined;
-}

@@ -1,5 +1,119 @@
-// PLACEHOLDER owned by the notify work, which replaces this file: creates/repairs the program
-// calendar and the meeting events, writing 'Calendar ID' and the 'Event ID's.
+// Setup's Calendar step: the program calendar and one event per Meetings row, created when
+// missing and repaired when gone. Idempotent: a second run creates nothing.
+//
+// An event is ours when its private extended property names its meeting (community#number), so
+// an event created by a run cut off before it wrote the Event ID back is found and adopted next
+// time instead of being created twice.
+import { eventTimes, meetingCount, meetingEventResource, meetingKey } from '../domain/meetingEvent';
+import { parseMeetings } from '../domain/programParse';
+import { SETTING_NAMES } from '../domain/layout';
+import type { Meeting, Program } from '../domain/model';
+import {
+  calendarExists_, createCalendar_, insertMeetingEvent_, listEvents_, MEETING_KEY_PROPERTY, patchEventTimes_, type CalendarEvent,
+} from '../workspace/calendar';
+import { withScriptLock_ } from '../workspace/lock';
+import { appendLog_ } from '../workspace/log';
+import { loadProgram_, writeSetting_ } from '../workspace/programRepo';
+import { writeRows_, type RowUpdate, type Table } from '../workspace/table';
+import { now } from '../workspace/clock';
+
+const EVENT_ID = 'Event ID';
+
+interface MeetingRow {
+  meeting: Meeting;
+  /** sheet row */
+  row: number;
+}
+
+function meetingRows(table: Table | null, program: Program): MeetingRow[] {
+  if (!table) return [];
+  const out: MeetingRow[] = [];
+  table.rows.forEach((row, i) => {
+    const [meeting] = parseMeetings({ headers: table.headers, rows: [row] }, program.communities, program.settings);
+    if (meeting) out.push({ meeting, row: i + 2 });
+  });
+  return out;
+}
+
+function sameInstant(a: Date | null, b: Date): boolean {
+  return !!a && a.getTime() === b.getTime();
+}
+
+/** Creates the calendar if Settings has none, and every missing meeting event. Returns a summary line. */
 export function ensureCalendarAndMeetings_(): string {
-  return 'Calendar: not set up yet (meetings module pending).';
+  const loaded = withScriptLock_(() => loadProgram_());
+  const { program, tables } = loaded;
+  const s = program.settings;
+  const notes: string[] = [];
+
+  let calendarId = s.calendarId;
+  if (!calendarId) {
+    calendarId = createCalendar_(s.program, s.timeZone);
+    withScriptLock_(() => {
+      writeSetting_(SETTING_NAMES.calendarId, calendarId, tables.settings);
+      appendLog_([{ actor: 'system', action: 'calendar-created', details: `${s.program} (${calendarId})` }]);
+    });
+    notes.push(`created calendar "${s.program}"`);
+  } else if (!calendarExists_(calendarId)) {
+    // Not ours to replace: it may belong to someone who has not shared it with this account.
+    throw new Error(
+      `The calendar in Settings (Calendar ID ${calendarId}) cannot be opened by this account. Share it with this account, or clear the Calendar ID cell to have setup create a new calendar.`,
+    );
+  }
+
+  const rows = meetingRows(tables.meetings, program);
+  if (rows.length === 0) return `Calendar ${calendarId}: the Meetings tab lists no meetings.`;
+
+  const live = listEvents_(calendarId);
+  const byId = new Map<string, CalendarEvent>(live.map((e) => [e.id, e]));
+  const byKey = new Map<string, CalendarEvent>();
+  for (const e of live) if (e.meetingKey && !byKey.has(e.meetingKey)) byKey.set(e.meetingKey, e);
+
+  const updates: RowUpdate[] = [];
+  const failures: string[] = [];
+  let created = 0;
+  let adopted = 0;
+  let moved = 0;
+  let kept = 0;
+  const started = now().getTime();
+  try {
+    for (const { meeting, row } of rows) {
+      const key = meetingKey(meeting);
+      const community = program.communities.find((c) => c.key === meeting.community);
+      try {
+        let event = (meeting.eventId && byId.get(meeting.eventId)) || byKey.get(key) || null;
+        if (event && event.id !== meeting.eventId) adopted += 1;
+        if (!event) {
+          const requestId = `${key}-${started}-${row}`.replace(/[^A-Za-z0-9-]/g, '-');
+          event = insertMeetingEvent_(
+            calendarId,
+            meetingEventResource(meeting, community, s, meetingCount(program.meetings, meeting.community), requestId, MEETING_KEY_PROPERTY),
+          );
+          created += 1;
+        } else if (!sameInstant(event.start, meeting.start) || !sameInstant(event.end, meeting.end)) {
+          // the Meetings tab is the truth: staff moved a meeting there
+          patchEventTimes_(calendarId, event.id, eventTimes(meeting, s));
+          moved += 1;
+        } else {
+          kept += 1;
+        }
+        if (event.id !== meeting.eventId) updates.push({ row, values: { [EVENT_ID]: event.id } });
+      } catch (err) {
+        failures.push(`${key}: ${(err as Error).message}`);
+      }
+    }
+  } finally {
+    if (updates.length || failures.length) {
+      withScriptLock_(() => {
+        if (tables.meetings && updates.length) writeRows_(tables.meetings, updates);
+        if (failures.length) appendLog_([{ actor: 'system', action: 'meeting-event-failed', details: failures.join('\n') }]);
+      });
+    }
+  }
+  if (created) notes.push(`${created} meeting event${created === 1 ? '' : 's'} created`);
+  if (adopted) notes.push(`${adopted} recovered`);
+  if (moved) notes.push(`${moved} moved to the Meetings tab times`);
+  if (kept) notes.push(`${kept} already in place`);
+  if (failures.length) notes.push(`${failures.length} failed (see Log; run setup again)`);
+  return `Calendar ${calendarId}: ${notes.join(', ')}.`;
 }

@@ -1,10 +1,5 @@
-import type { DecideResult, PreviewResult, ReviewStateResult } from '../shared/wire';
-export function reviewState_(): ReviewStateResult {
-  return { ok: false, error: 'not implemented yet' };
-}
-export function decide_(_request: unknown): DecideResult {
-  return { ok: false, error: 'not implemented yet' };
-}
-export function preview_(_id: unknown, _decision?: unknown): PreviewResult {
-  return { ok: false, error: 'not implemented yet' };
-}
+// The sidebar's endpoints (see src/shared/wire.ts Endpoints). Each one treats its arguments as
+// untrusted and never throws: a failure comes back as { ok: false, error }.
+export { reviewState_ } from './review/state';
+export { decide_ } from './review/decide';
+export { preview_ } from './review/preview';

@@ -3,7 +3,9 @@
 import type { ReviewState, WireApplication, WireCommunity, WireStatus } from '../shared/wire';
 import { STATUSES, type Application, type Program } from './model';
 
-export type Answers = { question: string; answer: string }[];
+import type { Answers } from './reviewAnswers';
+
+export type { Answers };
 
 export function isoOrNull(d: Date | null | undefined): string | null {
   // Duck-typed, not instanceof: cell Dates may come from another realm in the emulator.

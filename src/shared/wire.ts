@@ -44,7 +44,10 @@ export interface WireApplication {
   note: string;
   notified: string;
   invited: string;
-  /** every answer of the response(s) behind this application, for the detail view */
+  /**
+   * the answers of the response behind this application that the fields above do not already
+   * carry (hopes, commitment, all communities chosen, questions staff added), for the detail view
+   */
   answers: { question: string; answer: string }[];
 }
 

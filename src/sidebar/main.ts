@@ -121,7 +121,8 @@ const previewDecision = el(
   ACTIONS.filter((a) => a.decision !== 'reopen').map((a) => el('option', { value: a.decision }, a.label)),
 );
 const previewButton = el('button', { type: 'button', onclick: () => void preview() }, 'Preview email');
-const previewBox = el('div', { class: 'preview', 'aria-live': 'polite' });
+// Outside the sticky action panel: an email is long, and the panel must not cover the page.
+const previewBox = el('div', { class: 'preview' });
 
 const noteField = el('div', { class: 'field' }, el('label', { for: 'note' }, 'Note (optional)'), noteInput);
 const overrideRow = el('div', { class: 'check' }, overrideBox, el('label', { for: 'override' }, 'Override capacity (accept even when full)'));
@@ -142,7 +143,6 @@ const actionsPanel = el(
   overrideRow,
   el('div', { class: 'buttons' }, actionButtons),
   previewRow,
-  previewBox,
 );
 
 replaceChildren(
@@ -152,6 +152,7 @@ replaceChildren(
   alertBox,
   busyLine,
   resultBox,
+  previewBox,
   listView,
   detailView,
   overviewView,
@@ -570,7 +571,7 @@ async function preview(): Promise<void> {
   const target = m.view === 'detail' && m.detailId ? m.byId.get(m.detailId) : selectedInOrder()[0];
   const decision = previewDecision.value as Decision;
   if (!target) {
-    replaceChildren(previewBox, el('p', { class: 'muted' }, 'Select an application (or open its details) to preview its email.'));
+    replaceChildren(previewBox, el('p', { class: 'muted', id: 'preview-heading' }, 'Select an application (or open its details) to preview its email.'));
     return;
   }
   setBusy(true, 'Preparing the preview…');
@@ -587,13 +588,19 @@ async function preview(): Promise<void> {
     frame.srcdoc = res.html;
     replaceChildren(
       previewBox,
-      el('h3', {}, `Email to ${target.fullName}`),
+      el(
+        'section',
+        { 'aria-labelledby': 'preview-heading' },
+      el('h2', { id: 'preview-heading', tabindex: '-1' }, `Email to ${target.fullName}`),
       el('p', { class: 'muted' }, `If you choose ${previewDecision.selectedOptions[0]?.textContent ?? decision}${m.selected.size > 1 && m.view !== 'detail' ? ` (first of ${m.selected.size} selected)` : ''}`),
       el('p', {}, el('strong', {}, 'Subject: '), res.subject),
       el('pre', { class: 'mail-text' }, res.text),
       el('details', {}, el('summary', {}, 'HTML version'), frame),
       el('button', { type: 'button', class: 'link', onclick: () => replaceChildren(previewBox) }, 'Close preview'),
+      ),
     );
+    previewBox.querySelector<HTMLElement>('#preview-heading')?.focus();
+    previewBox.scrollIntoView({ block: 'start' });
   } catch (e) {
     showError(`The preview failed: ${errorText(e)}`);
   } finally {

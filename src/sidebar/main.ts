@@ -463,7 +463,8 @@ function selectedInOrder(): Indexed[] {
 // ---------------------------------------------------------------------------------------------
 // Views
 
-function showView(view: View, focus = true): void {
+/** Shows one view; `refresh` re-renders the list (off when setState has just rendered it). */
+function showView(view: View, refresh = true): void {
   m.view = view;
   listView.hidden = view !== 'list';
   detailView.hidden = view !== 'detail';
@@ -471,7 +472,7 @@ function showView(view: View, focus = true): void {
   tabList.setAttribute('aria-pressed', String(view !== 'overview'));
   tabOverview.setAttribute('aria-pressed', String(view === 'overview'));
   if (view === 'overview') renderOverviewView();
-  if (view === 'list' && focus) renderList();
+  if (view === 'list' && refresh) renderList();
   updateSelectionUi();
 }
 

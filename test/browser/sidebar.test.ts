@@ -162,6 +162,21 @@ describe('the review sidebar', () => {
     expect(errors).toEqual([]);
   });
 
+  it('selects all shown by the filters and decides on them in one request', async () => {
+    const { page } = await open(ws);
+    await page.getByLabel('Status').selectOption('Pending');
+    await page.getByLabel('Community').selectOption({ label: 'Learner Voice' });
+    const targets = apps.filter((a) => a.status === 'Pending' && a.community === 'learner-voice');
+    expect(targets.length).toBeGreaterThan(1);
+    await page.getByLabel(`Select all shown (${targets.length})`).check();
+    await page.getByText(`${targets.length} selected`, { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Waitlist', exact: true }).click();
+    await page.getByRole('region', { name: 'Result' }).getByText(`Waitlisted ${targets.length}:`, { exact: false }).waitFor();
+    for (const t of targets) expect(statusOf(ws, t.id)).toBe('Waitlisted');
+    const others = apps.filter((a) => !targets.includes(a));
+    for (const o of others) expect(statusOf(ws, o.id)).toBe(o.status);
+  });
+
   it('disables the decision buttons while a call is in flight', async () => {
     const { page } = await open(ws, { latencyMs: 400 });
     await page.getByRole('checkbox', { name: /Jane Doe/ }).check();

@@ -60,11 +60,11 @@ describe('crash anywhere', () => {
     const rng = mulberry32(seed);
     const exhaustive = process.env.STRESS_EXHAUSTIVE === '1';
     const rest = all.filter((p) => !critical.includes(p));
-    const points = exhaustive ? all : [...critical, ...sample(rng, rest, Number(process.env.STRESS_SAMPLES ?? 110))];
+    const points = exhaustive ? all : [...critical, ...sample(rng, rest, Number(process.env.STRESS_SAMPLES ?? 60))];
     const t0 = Date.now();
     const results = points.map((p) => cutAndCompareLocally(ref, p, `small-${seed}`));
     const local = summarize(results);
-    const chosen = sample(rng, all, Number(process.env.STRESS_END_OF_DAY ?? 12));
+    const chosen = sample(rng, all, Number(process.env.STRESS_END_OF_DAY ?? 8));
     const t1 = Date.now();
     const whole = chosen.map((p) => cutAndCompareToEndOfDay(ref, p));
     const end = summarize(whole);
@@ -85,7 +85,7 @@ describe('crash anywhere', () => {
 
   test('realistic day: 200 submissions with trigger quirks, 3 reviewers, notify date, sweep; random sample of cuts', () => {
     const seed = suiteSeed(7);
-    const samples = Number(process.env.STRESS_DAY_SAMPLES ?? 40);
+    const samples = Number(process.env.STRESS_DAY_SAMPLES ?? 25);
     const plan = planDay(seed, 200);
     const rng = mulberry32(seed ^ 0x5eed);
     // the steps to snapshot are drawn before the run (a snapshot of a 200-applicant sheet is not

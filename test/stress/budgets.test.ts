@@ -1,0 +1,45 @@
+// Call budgets (issue 7, must-have 4): the Spreadsheet calls of one submission, one getReviewState
+// and one decide() are the same call-for-call at 10 and at 5,000 applications, and under fixed
+// ceilings. The ceilings are the README's Performance budgets: an Apps Script service call costs
+// tens of milliseconds, so a count that grew with the sheet would hit the 6-minute limit (and the
+// sidebar's patience) long before 5,000 rows; a fixed count keeps each operation a few seconds.
+import { OPERATIONS, sheetCalls, workspaceWith, type Measured, type Operation } from '../bench/fixture';
+
+jest.setTimeout(120_000);
+
+const CEILING: Record<Operation, { sheet: number; all: number }> = {
+  intake: { sheet: 40, all: 55 },
+  getReviewState: { sheet: 20, all: 22 },
+  decide: { sheet: 45, all: 65 },
+  decideAndNotify: { sheet: 75, all: 160 },
+};
+
+const measured: Record<string, Measured> = {};
+function at(op: Operation, n: number): Measured {
+  const key = `${op}@${n}`;
+  measured[key] ??= OPERATIONS[op](workspaceWith(n));
+  return measured[key];
+}
+
+afterAll(() => {
+  const rows = (Object.keys(CEILING) as Operation[]).map((op) => {
+    const s = at(op, 10);
+    const l = at(op, 5000);
+    return `  ${op}: Spreadsheet ${sheetCalls(s).length} @10 / ${sheetCalls(l).length} @5,000 (ceiling ${CEILING[op].sheet}); all calls ${s.total} / ${l.total} (ceiling ${CEILING[op].all}); emulator ${s.ms.toFixed(0)} / ${l.ms.toFixed(0)} ms`;
+  });
+  console.log(`Call budgets, 10 vs 5,000 applications:\n${rows.join('\n')}`);
+});
+
+describe.each(Object.keys(CEILING) as Operation[])('%s', (op) => {
+  test('makes the same Spreadsheet calls at 10 and 5,000 applications, under the ceiling', () => {
+    const small = at(op, 10);
+    const large = at(op, 5000);
+    expect(sheetCalls(large)).toEqual(sheetCalls(small));
+    expect(sheetCalls(large).length).toBeLessThanOrEqual(CEILING[op].sheet);
+    expect(large.total).toBe(small.total);
+    expect(large.total).toBeLessThanOrEqual(CEILING[op].all);
+    // a fixed handful of tab reads (decide reads the program and rows, then delivery re-reads them
+    // under its own lock): never a getValues per row
+    expect(large.exec.calls.filter((c) => c.method === 'Range.getValues').length).toBeLessThanOrEqual(12);
+  });
+});

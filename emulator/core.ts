@@ -1,7 +1,7 @@
 // What every service view needs from the Workspace: the state, the clock, faults and id minting.
 import { createHash } from 'node:crypto';
 import type { Clock } from './clock';
-import type { EmuDateConstructor } from './realm';
+import { dateFactory, type EmuDateConstructor } from './realm';
 import type { WorkspaceState } from './state';
 import type { Faults } from './faults';
 
@@ -12,13 +12,16 @@ export interface CoreOptions {
 }
 
 export class Core {
+  readonly newDate: (ms: number) => Date;
   constructor(
     readonly state: WorkspaceState,
     readonly clock: Clock,
     readonly faults: Faults,
     readonly EmuDate: EmuDateConstructor,
     readonly options: CoreOptions,
-  ) {}
+  ) {
+    this.newDate = dateFactory(EmuDate);
+  }
 
   /** Deterministic ids: the same sequence of operations mints the same ids. */
   mint(length: number, alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789'): string {

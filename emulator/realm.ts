@@ -3,6 +3,13 @@ import vm from 'node:vm';
 import type { Clock } from './clock';
 import { utcToWall, wallToUtc, zoneName } from './tz';
 
+/** Values the emulator built for the bundle already (fresh copies, Dates converted): no second copy. */
+const ready = new WeakSet<object>();
+export function markReady<T extends object>(value: T): T {
+  ready.add(value);
+  return value;
+}
+
 export const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
 
 export function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -36,8 +43,8 @@ export function makeEmuDate(clock: Clock, timeZone: () => string): EmuDateConstr
     const wall = Date.UTC(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds(), d.getMilliseconds());
     return wallToUtc(timeZone(), wall);
   };
-  const fromFields = (f: number[]): number => {
-    const [y, m, d = 1, h = 0, mi = 0, s = 0, ms = 0] = f.map(Number);
+  const fromFields = (n: number, ...f: unknown[]): number => {
+    const [y, m, d, h, mi, s, ms] = f.map((x, i) => (i < n ? Number(x) : i === 2 ? 1 : 0));
     if ([y, m, d, h, mi, s, ms].some((x) => !Number.isFinite(x))) return NaN;
     const year = y >= 0 && y <= 99 ? 1900 + Math.trunc(y) : y;
     const w = new Date(0);
@@ -54,21 +61,26 @@ export function makeEmuDate(clock: Clock, timeZone: () => string): EmuDateConstr
     return H.setTime.call(d, wallToUtc(timeZone(), w.getTime()));
   };
 
-  class EmuDate extends Date {
-    constructor(...args: unknown[]) {
-      if (args.length === 0) super(clock.millis());
-      else if (args.length === 1) {
-        const a = args[0];
-        if (typeof a === 'string') super(parseLocal(a));
-        else if (isDate(a)) super(a.getTime());
-        else super(a as number);
-      } else super(fromFields(args as number[]));
-    }
-    static now(): number {
-      return clock.millis();
-    }
-    static parse(s: string): number {
-      return parseLocal(String(s));
+  // A function constructor (not a class): `Date()` without `new` must work, and a Proxy or a derived
+  // class constructor makes `new Date(...)`, which app code calls constantly, several times slower.
+  function EmuDate(this: unknown, a?: unknown, b?: unknown, c?: unknown, d?: unknown, e?: unknown, f?: unknown, g?: unknown): Date | string {
+    const n = arguments.length;
+    if (!new.target) return new Methods(clock.millis()).toString();
+    let ms: number;
+    if (n === 0) ms = clock.millis();
+    else if (n === 1) {
+      if (typeof a === 'number') ms = a;
+      else if (typeof a === 'string') ms = parseLocal(a);
+      else if (isDate(a)) ms = a.getTime();
+      else ms = new Date(a as number).getTime();
+    } else ms = fromFields(n, a, b, c, d, e, f, g);
+    // A subclass defined in the bundle (class X extends Date) still gets its own prototype.
+    return new.target === EmuDate ? new Methods(ms) : (Reflect.construct(Date, [ms], new.target) as Date);
+  }
+  /** Instances are made by this class (a trivial derived constructor is what V8 optimises best). */
+  class Methods extends Date {
+    constructor(ms: number) {
+      super(ms);
     }
     getFullYear(): number {
       return wallOf(this).getUTCFullYear();
@@ -154,12 +166,26 @@ export function makeEmuDate(clock: Clock, timeZone: () => string): EmuDateConstr
       return H.toLocaleTimeString.call(this, locales, { timeZone: timeZone(), ...(options ?? {}) });
     }
   }
+  Object.defineProperty(Methods.prototype, 'constructor', { value: EmuDate, writable: true, configurable: true });
+  EmuDate.prototype = Methods.prototype;
+  Object.setPrototypeOf(EmuDate, Date);
   Object.defineProperty(EmuDate, 'name', { value: 'Date' });
-  // Calling Date() without `new` returns a string in JS; keep that shape.
-  const callable = new Proxy(EmuDate, {
-    apply: () => new EmuDate().toString(),
+  Object.defineProperty(EmuDate, 'length', { value: 7 });
+  Object.assign(EmuDate, {
+    now: (): number => clock.millis(),
+    parse: (str: string): number => parseLocal(String(str)),
   });
-  return callable as unknown as EmuDateConstructor;
+  const ctor = EmuDate as unknown as EmuDateConstructor;
+  fastDates.set(ctor, (ms: number) => new Methods(ms));
+  return ctor;
+}
+
+const fastDates = new WeakMap<object, (ms: number) => Date>();
+
+/** `new EmuDate(ms)` without the Proxy's construct path (hot: every Date cell read). */
+export function dateFactory(ctor: EmuDateConstructor): (ms: number) => Date {
+  const f = fastDates.get(ctor);
+  return f ?? ((ms: number) => new ctor(ms));
 }
 
 /** Intrinsics of one execution's vm context: values handed to the bundle are made of these. */
@@ -169,10 +195,13 @@ export class Realm {
   readonly error: ErrorConstructor;
   readonly json: JSON;
 
+  private readonly newDate: (ms: number) => Date;
+
   constructor(
     readonly context: vm.Context,
     readonly EmuDate: EmuDateConstructor,
   ) {
+    this.newDate = dateFactory(EmuDate);
     const intrinsics = vm.runInContext('[Array, Object, Error, JSON]', context) as [ArrayConstructor, ObjectConstructor, ErrorConstructor, JSON];
     [this.array, this.object, this.error, this.json] = intrinsics;
   }
@@ -191,22 +220,25 @@ export class Realm {
   }
 
   /**
-   * Copies a host value into the bundle's realm: arrays and plain objects become the realm's own,
-   * Dates become EmuDates, anything else (service objects are handled by `wrap`) passes through.
+   * Prepares a host value for the bundle: Dates become the bundle's Date (EmuDate), service objects
+   * are wrapped, arrays and plain objects are copied. Arrays and objects stay host-realm objects
+   * (Array.isArray works, `instanceof Array` does not): building them in each execution's realm
+   * makes the emulator's hot paths megamorphic (every context has its own array maps) and slow.
    */
   toBundle(value: unknown, wrap: (v: object) => unknown): unknown {
     if (value === null || typeof value !== 'object') return value;
     if (Array.isArray(value)) {
-      const out = new this.array(value.length);
+      if (ready.has(value)) return value;
+      const out = new Array<unknown>(value.length);
       for (let i = 0; i < value.length; i++) out[i] = this.toBundle(value[i], wrap);
       return out;
     }
     if (isDate(value)) {
       const ms = value.getTime();
-      return (value as object) instanceof this.EmuDate ? value : new this.EmuDate(ms);
+      return (value as object) instanceof this.EmuDate ? value : this.newDate(ms);
     }
     if (isPlainObject(value)) {
-      const out = new this.object() as Record<string, unknown>;
+      const out: Record<string, unknown> = {};
       for (const k of Object.keys(value)) out[k] = this.toBundle(value[k], wrap);
       return out;
     }

@@ -84,6 +84,12 @@ export class Runtime {
     return proxy;
   }
 
+
+  /** A Date as the bundle's `Date`. */
+  newDate(ms: number): Date {
+    return this.core.newDate(ms);
+  }
+
   toBundle(value: unknown): unknown {
     if (value instanceof ServiceObject) return this.wrap(value);
     if (!this.realm) return value;

@@ -1,6 +1,6 @@
 // Range: a 1-based rectangle of one sheet. Values, formulas, number formats; other formatting recorded.
 import type { ServiceName } from '../execution';
-import { isDate } from '../realm';
+import { isDate, markReady } from '../realm';
 import { Runtime, ScriptError, ServiceObject } from '../runtime';
 import type { CellData, CellValue, DataValidationRule, SheetState } from '../state';
 import { parseA1, toA1, type GridRect } from './a1';
@@ -73,7 +73,7 @@ export class Range extends ServiceObject {
 
   private grid<T>(fn: (row: number, col: number) => T): T[][] {
     const { row, col, numRows, numCols } = this._rect;
-    const out: T[][] = new Array<T[]>(numRows);
+    const out = new Array<T[]>(numRows);
     for (let i = 0; i < numRows; i++) {
       const line = new Array<T>(numCols);
       for (let j = 0; j < numCols; j++) line[j] = fn(row + i, col + j);
@@ -186,16 +186,34 @@ export class Range extends ServiceObject {
 
   // --- values ---------------------------------------------------------------------------------
   getValues(): CellValue[][] {
-    const ss = this.rt.state.spreadsheet;
+    const rt = this.rt;
+    const ss = rt.state.spreadsheet;
     const s = this.s;
-    return this.grid((r, c) => {
-      const v = valueAt(ss, s, r, c);
-      return isDate(v) ? new Date(v.getTime()) : v;
-    });
+    const { row, col, numRows, numCols } = this._rect;
+    // The hot path of every app read: plain loops, Dates made as the bundle's Date right here,
+    // and the grid marked so that dispatch hands it over without a second copy.
+    const out = new Array<CellValue[]>(numRows);
+    for (let i = 0; i < numRows; i++) {
+      const src = s.rows[row - 1 + i];
+      const line = new Array<CellValue>(numCols);
+      for (let j = 0; j < numCols; j++) {
+        const cell = src === undefined ? undefined : src[col - 1 + j];
+        if (cell === undefined) line[j] = '';
+        else if (cell.f !== undefined) {
+          const v = valueAt(ss, s, row + i, col + j);
+          line[j] = isDate(v) ? rt.newDate(v.getTime()) : v;
+        } else {
+          const v = cell.v;
+          line[j] = typeof v === 'object' ? rt.newDate(v.getTime()) : v;
+        }
+      }
+      out[i] = line;
+    }
+    return markReady(out);
   }
   getValue(): CellValue {
     const v = valueAt(this.rt.state.spreadsheet, this.s, this._rect.row, this._rect.col);
-    return isDate(v) ? new Date(v.getTime()) : v;
+    return isDate(v) ? this.rt.newDate(v.getTime()) : v;
   }
   getDisplayValues(): string[][] {
     const ss = this.rt.state.spreadsheet;

@@ -4,7 +4,7 @@ import { ScriptError, ServiceObject, type Runtime } from '../runtime';
 import type { CellValue, SheetState } from '../state';
 import { parseA1 } from './a1';
 import { checkRect, Range } from './range';
-import { deleteColumns, deleteRows, getCell, insertColumns, insertRows, lastColumn, lastRow, setCell } from './sheetModel';
+import { deleteColumns, deleteRows, getCell, insertColumns, insertRows, invalidateExtent, lastColumn, lastRow, setCell } from './sheetModel';
 import { coerceInput } from './cells';
 import type { Spreadsheet } from './spreadsheet';
 
@@ -209,12 +209,14 @@ export class Sheet extends ServiceObject {
   clear(): Sheet {
     const s = this._state();
     s.rows = [];
+    invalidateExtent(s);
     s.formats = [];
     return this;
   }
   clearContents(): Sheet {
     const s = this._state();
     s.rows = s.rows.map((r) => (r ? r.map((c) => (c && c.nf ? { v: '' as CellValue, nf: c.nf } : undefined)) : r));
+    invalidateExtent(s);
     return this;
   }
   clearFormats(): Sheet {

@@ -26,7 +26,37 @@ export function newSheet(id: number, name: string, rows = DEFAULT_ROWS, cols = D
   };
 }
 
-export const isEmptyCell = (c: CellData | undefined): boolean => !c || (c.v === '' && c.f === undefined);
+export function isEmptyCell(c: CellData | undefined): boolean {
+  return c === undefined || (c.v === '' && c.f === undefined);
+}
+
+/**
+ * Extent cache (last row/column with content) per sheet. Every write through this module keeps it
+ * exact; replacing `sheet.rows` or changing its length (raw edits of WorkspaceState) invalidates it.
+ */
+interface Extent {
+  rows: unknown[];
+  length: number;
+  lastRow?: number;
+  lastCol?: number;
+}
+let extents = new WeakMap<SheetState, Extent>();
+
+function extentOf(sheet: SheetState): Extent {
+  const e = extents.get(sheet);
+  if (e && e.rows === sheet.rows && e.length === sheet.rows.length) return e;
+  const fresh: Extent = { rows: sheet.rows, length: sheet.rows.length };
+  extents.set(sheet, fresh);
+  return fresh;
+}
+
+export function clearExtentCaches(): void {
+  extents = new WeakMap();
+}
+
+export function invalidateExtent(sheet: SheetState): void {
+  extents.delete(sheet);
+}
 
 export function getCell(sheet: SheetState, row: number, col: number): CellData | undefined {
   const r = sheet.rows[row - 1];
@@ -45,17 +75,42 @@ export function setCell(sheet: SheetState, row: number, col: number, cell: CellD
   if (!cell) {
     while (r.length > 0 && r[r.length - 1] === undefined) r.pop();
   }
+  const e = extents.get(sheet);
+  if (!e) return;
+  e.length = sheet.rows.length;
+  if (!isEmptyCell(cell)) {
+    if (e.lastRow !== undefined && row > e.lastRow) e.lastRow = row;
+    if (e.lastCol !== undefined && col > e.lastCol) e.lastCol = col;
+  } else if (row >= (e.lastRow ?? 0) || col >= (e.lastCol ?? 0)) {
+    extents.delete(sheet);
+  }
 }
 
 export function lastRow(sheet: SheetState): number {
+  const e = extentOf(sheet);
+  if (e.lastRow === undefined) e.lastRow = scanLastRow(sheet);
+  return e.lastRow;
+}
+
+function scanLastRow(sheet: SheetState): number {
   for (let i = sheet.rows.length - 1; i >= 0; i--) {
     const r = sheet.rows[i];
-    if (r) for (let j = r.length - 1; j >= 0; j--) if (!isEmptyCell(r[j])) return i + 1;
+    if (!r) continue;
+    for (let j = r.length - 1; j >= 0; j--) {
+      const c = r[j];
+      if (c !== undefined && (c.v !== '' || c.f !== undefined)) return i + 1;
+    }
   }
   return 0;
 }
 
 export function lastColumn(sheet: SheetState): number {
+  const e = extentOf(sheet);
+  if (e.lastCol === undefined) e.lastCol = scanLastColumn(sheet);
+  return e.lastCol;
+}
+
+function scanLastColumn(sheet: SheetState): number {
   let max = 0;
   for (const r of sheet.rows) {
     if (!r) continue;
@@ -70,6 +125,7 @@ export function lastColumn(sheet: SheetState): number {
 }
 
 export function insertRows(sheet: SheetState, beforeRow: number, count: number): void {
+  invalidateExtent(sheet);
   const empty: (CellData | undefined)[][] = Array.from({ length: count }, () => []);
   while (sheet.rows.length < beforeRow - 1) sheet.rows.push([]);
   sheet.rows.splice(beforeRow - 1, 0, ...empty);
@@ -77,11 +133,13 @@ export function insertRows(sheet: SheetState, beforeRow: number, count: number):
 }
 
 export function deleteRows(sheet: SheetState, row: number, count: number): void {
+  invalidateExtent(sheet);
   sheet.rows.splice(row - 1, count);
   sheet.maxRows -= count;
 }
 
 export function insertColumns(sheet: SheetState, beforeCol: number, count: number): void {
+  invalidateExtent(sheet);
   for (const r of sheet.rows) {
     if (r && r.length >= beforeCol) r.splice(beforeCol - 1, 0, ...new Array<CellData | undefined>(count).fill(undefined));
   }
@@ -89,6 +147,7 @@ export function insertColumns(sheet: SheetState, beforeCol: number, count: numbe
 }
 
 export function deleteColumns(sheet: SheetState, col: number, count: number): void {
+  invalidateExtent(sheet);
   for (const r of sheet.rows) if (r) r.splice(col - 1, count);
   sheet.maxCols -= count;
 }

@@ -24,6 +24,17 @@ describe('the bundle\'s Date', () => {
     });
   });
 
+  it('keeps the rest of the Date API: Date.UTC, subclasses, copies, invalid dates, local parse', () => {
+    expect(ws().run('dateApi')).toEqual({
+      utc: Date.UTC(2023, 7, 1),
+      subclass: [true, true, 'stamp 2024'],
+      copy: 5,
+      invalid: 'Invalid Date',
+      parse: Date.parse('2023-08-01T14:00:00Z'),
+      ctor: true,
+    });
+  });
+
   it('follows the clock as it moves', () => {
     const w = ws();
     w.clock.set('2024-01-01T00:00:00Z');

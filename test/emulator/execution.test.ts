@@ -54,3 +54,25 @@ describe('executions', () => {
     expect(ws.lock.heldBy).toBeNull();
   });
 });
+
+describe('bundle loading', () => {
+  it('gives a fresh context per run with either loader (cached vm.Script or gas-local)', () => {
+    for (const loader of ['cached', 'gas-local'] as const) {
+      const ws = probeWorkspace({ loader });
+      expect([ws.run('bump'), ws.run('bump')]).toEqual([1, 1]);
+      expect((ws.run('realm') as { cellIsDate: boolean }).cellIsDate).toBe(true);
+    }
+  });
+
+  it('reloads the bundle when the file changes', () => {
+    const { mkdtempSync, writeFileSync, utimesSync } = require('node:fs') as typeof import('node:fs');
+    const dir = mkdtempSync(require('node:path').join(require('node:os').tmpdir(), 'emu-'));
+    const file = `${dir}/Code.js`;
+    writeFileSync(file, 'function v() { return 1; }');
+    const ws = probeWorkspace({ bundlePath: file });
+    expect(ws.run('v')).toBe(1);
+    writeFileSync(file, 'function v() { return 2; }');
+    utimesSync(file, new Date(Date.now() + 5000), new Date(Date.now() + 5000));
+    expect(ws.run('v')).toBe(2);
+  });
+});

@@ -5,11 +5,11 @@
 import { composeConfirmation } from '../domain/confirmationEmail';
 import { planClaims, propertyKey, type QueuedConfirmation } from '../domain/confirmationQueue';
 import { formatLongDate, formatTime, zoneAbbreviation } from '../domain/dates';
-import { planIntake, RESUBMISSION_FIELDS, type RowApplication } from '../domain/intakePlan';
+import { planIntake, RESUBMISSION_FIELDS } from '../domain/intakePlan';
 import { TABS } from '../domain/layout';
 import type { Program } from '../domain/model';
-import { parseResponses } from '../domain/responses';
-import { appendApplications_, readApplications_, saveApplications_ } from '../workspace/applicationsRepo';
+import { parseResponses, resumeIndex, rowKey, type ScanMark } from '../domain/responses';
+import { appendApplications_, readApplicationKeys_, saveApplications_ } from '../workspace/applicationsRepo';
 import { now } from '../workspace/clock';
 import { closeForm_, linkedForm_ } from '../workspace/form';
 import { withScriptLock_ } from '../workspace/lock';
@@ -32,6 +32,18 @@ export interface IntakeSummary {
 /** Stop sending with this much of the 6-minute limit left, so the run ends cleanly. */
 const SEND_DEADLINE_MS = 4.5 * 60 * 1000;
 const FORM_CLOSED = 'formClosedAt';
+/** Script property: how far the responses tab is known to be handled (a ScanMark). */
+const SCAN_MARK = 'intake.scanMark';
+
+function parseMark(raw: string | undefined): ScanMark | null {
+  if (!raw) return null;
+  try {
+    const m = JSON.parse(raw) as ScanMark;
+    return typeof m.count === 'number' && typeof m.key === 'string' ? m : null;
+  } catch {
+    return null;
+  }
+}
 
 /** A spurious firing carries a row of blank strings (beyond the timestamp): nothing to do. */
 function isBlankFiring(e?: GoogleAppsScript.Events.SheetsOnFormSubmit): boolean {
@@ -62,16 +74,18 @@ interface LockedResult {
 function processUnderLock(execution: string): LockedResult {
   return withScriptLock_(() => {
     const program = readProgram_();
+    const props = allProperties_();
     const responsesTable = readTable_(TABS.responses);
-    const logged = loggedResponseKeys_();
+    const { keys: logged, log } = loggedResponseKeys_();
+    const mark = parseMark(props[SCAN_MARK]);
     const responses = responsesTable
-      ? parseResponses(responsesTable, program.communities.map((c) => c.name), logged)
+      ? parseResponses(responsesTable, program.communities.map((c) => c.name), logged, resumeIndex(responsesTable, mark))
       : [];
-    const apps = readApplications_(program.communities);
-    const plan = planIntake(program, responses, apps.applications as RowApplication[], logged);
+    const apps = readApplicationKeys_(program.communities);
+    const plan = planIntake(program, responses, apps.keys, logged);
     const recorded = new Set(logged);
     plan.handled.forEach((k) => recorded.add(k));
-    const claims = planClaims(allProperties_(), plan.confirmations, recorded, execution, now().getTime());
+    const claims = planClaims(props, plan.confirmations, recorded, execution, now().getTime());
     // The confirmation record goes first: a run cut off after the rows are written still has it.
     setProperties_(claims.write);
     for (const key of claims.drop) deleteProperty_(key);
@@ -86,7 +100,12 @@ function processUnderLock(execution: string): LockedResult {
         responseKey: q.k,
       });
     }
-    appendLog_(entries);
+    appendLog_(entries, log);
+    // Only now is every row of the tab recorded as handled: mark where the next run may resume.
+    if (responsesTable && responsesTable.rows.length > 0) {
+      const next: ScanMark = { count: responsesTable.rows.length, key: rowKey(responsesTable, responsesTable.rows.length - 1) };
+      if (next.key && (!mark || mark.count !== next.count || mark.key !== next.key)) setProperty_(SCAN_MARK, JSON.stringify(next));
+    }
     const rejected = plan.log.filter((l) => l.action === 'Response rejected').length;
     return {
       program,

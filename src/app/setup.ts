@@ -25,12 +25,16 @@ function settingValue(key: keyof Settings): unknown {
   return v;
 }
 
-/** Applies a number format to whole data columns (row 2 to the bottom), one call per contiguous run. */
+/**
+ * Applies a number format to the existing data rows of some columns, one call per contiguous run.
+ * Rows added later get their formats when they are written (Applications: see appendApplications_),
+ * so no empty rows are formatted ahead.
+ */
 function formatColumns(table: Table, headers: readonly string[], format: string): void {
-  const maxRows = table.sheet.getMaxRows();
-  if (maxRows < 2) return;
+  const rows = table.lastRow - 1;
+  if (rows < 1) return;
   const cols = headers.map((h) => columnIndex(table, h)).filter((c) => c >= 0);
-  for (const [c0, c1] of runsOf(cols)) table.sheet.getRange(2, c0 + 1, maxRows - 1, c1 - c0 + 1).setNumberFormat(format);
+  for (const [c0, c1] of runsOf(cols)) table.sheet.getRange(2, c0 + 1, rows, c1 - c0 + 1).setNumberFormat(format);
 }
 
 function ensureTabs(): string[] {
@@ -93,6 +97,7 @@ function ensureTabs(): string[] {
 
   const applications = tab(TABS.applications, APPLICATION_HEADERS);
   // Applicant text must stay text: '@' keeps Sheets from turning "=..." into a formula or "0123" into 123.
+  // (New rows are formatted as they are appended.)
   formatColumns(applications, TEXT_COLUMNS, '@');
   formatColumns(applications, ['Submitted', 'Decided At'], DATE_TIME_FORMAT);
 

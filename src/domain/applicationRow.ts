@@ -111,6 +111,38 @@ export function applicationsFromGrid(grid: Grid, communities: Community[]): { in
   return out;
 }
 
+/** What intake needs of every existing row to recognise a resubmission or a re-run. */
+export interface ApplicationKeys {
+  id: string;
+  responseKey: string;
+  email: string;
+  /** community key (raw label when no community matches) */
+  community: string;
+  status: Status;
+  /** sheet row */
+  row: number;
+}
+
+/** The identifying cells of every Applications row (cheap: five cells a row, no dates). */
+export function applicationKeysFromGrid(grid: Grid, communities: Community[]): ApplicationKeys[] {
+  const [cId, cKey, cEmail, cCommunity, cStatus] = (['id', 'responseKey', 'email', 'community', 'status'] as const).map((f) =>
+    columnIndex(grid, APPLICATION_COLUMNS[f]),
+  );
+  const at = (row: unknown[], c: number): string => (c >= 0 && c < row.length ? text(row[c]) : '');
+  const out: ApplicationKeys[] = [];
+  const rows = grid.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    const id = at(row, cId);
+    const email = at(row, cEmail).toLowerCase();
+    if (!id && !email) continue;
+    const label = at(row, cCommunity);
+    const community = findCommunity(communities, label);
+    out.push({ id, responseKey: at(row, cKey), email, community: community ? community.key : label, status: parseStatus(at(row, cStatus)), row: i + 2 });
+  }
+  return out;
+}
+
 const headerSlot = new Map<string, number>((Object.keys(APPLICATION_COLUMNS) as (keyof Application)[]).map((f, i) => [APPLICATION_COLUMNS[f], i]));
 
 /** The cell value of one field (Dates stay Dates; the community key becomes its name). */

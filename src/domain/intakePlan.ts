@@ -5,11 +5,17 @@ import { applicationId } from './ids';
 import { findCommunity } from './programParse';
 import type { FormResponse } from './responses';
 import { cohortLabel, missingAnswers, responseFlags, sortFlags } from './tagging';
+import type { ApplicationKeys } from './applicationRow';
 import type { Application, Flag, Program } from './model';
 
 export interface RowApplication extends Application {
   row: number;
 }
+
+/** An existing row as intake sees it: its identifying cells; a resubmission sets the other fields it rewrites. */
+export type ExistingRow = ApplicationKeys & Partial<Application>;
+
+type Indexed = Pick<Application, 'id' | 'responseKey' | 'email' | 'community' | 'status'> & Partial<Application>;
 
 export interface IntakeLogEntry {
   actor: string;
@@ -34,7 +40,8 @@ export interface ConfirmationRecord {
 
 export interface IntakePlan {
   append: Application[];
-  update: RowApplication[];
+  /** existing rows with the RESUBMISSION_FIELDS set */
+  update: ExistingRow[];
   log: IntakeLogEntry[];
   confirmations: ConfirmationRecord[];
   /** keys of responses this plan handles (processed or rejected) */
@@ -55,12 +62,12 @@ function clip(s: string, n: number): string {
  * @param applications every Applications row (updated in place and appended to as the plan is built)
  * @param handledKeys response keys the Log already records as processed or rejected
  */
-export function planIntake(program: Program, responses: FormResponse[], applications: RowApplication[], handledKeys: ReadonlySet<string>): IntakePlan {
+export function planIntake(program: Program, responses: FormResponse[], applications: ExistingRow[], handledKeys: ReadonlySet<string>): IntakePlan {
   const plan: IntakePlan = { append: [], update: [], log: [], confirmations: [], handled: [] };
   const seen = new Set(handledKeys);
-  const byEmailCommunity = new Map<string, Application>();
-  const byKeyCommunity = new Map<string, Application>();
-  const index = (a: Application): void => {
+  const byEmailCommunity = new Map<string, Indexed>();
+  const byKeyCommunity = new Map<string, Indexed>();
+  const index = (a: Indexed): void => {
     if (a.email) {
       const k = `${a.email}\u0000${a.community}`;
       const prior = byEmailCommunity.get(k);
@@ -70,7 +77,7 @@ export function planIntake(program: Program, responses: FormResponse[], applicat
     if (a.responseKey) byKeyCommunity.set(`${a.responseKey}\u0000${a.community}`, a);
   };
   applications.forEach(index);
-  const updated = new Set<Application>();
+  const updated = new Set<Indexed>();
   const { settings } = program;
 
   const ordered = responses
@@ -132,7 +139,7 @@ export function planIntake(program: Program, responses: FormResponse[], applicat
         byKeyCommunity.set(`${r.key}\u0000${key}`, existing);
         if (!updated.has(existing)) {
           updated.add(existing);
-          if ('row' in existing) plan.update.push(existing as RowApplication);
+          if ('row' in existing) plan.update.push(existing as ExistingRow);
         }
         ids.push(existing.id);
         notes.push(`${name}: resubmitted, row updated`);

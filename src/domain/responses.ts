@@ -66,12 +66,13 @@ export function splitChoices(cell: string, knownLabels: readonly string[]): stri
  * Parses the rows of the responses tab (blank rows without a timestamp are skipped), except those
  * whose key is in `skip` (already handled: only their key is computed).
  */
-export function parseResponses(grid: Grid, knownLabels: readonly string[], skip?: ReadonlySet<string>): FormResponse[] {
+export function parseResponses(grid: Grid, knownLabels: readonly string[], skip?: ReadonlySet<string>, fromIndex = 0): FormResponse[] {
   const read = gridReader(grid);
   const out: FormResponse[] = [];
   const tsCol = columnIndex(grid, RESPONSE_COLUMNS.timestamp);
   const emailCol = columnIndex(grid, RESPONSE_COLUMNS.email);
   grid.rows.forEach((row, i) => {
+    if (i < fromIndex) return;
     if (skip && tsCol >= 0) {
       const ts = row[tsCol];
       if (isDate(ts)) {
@@ -118,4 +119,31 @@ export function parseResponses(grid: Grid, knownLabels: readonly string[], skip?
     out.push(response);
   });
   return out;
+}
+
+/** The key of the response in data row `index` (0-based), or '' for a row without a timestamp. */
+export function rowKey(grid: Grid, index: number): string {
+  const row = grid.rows[index];
+  if (!row) return '';
+  const tsCol = columnIndex(grid, RESPONSE_COLUMNS.timestamp);
+  const emailCol = columnIndex(grid, RESPONSE_COLUMNS.email);
+  const ts = tsCol >= 0 ? row[tsCol] : '';
+  if (!isDate(ts)) return '';
+  const email = emailCol >= 0 ? text(row[emailCol]).toLowerCase() : '';
+  return responseKey(ts, email.length > CELL_LIMIT ? email.slice(0, CELL_LIMIT) : email, index + 2);
+}
+
+/**
+ * Where to resume scanning: every data row before `count` was handled when the mark was written,
+ * and the row just before it had `key`. If staff deleted, inserted or sorted rows since, the key no
+ * longer matches and the whole tab is scanned again.
+ */
+export interface ScanMark {
+  count: number;
+  key: string;
+}
+
+export function resumeIndex(grid: Grid, mark: ScanMark | null): number {
+  if (!mark || mark.count < 1 || mark.count > grid.rows.length) return 0;
+  return rowKey(grid, mark.count - 1) === mark.key && mark.key !== '' ? mark.count : 0;
 }

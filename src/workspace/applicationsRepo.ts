@@ -1,5 +1,5 @@
 // The Applications tab as Application records with their sheet row numbers.
-import { applicationRecord, applicationsFromGrid, APPLICATION_COLUMNS, type ApplicationField } from '../domain/applicationRow';
+import { TEXT_COLUMNS, applicationKeysFromGrid, applicationRecord, applicationsFromGrid, APPLICATION_COLUMNS, type ApplicationField, type ApplicationKeys } from '../domain/applicationRow';
 import { columnIndex } from '../domain/grid';
 import { APPLICATION_HEADERS, TABS } from '../domain/layout';
 import type { Application, Community } from '../domain/model';
@@ -10,7 +10,13 @@ export interface StoredApplication extends Application {
   row: number;
 }
 
-export interface ApplicationsTable {
+/** The tab plus what maps community keys to the names it shows: enough to write rows. */
+export interface ApplicationsSheet {
+  table: Table;
+  communities: Community[];
+}
+
+export interface ApplicationsTable extends ApplicationsSheet {
   table: Table;
   /** non-blank rows, in sheet order */
   applications: StoredApplication[];
@@ -23,32 +29,47 @@ export interface ApplicationsTable {
  * Call under the script lock when you will write back.
  */
 export function readApplications_(communities: Community[]): ApplicationsTable {
+  const table = applicationsTable();
+  const applications: StoredApplication[] = applicationsFromGrid(table, communities).map(({ index, app }) => Object.assign(app, { row: index + 2 }));
+  return { table, applications, communities };
+}
+
+function applicationsTable(): Table {
   let table = readTable_(TABS.applications);
   if (!table || APPLICATION_HEADERS.some((h) => columnIndex(table as Table, h) < 0)) {
     ensureTab_(TABS.applications, APPLICATION_HEADERS);
     table = readTable_(TABS.applications) as Table;
   }
-  const applications: StoredApplication[] = applicationsFromGrid(table, communities).map(({ index, app }) => Object.assign(app, { row: index + 2 }));
-  return { table, applications, communities };
+  return table;
 }
 
-/** Writes the given fields of the given applications back to their rows (all fields by default). */
-export function saveApplications_(at: ApplicationsTable, apps: StoredApplication[], fields?: readonly ApplicationField[]): void {
+/** Reads the tab (one getValues) keeping only each row's identifying cells. For intake. */
+export function readApplicationKeys_(communities: Community[]): ApplicationsSheet & { keys: ApplicationKeys[] } {
+  const table = applicationsTable();
+  return { table, communities, keys: applicationKeysFromGrid(table, communities) };
+}
+
+/**
+ * Writes the given fields of the given applications back to their rows (all fields by default;
+ * with `fields`, only those need to be set on the objects).
+ */
+export function saveApplications_(at: ApplicationsSheet, apps: ({ row: number } & Partial<Application>)[], fields?: readonly ApplicationField[]): void {
   writeRows_(
     at.table,
-    apps.map((app) => ({ row: app.row, values: applicationRecord(app, at.communities, fields) })),
+    apps.map((app) => ({ row: app.row, values: applicationRecord(app as Application, at.communities, fields) })),
   );
 }
 
 /** Appends new applications at the end; returns them with their row numbers. */
-export function appendApplications_(at: ApplicationsTable, apps: Application[]): StoredApplication[] {
+export function appendApplications_(at: ApplicationsSheet | ApplicationsTable, apps: Application[]): StoredApplication[] {
   if (apps.length === 0) return [];
   const first = appendRows_(
     at.table,
     apps.map((app) => applicationRecord(app, at.communities)),
+    { textColumns: TEXT_COLUMNS },
   );
   const stored = apps.map((app, i) => ({ ...app, row: first + i }));
-  at.applications.push(...stored);
+  if ('applications' in at) at.applications.push(...stored);
   return stored;
 }
 

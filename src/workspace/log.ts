@@ -1,7 +1,8 @@
 // The Log tab: an append-only audit trail (Time, Actor, Action, Application IDs, Details, Response Key).
 import { LOG_HEADERS, TABS } from '../domain/layout';
 import { now } from './clock';
-import { appendRows_, ensureTab_, readColumn_, readHead_, type TableHead } from './table';
+import { columnIndex } from '../domain/grid';
+import { appendRows_, ensureTab_, readHead_, readTable_, type Table, type TableHead } from './table';
 
 /** Sheets refuses a cell longer than this. */
 const CELL_LIMIT = 50000;
@@ -28,12 +29,16 @@ function clip(s: string): string {
   return s.length > CELL_LIMIT ? `${s.slice(0, CELL_LIMIT - 1)}…` : s;
 }
 
-/** Appends the entries as rows (one setValues), without reading the existing rows. Call under the script lock. */
-export function appendLog_(entries: LogEntry[]): void {
+/**
+ * Appends the entries as rows (one setValues), without reading the existing rows. Pass the Log you
+ * read in the same locked section (see loggedResponseKeys_) to skip reading its header again. Call
+ * under the script lock.
+ */
+export function appendLog_(entries: LogEntry[], log?: TableHead): void {
   if (entries.length === 0) return;
   const at = now();
   appendRows_(
-    logHead(),
+    log ?? logHead(),
     entries.map((e) => ({
       Time: e.time ?? at,
       Actor: e.actor,
@@ -45,13 +50,25 @@ export function appendLog_(entries: LogEntry[]): void {
   );
 }
 
-/** Every response key the Log records (one getValues of that column). */
-export function loggedResponseKeys_(): Set<string> {
-  const head = readHead_(TABS.log);
-  if (!head) return new Set();
-  return new Set(
-    readColumn_(head, 'Response Key')
-      .map((v) => String(v ?? '').trim())
-      .filter(Boolean),
-  );
+export interface LoggedKeys {
+  /** every response key the Log records */
+  keys: Set<string>;
+  /** the Log as read (valid for appending within the same locked section only) */
+  log: TableHead;
+}
+
+/** Every response key the Log records, reading the tab with one getValues (creating it if missing). */
+export function loggedResponseKeys_(): LoggedKeys {
+  let table = readTable_(TABS.log);
+  if (!table || LOG_HEADERS.some((h) => columnIndex(table as Table, h) < 0)) {
+    ensureTab_(TABS.log, LOG_HEADERS);
+    table = readTable_(TABS.log) as Table;
+  }
+  const c = columnIndex(table, 'Response Key');
+  const keys = new Set<string>();
+  for (const row of table.rows) {
+    const k = c < row.length ? row[c] : '';
+    if (typeof k === 'string' ? k !== '' : k !== null && k !== undefined && k !== '') keys.add(String(k).trim());
+  }
+  return { keys, log: table };
 }

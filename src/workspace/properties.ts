@@ -1,8 +1,11 @@
 // Script properties: small durable state shared by every execution (pending confirmations, marks).
 // A value is at most 9 KB and the store 500 KB, so keep entries small and delete them when done.
 
+let scriptStore: GoogleAppsScript.Properties.Properties | null = null;
+
 function store(): GoogleAppsScript.Properties.Properties {
-  return PropertiesService.getScriptProperties();
+  if (!scriptStore) scriptStore = PropertiesService.getScriptProperties();
+  return scriptStore;
 }
 
 export function getProperty_(key: string): string | null {

@@ -175,13 +175,16 @@ export function writeRows_(table: Table, updates: RowUpdate[]): void {
  * Appends records after the last row, one setValues per contiguous run of the columns the records
  * fill (a staff column in between is left alone). Returns the sheet row of the first record.
  */
-export function appendRows_(head: TableHead, records: Record<string, unknown>[]): number {
+export function appendRows_(head: TableHead, records: Record<string, unknown>[], options: { textColumns?: readonly string[] } = {}): number {
   const start = Math.max(head.lastRow, 1) + 1;
   if (records.length === 0) return start;
   const columns = columnsOf(head, records);
   const end = start + records.length - 1;
   const maxRows = head.sheet.getMaxRows();
   if (end > maxRows) head.sheet.insertRowsAfter(maxRows, end - maxRows);
+  // Plain-text columns: the new cells are formatted '@' first, so Sheets keeps what is written verbatim.
+  const text = (options.textColumns ?? []).map((h) => columnIndex(head, h)).filter((c) => c >= 0);
+  for (const [c0, c1] of runsOf(text)) head.sheet.getRange(start, c0 + 1, records.length, c1 - c0 + 1).setNumberFormat('@');
   const width = head.headers.length;
   const full = records.map((record) => {
     const row: unknown[] = new Array(width).fill('');

@@ -27,6 +27,11 @@ export interface DevServerOptions {
   owner: string;
   /** every staff member the page may act as (owner first) */
   users: string[];
+  /**
+   * Host names the server answers to (with any port). Another site open in the same browser must
+   * not drive this server (DNS rebinding); null accepts any (HOST set to a LAN address).
+   */
+  allowedHosts: string[] | null;
 }
 
 const MAX_BODY = 1024 * 1024;
@@ -323,6 +328,7 @@ export function createDevServer(opts: DevServerOptions): Server {
     const path = url.pathname;
     const method = req.method ?? 'GET';
     const q = (k: string): string => url.searchParams.get(k) ?? '';
+    checkOrigin(req, method);
 
     if (method === 'GET') {
       if (path === '/' || path === '/index.html') return send(res, 200, 'text/html', assets.html('index'), PAGE_CSP);
@@ -393,6 +399,25 @@ export function createDevServer(opts: DevServerOptions): Server {
       if (path === '/api/fault') return json(res, 200, fault(body));
     }
     throw new HttpError(404, `${method} ${path}: not found`);
+  }
+
+  /**
+   * A web page elsewhere can send simple requests to localhost. So every request must name this
+   * server as its Host, and a POST must be JSON (which a cross-site page cannot send without a
+   * preflight this server never grants) from this server's own origin, if the browser says.
+   */
+  function checkOrigin(req: IncomingMessage, method: string): void {
+    const hostName = (h: string): string => h.replace(/:\d+$/, '').replace(/^\[|\]$/g, '').toLowerCase();
+    const host = req.headers.host ?? '';
+    if (opts.allowedHosts && !opts.allowedHosts.includes(hostName(host))) {
+      throw new HttpError(403, `Host ${host} is not this dev server (open it as http://localhost:PORT/)`);
+    }
+    if (method !== 'POST') return;
+    if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) throw new HttpError(415, 'POST bodies must be application/json');
+    const origin = req.headers.origin;
+    if (origin !== undefined && origin.replace(/^https?:\/\//i, '').toLowerCase() !== host.toLowerCase()) {
+      throw new HttpError(403, `requests from ${origin} are not accepted`);
+    }
   }
 
   return createServer((req, res) => {

@@ -59,7 +59,11 @@ try {
 }
 if (store.loadProblem) console.warn(store.loadProblem);
 
-const server = createDevServer({ store, assets, distDir, owner: OWNER, users: [OWNER, ...EDITORS] });
+const LOOPBACK = ['127.0.0.1', 'localhost', '::1'];
+const server = createDevServer({
+  store, assets, distDir, owner: OWNER, users: [OWNER, ...EDITORS],
+  allowedHosts: LOOPBACK.includes(host) ? LOOPBACK : null,
+});
 
 server.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EADDRINUSE') {

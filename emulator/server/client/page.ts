@@ -301,6 +301,7 @@ function wire(): void {
     });
   });
   byId('sidebar-close').addEventListener('click', closeSidebar);
+  byId('sidebar-reload').addEventListener('click', openSidebar);
   byId('sidebar-open').addEventListener('click', openSidebar);
   window.addEventListener('message', (e: MessageEvent) => {
     if (e.origin !== location.origin) return;

@@ -177,12 +177,17 @@ function showView(v: View): void {
 
 async function renderView(): Promise<void> {
   if (!state) return;
+  const version = state.version;
   try {
     if (view === 'sheet') await renderSheet(state, byId('grid'), byId('sheet-tabs'), byId('cell-ref'), byId('cell-content'));
     if (view === 'outbox') await renderOutbox(byId('view-outbox'));
     if (view === 'calendar') await renderCalendar(byId('view-calendar'));
     if (view === 'executions') await renderExecutions(byId('view-executions'));
   } catch (e) {
+    // A render that raced a change (a reset removing the tab it was reading) is simply redone.
+    if (state && state.version !== version) return;
+    const latest = await getJson<DevState>('/api/state').catch(() => null);
+    if (latest && latest.version !== version) return refresh(true);
     setStatus(`Could not load the ${view} view: ${String(e)}`);
   }
 }

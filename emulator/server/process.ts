@@ -28,7 +28,9 @@ export function freePort(): Promise<number> {
 }
 
 export function spawnDevServer(env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, [join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'emulator/server/main.ts'], {
+  // `node --import tsx` rather than the tsx CLI: one process, so SIGTERM reaches the server's own
+  // handler (which saves the state) instead of the CLI's signal relay.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'emulator/server/main.ts'], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

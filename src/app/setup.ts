@@ -15,6 +15,7 @@ import { appendRows_, ensureTab_, readTable_, type Table } from '../workspace/ta
 import { ensureTriggers_ } from '../workspace/triggers';
 import { toast_ } from '../workspace/toast';
 import { ensureCalendarAndMeetings_ } from './meetings';
+import { ensureTemplates_ } from './templates';
 
 const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm';
 const DATE_FORMAT = 'yyyy-mm-dd';
@@ -125,6 +126,7 @@ export function runSetup_(): string {
   const lines: string[] = [];
   const tabNotes = withScriptLock_(ensureTabs);
   lines.push(tabNotes.length > 0 ? `Tabs: ${tabNotes.join('; ')}.` : 'Tabs: already in place.');
+  lines.push(ensureTemplates_());
   lines.push(ensureForm());
   lines.push(describe(ensureCalendarAndMeetings_()));
   const triggers = ensureTriggers_();

@@ -1,9 +1,16 @@
-// Hourly trigger (and menu "Sync responses now"): responses the trigger missed, then form closing.
-// Each step runs even if an earlier one failed; failures are rethrown at the end so the trigger's
-// failure is visible. (Intake's minimal version: the notify work adds due notifications here.)
+// The hourly trigger (and menu "Sync responses now"): catch up on responses a trigger missed,
+// close the form once the deadline has passed, then deliver what is due. Each step is
+// idempotent, so running it again right away finds nothing new to do. A step that throws does not
+// stop the next one (a broken form link must not hold back decided emails); failures are rethrown
+// at the end so the trigger's failure shows in the executions list. The time limit is rethrown at
+// once: nothing more can run.
 import { catchUpResponses_, closeFormIfDue_ } from './intake';
+import { deliverDue_, summarize, TIME_BUDGET_MS } from './notify';
+import { now } from '../workspace/clock';
 
 export function runSweep_(): string {
+  // the budget counts from the start of the execution, not of the delivery step
+  const deadline = now().getTime() + TIME_BUDGET_MS;
   const lines: string[] = [];
   const errors: string[] = [];
   const step = (name: string, fn: () => string): void => {
@@ -19,6 +26,7 @@ export function runSweep_(): string {
     return `Responses: ${s.processed} processed, ${s.rejected} rejected, ${s.added} rows added, ${s.updated} updated; ${s.confirmationsSent} confirmations sent, ${s.confirmationsWaiting} waiting.`;
   });
   step('Form', closeFormIfDue_);
+  step('Notifications', () => `Notifications: ${summarize(deliverDue_({ deadline }))}`);
   if (errors.length > 0) throw new Error(`Sweep finished with errors. ${errors.join(' ')} Done: ${lines.join(' ')}`);
   return lines.join('\n');
 }

@@ -113,7 +113,7 @@ export function ensureCalendarAndMeetings_(): string {
   if (created) notes.push(`${created} meeting event${created === 1 ? '' : 's'} created`);
   if (adopted) notes.push(`${adopted} recovered`);
   if (moved) notes.push(`${moved} moved to the Meetings tab times`);
-  if (kept) notes.push(`${kept} already in place`);
+  if (kept) notes.push(`${kept} meeting event${kept === 1 ? '' : 's'} already in place`);
   if (failures.length) notes.push(`${failures.length} failed (see Log; run setup again)`);
   return `Calendar ${calendarId}: ${notes.join(', ')}.`;
 }

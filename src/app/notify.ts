@@ -15,7 +15,8 @@
 // again (at-least-once; the other order would lose emails). That window is made as small as the
 // platform allows: the Lock and Range objects are fetched before the send, so after a successful
 // MailApp.sendEmail the only calls before `Notified` is stored are Lock.waitLock and one
-// Range.setValues (one per contiguous block of the applicant's rows: one in the usual case).
+// Range.setValues (src/workspace/recordWrites.ts). A cut exactly there is the only way an email
+// goes out twice, and then once more at most (the next run records it).
 // Invitations have no such window: the attendee list of the event is the truth, re-read before
 // each change, so a change made but not recorded is found already done next run and not resent.
 import { isLeaseFree, LEASE_MS, parseLease, type Lease } from '../domain/lease';

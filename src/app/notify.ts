@@ -19,16 +19,17 @@
 // goes out twice, and then once more at most (the next run records it).
 // Invitations have no such window: the attendee list of the event is the truth, re-read before
 // each change, so a change made but not recorded is found already done next run and not resent.
+import { createBudget, type Budget } from '../domain/budget';
 import { isLeaseFree, LEASE_MS, parseLease, type Lease } from '../domain/lease';
 import {
   formatInvited, mergeAttendees, parseInvited, pendingNotificationIds, planDelivery, type EmailPlan, type EventPlan,
 } from '../domain/due';
 import { composeDecisionEmail, type EmailContent } from '../domain/emails/compose';
+import { formatDate } from '../domain/emails/when';
 import type { Templates } from '../domain/emails/templates';
 import type { Application, Program, Status } from '../domain/model';
 import { getEvent_, setAttendees_ } from '../workspace/calendar';
 import { now } from '../workspace/clock';
-import { formatDate_ } from '../workspace/formatDate';
 import { withScriptLock_ } from '../workspace/lock';
 import { appendLog_, type LogEntry } from '../workspace/log';
 import { remainingMailQuota_, sendMail_ } from '../workspace/mail';
@@ -98,14 +99,14 @@ function isQuotaError(err: unknown): boolean {
 }
 
 /** Meet links of the events the acceptance emails list (failures just leave the link out). */
-function meetLinksFor(plans: EmailPlan[], program: Program, calendarId: string, deadline: number): Record<string, string> {
+function meetLinksFor(plans: EmailPlan[], program: Program, calendarId: string, budget?: Budget): Record<string, string> {
   const links: Record<string, string> = {};
   if (!calendarId) return links;
   const communities = new Set<string>();
   for (const p of plans) for (const a of p.applications) if (a.status === 'Accepted') communities.add(a.community);
   for (const m of program.meetings) {
     if (!communities.has(m.community) || !m.eventId || m.eventId in links) continue;
-    if (now().getTime() >= deadline) break;
+    if (budget && !budget.canStart()) break;
     try {
       links[m.eventId] = getEvent_(calendarId, m.eventId)?.meetLink ?? '';
     } catch {
@@ -117,7 +118,7 @@ function meetLinksFor(plans: EmailPlan[], program: Program, calendarId: string, 
 
 /** The email one applicant is owed, as it would go out now. */
 export function composeFor_(apps: readonly Application[], program: Program, templates: Templates, meetLinks: Record<string, string>): EmailContent {
-  return composeDecisionEmail({ applications: apps, program, templates, meetLinks, formatDate: formatDate_, now: now() });
+  return composeDecisionEmail({ applications: apps, program, templates, meetLinks, formatDate, now: now() });
 }
 
 export function deliverDue_(options: DeliverOptions = {}): DeliveryResult {
@@ -136,12 +137,13 @@ export function deliverDue_(options: DeliverOptions = {}): DeliveryResult {
   }
 
   const log: LogEntry[] = [];
-  const unrecorded: { app: StoredApplication; status: Status }[] = [];
+  const unrecorded: Unrecorded[] = [];
   const byId = new Map<string, StoredApplication>(apps.applications.map((a) => [a.id, a]));
   try {
     const plan = planDelivery(apps.applications, program, new Date(startedAt), { applicationIds: ids });
-    if (plan.emails.length) sendEmails(plan.emails, state, deadline, byId, log, result, unrecorded);
-    if (result.stopped !== 'time') inviteAll(plan.events, state, deadline, byId, log, result);
+    const budget = createBudget(deadline, () => now().getTime());
+    if (plan.emails.length) sendEmails(plan.emails, state, budget, byId, log, result, unrecorded);
+    if (result.stopped !== 'time') inviteAll(plan.events, state, budget, byId, log, result);
   } finally {
     withScriptLock_(() => {
       if (unrecorded.length) {
@@ -160,107 +162,127 @@ export function deliverDue_(options: DeliverOptions = {}): DeliveryResult {
 }
 
 function sendEmails(
-  plans: EmailPlan[], state: State, deadline: number, byId: Map<string, StoredApplication>, log: LogEntry[], result: DeliveryResult,
-  unrecorded: { app: StoredApplication; status: Status }[],
+  plans: EmailPlan[], state: State, budget: Budget, byId: Map<string, StoredApplication>, log: LogEntry[], result: DeliveryResult,
+  unrecorded: Unrecorded[],
 ): void {
-  const { program, apps, templates } = state;
-  const s = program.settings;
   let quota = remainingMailQuota_();
-  const links = meetLinksFor(plans, program, s.calendarId, deadline);
+  const links = meetLinksFor(plans, state.program, state.program.settings.calendarId, budget);
   for (const plan of plans) {
-    if (now().getTime() >= deadline) {
+    if (!budget.canStart()) {
       result.stopped = 'time';
       return;
     }
+    // one email = one recipient of the daily quota
     if (quota < 1) {
       result.stopped = 'quota';
       return;
     }
-    const told = plan.applications.map((a) => ({ app: byId.get(a.id) as StoredApplication, status: a.status as Status }));
-    let content: EmailContent;
-    try {
-      content = composeFor_(plan.applications, program, templates, links);
-    } catch (err) {
-      result.failures += 1;
-      log.push({ actor: ACTOR, action: 'notification-failed', applicationIds: told.map((t) => t.app.id), details: `${plan.to}: ${errorText(err)}` });
-      continue;
-    }
-    // Prepared before the send, so the record after it is as short as it can be (see the top).
-    const record = prepareColumnWrite_(apps.table, 'Notified', told.map((t) => ({ row: t.app.row, value: t.status })));
-    try {
-      sendMail_({ to: plan.to, replyTo: s.contactEmail, name: s.senderName, subject: content.subject, text: content.text, html: content.html });
-    } catch (err) {
-      result.failures += 1;
-      log.push({ actor: ACTOR, action: 'notification-failed', applicationIds: told.map((t) => t.app.id), details: `${plan.to}: ${errorText(err)}` });
-      if (isQuotaError(err)) {
-        result.stopped = 'quota';
-        return;
-      }
-      continue;
-    }
-    quota -= 1;
-    result.sent += 1;
-    for (const t of told) t.app.notified = t.status;
-    try {
-      record.commit();
-    } catch (err) {
-      // The lock could not be had (another execution held it for 30 s). The email is out: keep
-      // the record for the end of the run (deliverDue_'s finally) and start nothing new.
-      unrecorded.push(...told.map((t) => ({ app: t.app, status: t.status })));
-      log.push({ actor: ACTOR, action: 'record-delayed', applicationIds: told.map((t) => t.app.id), details: errorText(err) });
-      result.stopped = 'time';
-      return;
-    }
-    log.push({ actor: ACTOR, action: 'notified', applicationIds: told.map((t) => t.app.id), details: `${plan.to}: ${told.map((t) => t.status).join(', ')}` });
+    const outcome = budget.time(() => sendOne(plan, state, links, byId, log, result, unrecorded));
+    if (outcome === 'sent') quota -= 1;
+    if (outcome === 'stop') return;
   }
 }
 
-function inviteAll(events: EventPlan[], state: State, deadline: number, byId: Map<string, StoredApplication>, log: LogEntry[], result: DeliveryResult): void {
-  const { program, apps } = state;
-  const calendarId = program.settings.calendarId;
+type Unrecorded = { app: StoredApplication; status: Status };
+
+/** One applicant's email and its record. 'stop': the run must not start another email (quota, lock). */
+function sendOne(
+  plan: EmailPlan, state: State, links: Record<string, string>, byId: Map<string, StoredApplication>, log: LogEntry[], result: DeliveryResult,
+  unrecorded: Unrecorded[],
+): 'sent' | 'failed' | 'stop' {
+  const { program, apps, templates } = state;
+  const s = program.settings;
+  const told = plan.applications.map((a) => ({ app: byId.get(a.id) as StoredApplication, status: a.status as Status }));
+  const ids = told.map((t) => t.app.id);
+  const fail = (err: unknown) => {
+    result.failures += 1;
+    log.push({ actor: ACTOR, action: 'notification-failed', applicationIds: ids, details: `${plan.to}: ${errorText(err)}` });
+  };
+  let content: EmailContent;
+  try {
+    content = composeFor_(plan.applications, program, templates, links);
+  } catch (err) {
+    fail(err);
+    return 'failed';
+  }
+  // Prepared before the send, so the record after it is as short as it can be (see the top).
+  const record = prepareColumnWrite_(apps.table, 'Notified', told.map((t) => ({ row: t.app.row, value: t.status })));
+  try {
+    sendMail_({ to: plan.to, replyTo: s.contactEmail, name: s.senderName, subject: content.subject, text: content.text, html: content.html });
+  } catch (err) {
+    fail(err);
+    if (isQuotaError(err)) {
+      result.stopped = 'quota';
+      return 'stop';
+    }
+    return 'failed';
+  }
+  result.sent += 1;
+  for (const t of told) t.app.notified = t.status;
+  try {
+    record.commit();
+  } catch (err) {
+    // The lock could not be had (another execution held it for 30 s). The email is out: keep
+    // the record for the end of the run (deliverDue_'s finally) and start nothing new.
+    unrecorded.push(...told);
+    log.push({ actor: ACTOR, action: 'record-delayed', applicationIds: ids, details: errorText(err) });
+    result.stopped = 'time';
+    return 'stop';
+  }
+  log.push({ actor: ACTOR, action: 'notified', applicationIds: ids, details: `${plan.to}: ${told.map((t) => t.status).join(', ')}` });
+  return 'sent';
+}
+
+function inviteAll(events: EventPlan[], state: State, budget: Budget, byId: Map<string, StoredApplication>, log: LogEntry[], result: DeliveryResult): void {
   for (const ev of events) {
-    if (now().getTime() >= deadline) {
+    if (!budget.canStart()) {
       result.stopped = 'time';
       return;
     }
-    const m = ev.meeting;
-    const label = `${m.community} meeting ${m.number}`;
-    const allIds = [...ev.add, ...ev.remove].map((x) => x.applicationId);
-    if (!calendarId || !m.eventId) {
-      result.failures += 1;
-      log.push({ actor: ACTOR, action: 'invitation-failed', applicationIds: allIds, details: `${label}: no calendar event yet; run setup` });
-      continue;
-    }
-    try {
-      // Get and patch back to back: the list we send is the event's own list plus our changes,
-      // so guests staff added by hand stay (the API replaces the whole attendees array).
-      const event = getEvent_(calendarId, m.eventId);
-      if (!event) throw new Error('the event was deleted; run setup to recreate it');
-      const next = mergeAttendees(event.attendees, ev.add.map((x) => x.email), ev.remove.map((x) => x.email));
-      if (next) setAttendees_(calendarId, m.eventId, next);
-      if (next) result.eventsUpdated += 1;
-    } catch (err) {
-      result.failures += 1;
-      log.push({ actor: ACTOR, action: 'invitation-failed', applicationIds: allIds, details: `${label}: ${errorText(err)}` });
-      continue;
-    }
-    const cells: { row: number; value: string }[] = [];
-    const change = (id: string, f: (nums: number[]) => number[]) => {
-      const app = byId.get(id);
-      if (!app) return;
-      app.invited = formatInvited(f(parseInvited(app.invited)));
-      cells.push({ row: app.row, value: app.invited });
-    };
-    for (const x of ev.add) change(x.applicationId, (nums) => [...nums, m.number]);
-    for (const x of ev.remove) change(x.applicationId, (nums) => nums.filter((n) => n !== m.number));
-    prepareColumnWrite_(apps.table, 'Invited', cells).commit();
-    log.push({
-      actor: ACTOR,
-      action: 'invitations-updated',
-      applicationIds: allIds,
-      details: `${label}: ${ev.add.length} added, ${ev.remove.length} removed`,
-    });
+    budget.time(() => inviteOne(ev, state, byId, log, result));
   }
+}
+
+/** One event: get, merge, patch (only when something changes), then record `Invited`. */
+function inviteOne(ev: EventPlan, state: State, byId: Map<string, StoredApplication>, log: LogEntry[], result: DeliveryResult): void {
+  const { program, apps } = state;
+  const calendarId = program.settings.calendarId;
+  const m = ev.meeting;
+  const label = `${m.community} meeting ${m.number}`;
+  const allIds = [...ev.add, ...ev.remove].map((x) => x.applicationId);
+  const fail = (why: string) => {
+    result.failures += 1;
+    log.push({ actor: ACTOR, action: 'invitation-failed', applicationIds: allIds, details: `${label}: ${why}` });
+  };
+  if (!calendarId || !m.eventId) {
+    fail('no calendar event yet; run setup');
+    return;
+  }
+  try {
+    // Get and patch back to back: the list we send is the event's own list plus our changes, so
+    // guests staff added by hand stay (the API replaces the whole attendees array).
+    const event = getEvent_(calendarId, m.eventId);
+    if (!event) throw new Error('the event was deleted; run setup to recreate it');
+    const next = mergeAttendees(event.attendees, ev.add.map((x) => x.email), ev.remove.map((x) => x.email));
+    if (next) {
+      setAttendees_(calendarId, m.eventId, next);
+      result.eventsUpdated += 1;
+    }
+  } catch (err) {
+    fail(errorText(err));
+    return;
+  }
+  const cells: { row: number; value: string }[] = [];
+  const change = (id: string, f: (nums: number[]) => number[]) => {
+    const app = byId.get(id);
+    if (!app) return;
+    app.invited = formatInvited(f(parseInvited(app.invited)));
+    cells.push({ row: app.row, value: app.invited });
+  };
+  for (const x of ev.add) change(x.applicationId, (nums) => [...nums, m.number]);
+  for (const x of ev.remove) change(x.applicationId, (nums) => nums.filter((n) => n !== m.number));
+  prepareColumnWrite_(apps.table, 'Invited', cells).commit();
+  log.push({ actor: ACTOR, action: 'invitations-updated', applicationIds: allIds, details: `${label}: ${ev.add.length} added, ${ev.remove.length} removed` });
 }
 
 /**
@@ -281,7 +303,7 @@ export function previewEmail_(applicationId: string, status?: Status): EmailCont
   );
   const group = applications.filter((a) => a.id === target.id || others.indexOf(a) >= 0).map((a) => (a.id === target.id ? decided : a));
   const plan: EmailPlan = { to: target.email, key: target.email, applications: group };
-  const links = meetLinksFor([plan], program, program.settings.calendarId, now().getTime() + 60000);
+  const links = meetLinksFor([plan], program, program.settings.calendarId);
   return composeFor_(group, program, readTemplates_(), links);
 }
 

@@ -1,8 +1,35 @@
 // How meeting times read in an email: 'Tuesday, August 29, 2023, 2:00–3:30 pm ET (America/New_York)'.
-// Formatting in a time zone needs tz data the domain does not carry, so the caller passes a
-// formatter with Utilities.formatDate's contract (SimpleDateFormat patterns, any IANA zone).
+// The formatter has Utilities.formatDate's contract (SimpleDateFormat patterns, any IANA zone), so
+// either can be passed; the default is computed here from the tz data V8 carries (Intl), like the
+// rest of the domain's date handling (src/domain/dates.ts), with no call into the platform.
+import { wallClock, zoneAbbreviation } from '../dates';
 
 export type FormatDate = (date: Date, timeZone: string, pattern: string) => string;
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** The SimpleDateFormat letters the emails use: EEEE MMMM MM dd d yyyy HH h mm a z. */
+export const formatDate: FormatDate = (date, timeZone, pattern) => {
+  const w = wallClock(date, timeZone);
+  const h12 = w.hour % 12 === 0 ? 12 : w.hour % 12;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return pattern.replace(/EEEE|MMMM|MM|dd|d|yyyy|HH|h|mm|a|z/g, (t) => {
+    switch (t) {
+      case 'EEEE': return WEEKDAYS[w.weekday];
+      case 'MMMM': return MONTHS[w.month - 1];
+      case 'MM': return two(w.month);
+      case 'dd': return two(w.day);
+      case 'd': return String(w.day);
+      case 'yyyy': return String(w.year);
+      case 'HH': return two(w.hour);
+      case 'h': return String(h12);
+      case 'mm': return two(w.minute);
+      case 'a': return w.hour < 12 ? 'AM' : 'PM';
+      default: return zoneAbbreviation(date, timeZone);
+    }
+  });
+};
 
 /** Generic (daylight-saving-neutral) names readers know; other zones use the formatter's `z`. */
 const GENERIC_ZONE_NAMES: Record<string, string> = {

@@ -9,7 +9,7 @@ import { parseMeetings } from '../domain/programParse';
 import { SETTING_NAMES } from '../domain/layout';
 import type { Meeting, Program } from '../domain/model';
 import {
-  calendarExists_, createCalendar_, insertMeetingEvent_, listEvents_, MEETING_KEY_PROPERTY, patchEventTimes_, type CalendarEvent,
+  calendarExists_, createCalendar_, findProgramCalendar_, insertMeetingEvent_, listEvents_, MEETING_KEY_PROPERTY, patchEventTimes_, type CalendarEvent,
 } from '../workspace/calendar';
 import { withScriptLock_ } from '../workspace/lock';
 import { appendLog_ } from '../workspace/log';
@@ -48,12 +48,15 @@ export function ensureCalendarAndMeetings_(): string {
 
   let calendarId = s.calendarId;
   if (!calendarId) {
-    calendarId = createCalendar_(s.program, s.timeZone);
+    // a run cut off between creating the calendar and storing its id left one: adopt it
+    const found = findProgramCalendar_(s.program);
+    calendarId = found ?? createCalendar_(s.program, s.timeZone);
+    const id = calendarId;
     withScriptLock_(() => {
-      writeSetting_(SETTING_NAMES.calendarId, calendarId, tables.settings);
-      appendLog_([{ actor: 'system', action: 'calendar-created', details: `${s.program} (${calendarId})` }]);
+      writeSetting_(SETTING_NAMES.calendarId, id, tables.settings);
+      appendLog_([{ actor: 'system', action: found ? 'calendar-recovered' : 'calendar-created', details: `${s.program} (${id})` }]);
     });
-    notes.push(`created calendar "${s.program}"`);
+    notes.push(found ? `recovered calendar "${s.program}"` : `created calendar "${s.program}"`);
   } else if (!calendarExists_(calendarId)) {
     // Not ours to replace: it may belong to someone who has not shared it with this account.
     throw new Error(

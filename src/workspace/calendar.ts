@@ -47,8 +47,20 @@ export function calendarExists_(calendarId: string): boolean {
   return CalendarApp.getCalendarById(calendarId) !== null;
 }
 
+/** The description our program calendars carry, so setup can recognise one it created. */
+export const PROGRAM_CALENDAR_MARK = 'Program calendar of the Communities of Practice manager: the meetings of each community. Created by setup.';
+
 export function createCalendar_(name: string, timeZone: string): string {
-  return CalendarApp.createCalendar(name, { timeZone }).getId();
+  return CalendarApp.createCalendar(name, { timeZone, summary: PROGRAM_CALENDAR_MARK }).getId();
+}
+
+/**
+ * A program calendar this account owns with this name (created by a setup run that was cut off
+ * before it stored the id), or null.
+ */
+export function findProgramCalendar_(name: string): string | null {
+  const mine = CalendarApp.getCalendarsByName(name).filter((c) => c.isOwnedByMe() && c.getDescription() === PROGRAM_CALENDAR_MARK);
+  return mine.length > 0 ? mine[0].getId() : null;
 }
 
 /** Every live (not cancelled) event of the calendar, following pages. */

@@ -59,10 +59,19 @@ export interface GuestChange {
   remove: number[];
 }
 
+/**
+ * An address Calendar will take. One malformed address would make the whole event update fail and
+ * hold back everyone else's invitation, so such a member is left out of the event changes (their
+ * decision email fails and is logged every run until staff fix the address).
+ */
+export function isPlausibleEmail(email: string): boolean {
+  return /^[^\s@<>(),;:"[\]]+@[^\s@<>(),;:"[\]]+\.[^\s@<>(),;:"[\]]+$/.test(String(email).trim());
+}
+
 /** The guest changes one application is owed now (empty lists = nothing due). */
 export function guestChangeFor(app: Application, program: Program, now: Date): GuestChange {
   const none: GuestChange = { add: [], remove: [] };
-  if (!app.email) return none;
+  if (!isPlausibleEmail(app.email)) return none;
   const invited = parseInvited(app.invited);
   const open = meetingsOf(program, app.community).filter((m) => !hasStarted(m, now));
   if (app.status === 'Accepted') {

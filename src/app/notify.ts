@@ -36,6 +36,7 @@ import { remainingMailQuota_, sendMail_ } from '../workspace/mail';
 import { loadProgram_ } from '../workspace/programRepo';
 import { deleteProperty_, getJsonProperty_, setJsonProperty_ } from '../workspace/properties';
 import { prepareColumnWrite_ } from '../workspace/recordWrites';
+import { toast_ } from '../workspace/toast';
 import { readApplications_, saveApplications_, type ApplicationsTable, type StoredApplication } from '../workspace/applicationsRepo';
 import { readTemplates_ } from './templates';
 
@@ -72,15 +73,16 @@ interface State {
 
 function readState(holder: string, startedAt: number): State {
   return withScriptLock_(() => {
+    const { program } = loadProgram_();
+    const apps = readApplications_(program.communities);
+    const templates = readTemplates_();
+    // taken last, so a read that throws leaves no lease behind
     const current = parseLease(getJsonProperty_(LEASE_KEY));
     let lease: Lease | null = null;
     if (isLeaseFree(current, startedAt)) {
       lease = { holder, until: startedAt + LEASE_MS };
       setJsonProperty_(LEASE_KEY, lease);
     }
-    const { program } = loadProgram_();
-    const apps = readApplications_(program.communities);
-    const templates = readTemplates_();
     return { program, apps, templates, lease };
   });
 }
@@ -309,8 +311,9 @@ export function previewEmail_(applicationId: string, status?: Status): EmailCont
 
 /** Menu "Send due notifications". */
 export function runDueNotifications_(): string {
-  const r = deliverDue_();
-  return summarize(r);
+  const summary = summarize(deliverDue_());
+  toast_(summary, 'Due notifications', 10);
+  return summary;
 }
 
 export function summarize(r: DeliveryResult): string {

@@ -51,6 +51,23 @@ describe('a failing email', () => {
   });
 });
 
+describe('the lock refused right after a send', () => {
+  it('records the email at the end of the run instead, and sends it only once', () => {
+    const ws = newProgram(AFTER_NOTIFY);
+    const apps = eight().slice(0, 3);
+    addApplications(ws, apps);
+    // the 1st waitLock is the run's read; the 2nd is the record right after the first send
+    ws.faults.failNthCall('Lock.waitLock', 2, new Error('Lock timeout: another process was holding the lock for too long.'));
+    const r = ws.run('sendDueNotifications') as string;
+    expect(r).toMatch(/^1 email sent;.*paused/);
+    expect(app(ws, 'Q0').Notified).toBe('Waitlisted');
+    expect(ws.records('Log').filter((x) => x.Action === 'record-delayed')).toHaveLength(1);
+    ws.clock.advance(HOUR);
+    ws.run('sendDueNotifications');
+    for (const a of apps) expect(mailsTo(ws, a.email)).toHaveLength(1);
+  });
+});
+
 describe('time budget', () => {
   it('stops starting new work well inside 6 minutes; the next run sends the rest', () => {
     const ws = newProgram(AFTER_NOTIFY);

@@ -128,7 +128,14 @@ export function runSetup_(): string {
   lines.push(tabNotes.length > 0 ? `Tabs: ${tabNotes.join('; ')}.` : 'Tabs: already in place.');
   lines.push(ensureTemplates_());
   lines.push(ensureForm());
-  lines.push(describe(ensureCalendarAndMeetings_()));
+  // A calendar failure (e.g. a Calendar ID this account cannot open) must not stop the triggers
+  // from being installed; the summary says what failed and a second run repairs it.
+  try {
+    lines.push(describe(ensureCalendarAndMeetings_()));
+  } catch (err) {
+    if (/exceeded maximum execution time/i.test(String((err as Error)?.message))) throw err;
+    lines.push(`Calendar: FAILED: ${(err as Error)?.message ?? String(err)}`);
+  }
   const triggers = ensureTriggers_();
   const triggerNotes = [
     ...triggers.created.map((h) => `installed ${h === 'sweep' ? 'the hourly sweep' : 'the form-submit trigger'}`),

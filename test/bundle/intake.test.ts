@@ -98,6 +98,62 @@ describe('trigger quirks', () => {
   });
 });
 
+describe('the script lock', () => {
+  it('a run waits for another process holding the lock, then processes the response', () => {
+    const ws = freshWorkspace();
+    ws.faults.holdScriptLock(10_000);
+    const r = submit(ws, { email: 'a@state.gov' });
+    expect(r.executions[0].error).toBeUndefined();
+    expect(applications(ws)).toHaveLength(1);
+    expect(confirmations(ws)).toHaveLength(1);
+  });
+
+  it('a run that cannot get the lock in 30 s fails; the sweep catches the response up once', () => {
+    const ws = freshWorkspace();
+    ws.faults.holdScriptLock();
+    const r = submit(ws, { email: 'a@state.gov' }, 'twice');
+    expect(r.executions.map((e) => e.error?.message)).toEqual([
+      'Lock timeout: another process was holding the lock for too long.',
+      'Lock timeout: another process was holding the lock for too long.',
+    ]);
+    expect(applications(ws)).toHaveLength(0);
+    ws.faults.releaseScriptLock();
+    sweepLater(ws);
+    expect(applications(ws)).toHaveLength(1);
+    expect(confirmations(ws)).toHaveLength(1);
+  });
+});
+
+describe('mail quota', () => {
+  it('confirmations that do not fit today wait for a later sweep, none twice', () => {
+    const ws = freshWorkspace();
+    ws.faults.setMailQuota(1);
+    submit(ws, { email: 'a@state.gov' });
+    submit(ws, { email: 'b@state.gov' }, 'twice');
+    submit(ws, { email: 'c@state.gov' });
+    expect(applications(ws)).toHaveLength(3);
+    expect(confirmations(ws).map((m) => m.to)).toEqual(['a@state.gov']);
+    sweepLater(ws);
+    expect(confirmations(ws)).toHaveLength(1);
+    ws.faults.clear();
+    ws.clock.advance(24 * 60 * 60 * 1000);
+    sweepLater(ws);
+    expect(confirmations(ws).map((m) => m.to).sort()).toEqual(['a@state.gov', 'b@state.gov', 'c@state.gov']);
+    sweepLater(ws);
+    expect(confirmations(ws)).toHaveLength(3);
+  });
+
+  it('a failed send is retried by the next sweep', () => {
+    const ws = freshWorkspace();
+    ws.faults.failNthCall('MailApp.sendEmail', 1, new Error('Service unavailable: Gmail'));
+    const r = submit(ws, { email: 'a@state.gov' });
+    expect(r.executions[0].error).toBeUndefined();
+    expect(confirmations(ws)).toHaveLength(0);
+    sweepLater(ws);
+    expect(confirmations(ws)).toHaveLength(1);
+  });
+});
+
 describe('flags', () => {
   it('late, eligibility-review, personal-email, incomplete', () => {
     const ws = freshWorkspace();
@@ -214,6 +270,19 @@ describe('settings', () => {
     expect(ws.form!.acceptingResponses).toBe(false);
     expect(ws.form!.closedMessage).toMatch(/Eliza Fabillar at efabillar@careertech.org/);
     expect(logRows(ws).map((l) => l.Action)).toContain('Form closed');
+    // Staff reopen the form by hand: the sweep leaves it as they set it.
+    ws.state.forms[0].acceptingResponses = true;
+    sweepLater(ws);
+    expect(ws.form!.acceptingResponses).toBe(true);
+    expect(logRows(ws).filter((l) => l.Action === 'Form closed')).toHaveLength(1);
+  });
+
+  it('does not close the form when Close form at deadline is FALSE', () => {
+    const ws = freshWorkspace();
+    setSetting(ws, 'Close form at deadline', false);
+    ws.clock.set('2023-09-16T04:30:00Z');
+    ws.runTimeTriggers();
+    expect(ws.form!.acceptingResponses).toBe(true);
   });
 });
 

@@ -11,7 +11,7 @@ import type { Program } from '../domain/model';
 import { parseResponses, resumeIndex, rowKey, type ScanMark } from '../domain/responses';
 import { appendApplications_, readApplicationKeys_, saveApplications_ } from '../workspace/applicationsRepo';
 import { now } from '../workspace/clock';
-import { closeForm_, linkedForm_ } from '../workspace/form';
+import { closeForm_, linkedForm_, responsesTabName_ } from '../workspace/form';
 import { withScriptLock_ } from '../workspace/lock';
 import { appendLog_, loggedResponseKeys_, type LogEntry } from '../workspace/log';
 import { remainingMailQuota_, sendMail_ } from '../workspace/mail';
@@ -75,7 +75,8 @@ function processUnderLock(execution: string): LockedResult {
   return withScriptLock_(() => {
     const program = readProgram_();
     const props = allProperties_();
-    const responsesTable = readTable_(TABS.responses);
+    const responsesTab = responsesTabName_(TABS.responses);
+    const responsesTable = responsesTab ? readTable_(responsesTab) : null;
     const { keys: logged, log } = loggedResponseKeys_();
     const mark = parseMark(props[SCAN_MARK]);
     const responses = responsesTable

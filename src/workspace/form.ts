@@ -1,7 +1,7 @@
 // The application form linked to this spreadsheet.
 import type { FormSpec, ItemSpec } from '../domain/formSpec';
 import { getProperty_, setProperty_ } from './properties';
-import { spreadsheet_ } from './spreadsheet';
+import { sheetByName_, spreadsheet_ } from './spreadsheet';
 
 type Form = GoogleAppsScript.Forms.Form;
 
@@ -111,4 +111,16 @@ export function closeForm_(form: Form, closedMessage: string): boolean {
 
 export function formTitles_(form: Form): string[] {
   return form.getItems().map((i) => i.getTitle());
+}
+
+/**
+ * The name of the tab the form writes to: 'Form Responses 1' normally; if staff renamed it (or the
+ * form was relinked to a new tab), the tab that reports a linked form.
+ */
+export function responsesTabName_(preferred: string): string | null {
+  if (sheetByName_(preferred)) return preferred;
+  for (const sheet of spreadsheet_().getSheets()) {
+    if (sheet.getFormUrl()) return sheet.getName();
+  }
+  return null;
 }

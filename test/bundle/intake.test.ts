@@ -98,6 +98,15 @@ describe('trigger quirks', () => {
   });
 });
 
+describe('a renamed responses tab', () => {
+  it('is found through its linked form', () => {
+    const ws = freshWorkspace();
+    ws.state.spreadsheet.sheets.find((s) => s.name === 'Form Responses 1')!.name = 'Responses (do not edit)';
+    submit(ws, { email: 'a@state.gov' });
+    expect(applications(ws)).toHaveLength(1);
+  });
+});
+
 describe('the script lock', () => {
   it('a run waits for another process holding the lock, then processes the response', () => {
     const ws = freshWorkspace();

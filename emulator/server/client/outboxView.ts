@@ -38,7 +38,7 @@ function draw(root: HTMLElement, mails: DevMail[]): void {
       class: m.id === selected ? 'selected' : undefined, tabindex: 0, 'data-mail-id': m.id,
       onclick: () => { selected = m.id; draw(root, mails); },
       onkeydown: (e: Event) => { if ((e as KeyboardEvent).key === 'Enter') { selected = m.id; draw(root, mails); } },
-    }, h('td', { class: 'nowrap' }, m.sentAtLocal), h('td', {}, m.to), h('td', {}, m.subject)))));
+    }, h('td', { title: m.sentAtLocal }, m.sentAtLocal.replace(/^\w+, /, '').replace(/, \d{4},/, ',')), h('td', { title: m.to }, m.to), h('td', { title: m.subject }, m.subject)))));
 
   replace(root,
     h('div', { class: 'split' },

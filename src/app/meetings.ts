@@ -16,6 +16,10 @@ import { appendLog_ } from '../workspace/log';
 import { loadProgram_, writeSetting_ } from '../workspace/programRepo';
 import { writeRows_, type RowUpdate, type Table } from '../workspace/table';
 import { now } from '../workspace/clock';
+import { setJsonProperty_ } from '../workspace/properties';
+
+/** Script property: Calendar event id → Google Meet link, written by setup, read by notify. */
+export const MEET_LINKS_PROPERTY = 'cop.meetLinks';
 
 const EVENT_ID = 'Event ID';
 
@@ -73,6 +77,7 @@ export function ensureCalendarAndMeetings_(): string {
   for (const e of live) if (e.meetingKey && !byKey.has(e.meetingKey)) byKey.set(e.meetingKey, e);
 
   const updates: RowUpdate[] = [];
+  const links: Record<string, string> = {};
   const failures: string[] = [];
   let created = 0;
   let adopted = 0;
@@ -101,11 +106,14 @@ export function ensureCalendarAndMeetings_(): string {
           kept += 1;
         }
         if (event.id !== meeting.eventId) updates.push({ row, values: { [EVENT_ID]: event.id } });
+        if (event.meetLink) links[event.id] = event.meetLink;
       } catch (err) {
         failures.push(`${key}: ${(err as Error).message}`);
       }
     }
   } finally {
+    // the acceptance emails list the Meet links without a Calendar call per event (see notify)
+    setJsonProperty_(MEET_LINKS_PROPERTY, links);
     if (updates.length || failures.length) {
       withScriptLock_(() => {
         if (tables.meetings && updates.length) writeRows_(tables.meetings, updates);

@@ -39,6 +39,7 @@ import { prepareColumnWrite_ } from '../workspace/recordWrites';
 import { toast_ } from '../workspace/toast';
 import { readApplications_, saveApplications_, type ApplicationsTable, type StoredApplication } from '../workspace/applicationsRepo';
 import { readTemplates_ } from './templates';
+import { MEET_LINKS_PROPERTY } from './meetings';
 
 /** Stop starting new work after this much of the 6-minute execution limit. */
 export const TIME_BUDGET_MS = 4.5 * 60 * 1000;
@@ -100,9 +101,16 @@ function isQuotaError(err: unknown): boolean {
   return /too many times|quota|limit exceeded/i.test(errorText(err));
 }
 
-/** Meet links of the events the acceptance emails list (failures just leave the link out). */
+/**
+ * Meet links of the events the acceptance emails list: setup stored them (script property), so a
+ * run makes no Calendar call for them and its only Events.get of an event is the one right before
+ * its patch. An event setup has not seen (or a lost property) is fetched; a failure just leaves
+ * the link out (the invitation carries it).
+ */
 function meetLinksFor(plans: EmailPlan[], program: Program, calendarId: string, budget?: Budget): Record<string, string> {
+  const stored = getJsonProperty_<Record<string, unknown>>(MEET_LINKS_PROPERTY) ?? {};
   const links: Record<string, string> = {};
+  for (const [id, link] of Object.entries(stored)) if (typeof link === 'string' && link) links[id] = link;
   if (!calendarId) return links;
   const communities = new Set<string>();
   for (const p of plans) for (const a of p.applications) if (a.status === 'Accepted') communities.add(a.community);

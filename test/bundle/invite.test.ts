@@ -34,7 +34,10 @@ describe('invitations', () => {
     ws.clock.set(NOTIFY_FROM);
     ws.run('sendDueNotifications');
     const exec = ws.lastExecution!;
+    // one Events.get and one Events.patch per event, though the acceptance emails list the Meet links too
     expect(exec.calls.filter((c) => c.method === 'Events.patch')).toHaveLength(4);
+    expect(exec.calls.filter((c) => c.method === 'Events.get')).toHaveLength(4);
+    expect(exec.calls.filter((c) => c.method === 'MailApp.sendEmail')).toHaveLength(4);
     expect(exec.calls.filter((c) => c.service === 'CalendarApp')).toHaveLength(0);
     expect(guests(ws, 'clna', 1)).toEqual(['ann@ohio.gov', 'bob@ohio.gov', 'cat@ohio.gov']);
     expect(guests(ws, 'clna', 2)).toEqual(['advisor@careertech.org', 'ann@ohio.gov', 'bob@ohio.gov', 'cat@ohio.gov']);

@@ -77,7 +77,7 @@ export function formSpec(program: Program): FormSpec {
       { type: 'text', title: QUESTIONS.agency, required: true },
       { type: 'choice', title: QUESTIONS.agencyType, required: true, choices: [...AGENCY_TYPES] },
       { type: 'list', title: QUESTIONS.state, required: true, choices: [...STATES_AND_TERRITORIES] },
-      { type: 'page', title: 'Communities of Practice', helpText: 'Choose the communities you would like to join, and tell us what you hope to gain.' },
+      { type: 'page', title: 'Your communities and commitment', helpText: 'Choose the communities you would like to join, and tell us what you hope to gain.' },
       {
         type: 'checkbox',
         title: QUESTIONS.communities,

@@ -40,7 +40,8 @@ describe('setup on a fresh spreadsheet', () => {
       ['What do you hope to gain?', 'PARAGRAPH_TEXT', false],
       ['Commitment', 'CHECKBOX', true],
     ]);
-    expect(form.items.filter((i) => i.type === 'PAGE_BREAK')).toHaveLength(1);
+    expect(form.items.filter((i) => i.type === 'PAGE_BREAK').map((i) => i.title)).toEqual(['Your communities and commitment']);
+    expect(new Set(form.items.map((i) => i.title)).size).toBe(form.items.length);
     const byTitle = Object.fromEntries(form.items.map((i) => [i.title, i]));
     expect(byTitle['Agency type'].choices).toEqual(['Lead state CTE agency', 'State-level partnering agency', 'Other']);
     expect(byTitle.State.choices).toEqual([...STATES_AND_TERRITORIES]);

@@ -326,6 +326,23 @@ describe('npm start: the whole story in the browser', () => {
     expect(alerts).toEqual([]);
   });
 
+  it('after the deadline, sweep closes the form and the form page shows its closed message', async () => {
+    await page.getByRole('button', { name: 'After deadline', exact: true }).click();
+    await statusAfter(page, /^Clock set to Sat, Sep 16, 2023/);
+    await page.getByRole('button', { name: 'Run sweep', exact: true }).click();
+    await statusAfter(page, /^sweep: /);
+    const s = await api<DevState>('/api/state');
+    expect(s.form).toMatchObject({ exists: true, accepting: false });
+    const formPage = await browser.newPage();
+    await formPage.goto(`${server.base}/form`);
+    await formPage.getByText(/efabillar@careertech\.org/).waitFor();
+    expect(await formPage.locator('form').count()).toBe(0);
+    await formPage.close();
+    const refused = await post<{ ok: boolean; error: { message: string } }>('/api/form/submit', { email: 'late@x.gov', answers: {} });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toMatch(/efabillar@careertech\.org/);
+  });
+
   it('keeps the state across a restart, and Reset clears it', async () => {
     const before = await api<DevState>('/api/state');
     const statusesBefore = column(await api<DevSheet>('/api/sheet?name=Applications'), 'Status');
@@ -384,5 +401,13 @@ describe('npm start: only this machine and this page drive the server', () => {
     expect(await raw({ method: 'POST', path: '/api/run', headers: { ...json, Origin: 'http://evil.example' }, body })).toBe(403);
     expect(await raw({ method: 'POST', path: '/api/run', headers: { ...json, Origin: 'null' }, body })).toBe(403);
     expect(await raw({ method: 'GET', path: '/api/state', headers: { Host: `localhost:${server.port}` } })).toBe(200);
+  });
+
+  it('runs only the public entry points of the bundle (names not ending in _)', async () => {
+    const privateFn = await post<{ ok: boolean; error: { message: string } }>('/api/run', { fn: 'runSweep_', args: [], user: OWNER });
+    expect(privateFn.status).toBe(404);
+    expect(privateFn.body.error.message).toMatch(/runSweep_ is not a public function of dist\/Code\.js/);
+    const stranger = await post<{ ok: boolean }>('/api/run', { fn: 'getReviewState', args: [], user: 'mallory@evil.example' });
+    expect(stranger.status).toBe(400);
   });
 });

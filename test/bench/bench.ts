@@ -1,7 +1,8 @@
 // `npm run bench`: service calls (by service) and emulator wall time for intake (one submission),
 // getReviewState and decide at 10, 1,000 and 5,000 applications, and the sidebar's first render at
 // 5,000 in headless Chromium. Prints a markdown table and writes it to bench-results/latest.md.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -56,7 +57,7 @@ async function sidebarFirstRender(n: number): Promise<{ totalMs: number; serverM
 async function main(): Promise<void> {
   const lines: string[] = [];
   const header = ['Operation', 'Applications', ...SERVICES.map((s) => s.replace('App', '').replace('Service', '')), 'All calls', 'Emulator ms'];
-  lines.push(`| ${header.join(' | ')} |`, `|${header.map((_, i) => (i < 2 ? ' --- ' : ' ---: ')).join('|')}|`);
+  lines.push(`| ${header.join(' | ')} |`, `|${header.map((_, i) => (i < 1 ? ' --- ' : ' ---: ')).join('|')}|`);
   for (const op of Object.keys(OPERATIONS) as Operation[]) {
     for (const n of SIZES) {
       const { m, ms } = run(op, n, n >= 5000 ? 1 : 3);
@@ -73,11 +74,17 @@ async function main(): Promise<void> {
     sidebar = `Sidebar first render at 5,000 applications: not measured (${e instanceof Error ? e.message.split('\n')[0] : String(e)}).`;
   }
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  let commit = 'unknown commit';
+  try {
+    commit = execSync('git rev-parse --short HEAD', { cwd: __dirname, encoding: 'utf8' }).trim();
+  } catch {
+    // not a git checkout: leave it unknown
+  }
   const out = [
     `# Benchmark (${new Date().toISOString().slice(0, 10)})`,
     '',
-    `Service calls by service and emulator wall time per operation; ${os.cpus().length} × ${cpu}, Node ${process.version}.`,
-    'Call counts are what Apps Script bills in time; emulator milliseconds only compare sizes on this machine.',
+    `Service calls by service and emulator wall time per operation (commit ${commit}; ${os.cpus().length} × ${cpu}, Node ${process.version}).`,
+    'Call counts are what costs time on Google\'s servers; emulator milliseconds only compare sizes on this machine.',
     '',
     ...lines,
     '',
@@ -88,6 +95,14 @@ async function main(): Promise<void> {
   const dir = path.resolve(__dirname, '../../bench-results');
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, 'latest.md'), out);
+  // the README's Performance section quotes the latest table between its bench markers
+  const readme = path.resolve(__dirname, '../../README.md');
+  const text = readFileSync(readme, 'utf8');
+  const block = /(<!-- bench:start[^>]*-->)[\s\S]*?(<!-- bench:end -->)/;
+  if (block.test(text)) {
+    const quoted = out.split('\n').slice(2).join('\n').trim();
+    writeFileSync(readme, text.replace(block, (_m, a: string, b: string) => `${a}\n${quoted}\n${b}`));
+  }
 }
 
 main().catch((e: unknown) => {

@@ -340,7 +340,9 @@ const WRITE = /^(Range\.(setValue|setValues|setFormula|setFormulas|clear|clearCo
 
 /**
  * Whether a cut before call `n` of `exec` falls in the at-least-once window: a MailApp/GmailApp
- * send has succeeded and no sheet write or property write has happened since (so nothing records it).
+ * send has succeeded and no sheet write has happened since (so the sheet does not record it yet).
+ * Intake's confirmations record their send in a script property instead; a cut there is counted
+ * too, and happens to give no duplicate (intake then never resends: see KNOWN_DEFECTS).
  */
 export function inSendRecordWindow(calls: Execution['calls'], n: number): boolean {
   const done = calls.slice(0, n - 1);

@@ -4,7 +4,6 @@
 // tens of milliseconds, so a count that grew with the sheet would hit the 6-minute limit (and the
 // sidebar's patience) long before 5,000 rows; a fixed count keeps each operation a few seconds.
 import { OPERATIONS, sheetCalls, workspaceWith, type Measured, type Operation } from '../bench/fixture';
-import { awaiting, sweepDeliversNotifications } from './support/features';
 
 jest.setTimeout(120_000);
 
@@ -22,10 +21,8 @@ function at(op: Operation, n: number): Measured {
   return measured[key];
 }
 
-const ready = (op: Operation): boolean => op !== 'decideAndNotify' || sweepDeliversNotifications();
-
 afterAll(() => {
-  const rows = (Object.keys(CEILING) as Operation[]).filter(ready).map((op) => {
+  const rows = (Object.keys(CEILING) as Operation[]).map((op) => {
     const s = at(op, 10);
     const l = at(op, 5000);
     return `  ${op}: Spreadsheet ${sheetCalls(s).length} @10 / ${sheetCalls(l).length} @5,000 (ceiling ${CEILING[op].sheet}); all calls ${s.total} / ${l.total} (ceiling ${CEILING[op].all}); emulator ${s.ms.toFixed(0)} / ${l.ms.toFixed(0)} ms`;
@@ -35,10 +32,6 @@ afterAll(() => {
 
 describe.each(Object.keys(CEILING) as Operation[])('%s', (op) => {
   test('makes the same Spreadsheet calls at 10 and 5,000 applications, under the ceiling', () => {
-    if (!ready(op)) {
-      console.log(awaiting("notify's one-block record writes"));
-      return;
-    }
     const small = at(op, 10);
     const large = at(op, 5000);
     expect(sheetCalls(large)).toEqual(sheetCalls(small));

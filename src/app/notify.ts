@@ -101,6 +101,14 @@ function isQuotaError(err: unknown): boolean {
   return /too many times|quota|limit exceeded/i.test(errorText(err));
 }
 
+/** The Meet links setup stored (event id → link); {} when setup has not run. One property read. */
+export function storedMeetLinks_(): Record<string, string> {
+  const stored = getJsonProperty_<Record<string, unknown>>(MEET_LINKS_PROPERTY) ?? {};
+  const links: Record<string, string> = {};
+  for (const [id, link] of Object.entries(stored)) if (typeof link === 'string' && link) links[id] = link;
+  return links;
+}
+
 /**
  * Meet links of the events the acceptance emails list: setup stored them (script property), so a
  * run makes no Calendar call for them and its only Events.get of an event is the one right before
@@ -108,9 +116,7 @@ function isQuotaError(err: unknown): boolean {
  * the link out (the invitation carries it).
  */
 function meetLinksFor(plans: EmailPlan[], program: Program, calendarId: string, budget?: Budget): Record<string, string> {
-  const stored = getJsonProperty_<Record<string, unknown>>(MEET_LINKS_PROPERTY) ?? {};
-  const links: Record<string, string> = {};
-  for (const [id, link] of Object.entries(stored)) if (typeof link === 'string' && link) links[id] = link;
+  const links = storedMeetLinks_();
   if (!calendarId) return links;
   const communities = new Set<string>();
   for (const p of plans) for (const a of p.applications) if (a.status === 'Accepted') communities.add(a.community);

@@ -81,6 +81,22 @@ describe('sendDueNotifications', () => {
     expect(mailsTo(ws, 'other@state.gov')).toHaveLength(1);
   });
 
+  it('previewNotification shows exactly the email that goes out, Meet links included', () => {
+    const ws = newProgram(BEFORE_NOTIFY);
+    addApplications(ws, [
+      { id: 'P1', email: 'pat@ohio.gov', firstName: 'Pat', community: 'clna', status: 'Accepted' },
+      { id: 'P2', email: 'pat@ohio.gov', firstName: 'Pat', community: 'learner-voice', status: 'Waitlisted' },
+    ]);
+    const preview = ws.run('previewNotification', ['P1'], { user: 'staff@careertech.org' }) as { subject: string; text: string; html: string };
+    ws.clock.set(AFTER_NOTIFY);
+    ws.run('sendDueNotifications');
+    const [sent] = mailsTo(ws, 'pat@ohio.gov');
+    expect(sent.subject).toBe(preview.subject);
+    expect(sent.body).toBe(preview.text);
+    expect(sent.htmlBody).toBe(preview.html);
+    expect(preview.text).toContain(`Google Meet: ${meetingEvent(ws, 'clna', 2).hangoutLink}`);
+  });
+
   it('a changed decision is due again; the same one is not', () => {
     const ws = newProgram(AFTER_NOTIFY);
     addApplications(ws, [{ id: 'A1', email: 'ann@ohio.gov', community: 'clna', status: 'Accepted' }]);

@@ -11,6 +11,7 @@ import { now } from '../../workspace/clock';
 import { formatDate_ } from '../../workspace/formatDate';
 import { readProgram_ } from '../../workspace/programRepo';
 import { readTemplates_ } from '../templates';
+import { storedMeetLinks_ } from '../notify';
 import { failure } from './failure';
 
 export function preview_(idInput: unknown, decisionInput?: unknown): PreviewResult {
@@ -37,6 +38,7 @@ export function preview_(idInput: unknown, decisionInput?: unknown): PreviewResu
       formatDate: formatDate_,
       now: now(),
       templates: readTemplates_(),
+      meetLinks: storedMeetLinks_(),
     });
     return { subject, text, html };
   } catch (e) {

@@ -108,7 +108,7 @@ export class Events extends ServiceObject {
     }
   }
 
-  insert(resource: Resource, calendarId: string, optionalArgs?: Resource): Resource {
+  insert(resource: Resource, calendarId: string, optionalArgs?: Resource, _headers?: object): Resource {
     const method = 'events.insert';
     const rt = this._rt;
     const cal = this.cal(calendarId, method);
@@ -143,13 +143,13 @@ export class Events extends ServiceObject {
     return toResource(ev);
   }
 
-  get(calendarId: string, eventId: string): Resource {
+  get(calendarId: string, eventId: string, _optionalArgs?: object, _headers?: object): Resource {
     const cal = this.cal(calendarId, 'events.get');
     return toResource(this.ev(cal, eventId, 'events.get'));
   }
 
   /** Patch semantics: given fields replace, nested objects merge, arrays (attendees!) are replaced whole. */
-  patch(resource: Resource, calendarId: string, eventId: string, optionalArgs?: Resource): Resource {
+  patch(resource: Resource, calendarId: string, eventId: string, optionalArgs?: Resource, _headers?: object): Resource {
     const method = 'events.patch';
     const cal = this.cal(calendarId, method);
     const ev = this.ev(cal, eventId, method);
@@ -158,7 +158,7 @@ export class Events extends ServiceObject {
     return this.replace(cal, ev, merged, args(optionalArgs), method);
   }
 
-  update(resource: Resource, calendarId: string, eventId: string, optionalArgs?: Resource): Resource {
+  update(resource: Resource, calendarId: string, eventId: string, optionalArgs?: Resource, _headers?: object): Resource {
     const method = 'events.update';
     const cal = this.cal(calendarId, method);
     const ev = this.ev(cal, eventId, method);
@@ -182,7 +182,7 @@ export class Events extends ServiceObject {
     return toResource(ev);
   }
 
-  remove(calendarId: string, eventId: string, optionalArgs?: Resource): void {
+  remove(calendarId: string, eventId: string, optionalArgs?: Resource, _headers?: object): void {
     const method = 'events.delete';
     const rt = this._rt;
     const cal = this.cal(calendarId, method);
@@ -194,7 +194,7 @@ export class Events extends ServiceObject {
     notify(rt.core, cal, ev, before, [], false, sendUpdatesOf(args(optionalArgs)), 'Calendar');
   }
 
-  list(calendarId: string, optionalArgs?: Resource): Resource {
+  list(calendarId: string, optionalArgs?: Resource, _headers?: object): Resource {
     const method = 'events.list';
     const cal = this.cal(calendarId, method);
     const a = args(optionalArgs);
@@ -239,7 +239,7 @@ export class Calendars extends ServiceObject {
   _kind(): [ServiceName, string] {
     return ['Calendar', 'Calendars'];
   }
-  insert(resource: Resource): Resource {
+  insert(resource: Resource, _optionalArgs?: object, _headers?: object): Resource {
     if (!isPlainObject(resource) || typeof resource.summary !== 'string' || !resource.summary) throw new ApiError('calendars.insert', 400, 'Missing title.');
     const cal = createCalendar(
       this._rt.core,
@@ -250,12 +250,12 @@ export class Calendars extends ServiceObject {
     );
     return calendarResource(cal);
   }
-  get(calendarId: string): Resource {
+  get(calendarId: string, _optionalArgs?: object, _headers?: object): Resource {
     const cal = findCalendar(this._rt.state, String(calendarId), this._rt.user);
     if (!cal) throw new ApiError('calendars.get', 404, 'Not Found');
     return calendarResource(cal);
   }
-  patch(resource: Resource, calendarId: string): Resource {
+  patch(resource: Resource, calendarId: string, _optionalArgs?: object, _headers?: object): Resource {
     const cal = findCalendar(this._rt.state, String(calendarId), this._rt.user);
     if (!cal) throw new ApiError('calendars.patch', 404, 'Not Found');
     if (typeof resource.summary === 'string') cal.name = resource.summary;
@@ -263,7 +263,7 @@ export class Calendars extends ServiceObject {
     if (typeof resource.timeZone === 'string') cal.timeZone = resource.timeZone;
     return calendarResource(cal);
   }
-  remove(calendarId: string): void {
+  remove(calendarId: string, _optionalArgs?: object, _headers?: object): void {
     const cal = findCalendar(this._rt.state, String(calendarId), this._rt.user);
     if (!cal) throw new ApiError('calendars.delete', 404, 'Not Found');
     cal.deleted = true;

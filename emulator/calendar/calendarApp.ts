@@ -98,7 +98,7 @@ export class CalendarEvent extends ServiceObject {
   getEndTime(): Date {
     return new Date(endMs(this.st()));
   }
-  setTime(startTime: Date, endTime: Date): CalendarEvent {
+  setTime(startTime: Date | GoogleAppsScript.Base.Date, endTime: Date | GoogleAppsScript.Base.Date): CalendarEvent {
     if (!isDate(startTime) || !isDate(endTime)) throw new ScriptError("The parameters don't match the method signature for CalendarApp.CalendarEvent.setTime.");
     const ev = this.st();
     const tz = ev.start.timeZone ?? this.cal().timeZone;
@@ -245,13 +245,13 @@ export class Calendar extends ServiceObject {
   isMyPrimaryCalendar(): boolean {
     return this._calendarId === this._rt.user;
   }
-  setHidden(): Calendar {
+  setHidden(_hidden?: boolean): Calendar {
     return this;
   }
-  setSelected(): Calendar {
+  setSelected(_selected?: boolean): Calendar {
     return this;
   }
-  setColor(): Calendar {
+  setColor(_color?: string): Calendar {
     return this;
   }
   deleteCalendar(): void {
@@ -294,7 +294,8 @@ export class Calendar extends ServiceObject {
     const end = new Date(date.getTime() + 24 * 60 * 60 * 1000);
     return this.createEvent(title, start, end, options);
   }
-  getEvents(startTime: Date, endTime: Date, options?: { search?: string; max?: number; start?: number }): CalendarEvent[] {
+  getEvents(startTime: Date | GoogleAppsScript.Base.Date, endTime: Date | GoogleAppsScript.Base.Date, options?: { search?: string; max?: number; start?: number }): CalendarEvent[] {
+    if (!isDate(startTime) || !isDate(endTime)) throw new ScriptError("The parameters don't match the method signature for CalendarApp.Calendar.getEvents.");
     const from = startTime.getTime();
     const to = endTime.getTime();
     const q = options?.search?.toLowerCase();
@@ -306,7 +307,8 @@ export class Calendar extends ServiceObject {
     if (options?.max !== undefined) evs = evs.slice(0, options.max);
     return evs.map((e) => new CalendarEvent(this._rt, this._calendarId, e.id));
   }
-  getEventsForDay(date: Date): CalendarEvent[] {
+  getEventsForDay(date: Date | GoogleAppsScript.Base.Date, _options?: object): CalendarEvent[] {
+    if (!isDate(date)) throw new ScriptError("The parameters don't match the method signature for CalendarApp.Calendar.getEventsForDay.");
     const start = new Date(date.getTime());
     return this.getEvents(start, new Date(start.getTime() + 86400000));
   }
@@ -349,7 +351,7 @@ export class CalendarApp extends ServiceObject {
     defaultCalendarFor(this._rt.state, this._rt.user);
     return this._rt.state.calendars.filter((c) => !c.deleted && c.owner === this._rt.user).map((c) => new Calendar(this._rt, c.id));
   }
-  getEvents(startTime: Date, endTime: Date, options?: { search?: string; max?: number }): CalendarEvent[] {
+  getEvents(startTime: Date | GoogleAppsScript.Base.Date, endTime: Date | GoogleAppsScript.Base.Date, options?: { search?: string; max?: number }): CalendarEvent[] {
     return this.getDefaultCalendar().getEvents(startTime, endTime, options);
   }
   getEventById(iCalId: string): CalendarEvent | null {

@@ -132,7 +132,7 @@ export class Form extends ServiceObject {
     this._st().publishingSummary = Boolean(enabled);
     return this;
   }
-  setIsQuiz(): Form {
+  setIsQuiz(_enabled?: boolean): Form {
     return this;
   }
 
@@ -163,7 +163,7 @@ export class Form extends ServiceObject {
   addDateItem(): FormItem {
     return this.item('DATE');
   }
-  getItems(itemType?: string): FormItem[] {
+  getItems(itemType?: string | GoogleAppsScript.Forms.ItemType): FormItem[] {
     return this._st()
       .items.filter((i) => itemType === undefined || i.type === String(itemType))
       .map((i) => new FormItem(this._rt, this._formId, i.id));
@@ -185,7 +185,7 @@ export class Form extends ServiceObject {
     return new FormItem(this._rt, f.id, it.id);
   }
 
-  setDestination(type: string, id: string): Form {
+  setDestination(type: string | GoogleAppsScript.Forms.DestinationType, id: string): Form {
     if (String(type) !== DestinationType.SPREADSHEET) throw new ScriptError('Invalid argument: type');
     if (id !== this._rt.state.spreadsheet.id) throw new ScriptError('No item with the given ID could be found, or you do not have permission to access it.');
     linkForm(this._rt.state, this._st());
@@ -238,7 +238,7 @@ export class Form extends ServiceObject {
   getEditors(): never[] {
     return [];
   }
-  addEditor(): Form {
+  addEditor(_emailAddress?: unknown): Form {
     return this;
   }
   toString(): string {

@@ -157,7 +157,8 @@ export class FormItem extends ServiceObject {
     this._st().required = Boolean(enabled);
     return this;
   }
-  createChoice(value: string): Choice {
+  /** createChoice(value) / (value, isCorrect) / (value, navigationItemOrType): the extra argument is ignored. */
+  createChoice(value: string, _extra?: unknown): Choice {
     return new Choice(this._rt, String(value));
   }
   getChoices(): Choice[] {

@@ -72,19 +72,19 @@ export class HtmlOutput extends ServiceObject {
     this._height = height;
     return this;
   }
-  setSandboxMode(): HtmlOutput {
+  setSandboxMode(_mode?: unknown): HtmlOutput {
     return this;
   }
   getSandboxMode(): string {
     return SandboxMode.IFRAME;
   }
-  setXFrameOptionsMode(): HtmlOutput {
+  setXFrameOptionsMode(_mode?: unknown): HtmlOutput {
     return this;
   }
-  setFaviconUrl(): HtmlOutput {
+  setFaviconUrl(_iconUrl?: string): HtmlOutput {
     return this;
   }
-  addMetaTag(): HtmlOutput {
+  addMetaTag(_name?: string, _content?: string): HtmlOutput {
     return this;
   }
   asTemplate(): HtmlTemplate {

@@ -145,17 +145,17 @@ export class ClockTriggerBuilder extends BuilderBase {
     this.draft.atHour = hour;
     return this;
   }
-  nearMinute(): ClockTriggerBuilder {
+  nearMinute(_minute?: number): ClockTriggerBuilder {
     return this;
   }
-  inTimezone(): ClockTriggerBuilder {
+  inTimezone(_timezone?: string): ClockTriggerBuilder {
     return this;
   }
-  onWeekDay(): ClockTriggerBuilder {
+  onWeekDay(_day?: unknown): ClockTriggerBuilder {
     this.draft.everyWeeks ??= 1;
     return this;
   }
-  at(date: Date): ClockTriggerBuilder {
+  at(date: Date | GoogleAppsScript.Base.Date): ClockTriggerBuilder {
     this.draft.at = date.getTime();
     return this;
   }

@@ -33,14 +33,14 @@ export class Blob extends ServiceObject {
   getDataAsString(charset?: string): string {
     return this.bytes.toString(charset === 'US_ASCII' ? 'latin1' : 'utf8');
   }
-  setDataFromString(s: string): Blob {
-    this.bytes = Buffer.from(String(s), 'utf8');
+  setDataFromString(s: string, charset?: string): Blob {
+    this.bytes = toBuffer(String(s), charset);
     return this;
   }
   getContentType(): string | null {
     return this.contentType;
   }
-  setContentType(t: string): Blob {
+  setContentType(t: string | null): Blob {
     this.contentType = t;
     return this;
   }
@@ -82,7 +82,7 @@ export class Utilities extends ServiceObject {
   _kind(): [ServiceName, string] {
     return ['Utilities', 'Utilities'];
   }
-  formatDate(date: Date, timeZone: string, format: string): string {
+  formatDate(date: Date | GoogleAppsScript.Base.Date, timeZone: string, format: string): string {
     if (!isDate(date)) throw new ScriptError("The parameters don't match the method signature for Utilities.formatDate.");
     if (typeof timeZone !== 'string' || typeof format !== 'string') throw new ScriptError("The parameters don't match the method signature for Utilities.formatDate.");
     try {
@@ -104,24 +104,25 @@ export class Utilities extends ServiceObject {
     if (ms > MAX_SLEEP_MS) throw new ScriptError('Invalid argument: milliseconds');
     this._rt.core.clock.advance(ms);
   }
-  computeDigest(algorithm: string, value: string | number[], charset?: string): number[] {
+  computeDigest(algorithm: string | GoogleAppsScript.Utilities.DigestAlgorithm, value: string | number[], charset?: string | GoogleAppsScript.Utilities.Charset): number[] {
     const algo = NODE_ALGO[String(algorithm)];
     if (!algo) throw new ScriptError(`Invalid argument: algorithm`);
-    return toSigned(createHash(algo).update(toBuffer(value, charset)).digest());
+    return toSigned(createHash(algo).update(toBuffer(value, charset === undefined ? undefined : String(charset))).digest());
   }
-  computeHmacSha256Signature(value: string | number[], key: string | number[], charset?: string): number[] {
-    return toSigned(createHmac('sha256', toBuffer(key, charset)).update(toBuffer(value, charset)).digest());
+  computeHmacSha256Signature(value: string | number[], key: string | number[], charset?: string | GoogleAppsScript.Utilities.Charset): number[] {
+    const cs = charset === undefined ? undefined : String(charset);
+    return toSigned(createHmac('sha256', toBuffer(key, cs)).update(toBuffer(value, cs)).digest());
   }
-  base64Encode(data: string | number[], charset?: string): string {
-    return toBuffer(data, charset).toString('base64');
+  base64Encode(data: string | number[], charset?: string | GoogleAppsScript.Utilities.Charset): string {
+    return toBuffer(data, charset === undefined ? undefined : String(charset)).toString('base64');
   }
-  base64EncodeWebSafe(data: string | number[], charset?: string): string {
-    return toBuffer(data, charset).toString('base64').replace(/\+/g, '-').replace(/\//g, '_');
+  base64EncodeWebSafe(data: string | number[], charset?: string | GoogleAppsScript.Utilities.Charset): string {
+    return toBuffer(data, charset === undefined ? undefined : String(charset)).toString('base64').replace(/\+/g, '-').replace(/\//g, '_');
   }
-  base64Decode(encoded: string): number[] {
+  base64Decode(encoded: string, _charset?: string | GoogleAppsScript.Utilities.Charset): number[] {
     return toSigned(Buffer.from(String(encoded), 'base64'));
   }
-  base64DecodeWebSafe(encoded: string): number[] {
+  base64DecodeWebSafe(encoded: string, _charset?: string | GoogleAppsScript.Utilities.Charset): number[] {
     return toSigned(Buffer.from(String(encoded).replace(/-/g, '+').replace(/_/g, '/'), 'base64'));
   }
   newBlob(data: string | number[], contentType?: string, name?: string): Blob {

@@ -355,8 +355,8 @@ export class Range extends ServiceObject {
   setVerticalAlignment(alignment: string | null): Range {
     return this.record('verticalAlignment', alignment);
   }
-  setTextRotation(degrees: number): Range {
-    return this.record('textRotation', degrees);
+  setTextRotation(rotation: number | object): Range {
+    return this.record('textRotation', typeof rotation === 'number' ? rotation : String(rotation));
   }
   setBorder(top: boolean | null, left: boolean | null, bottom: boolean | null, right: boolean | null, vertical: boolean | null, horizontal: boolean | null, color?: string | null, style?: unknown): Range {
     return this.record('border', [top, left, bottom, right, vertical, horizontal, color ?? null, style === undefined ? null : String(style)]);
@@ -414,7 +414,7 @@ export class Range extends ServiceObject {
   clearDataValidations(): Range {
     return this.setDataValidation(null);
   }
-  insertCheckboxes(): Range {
+  insertCheckboxes(_checkedValue?: unknown, _uncheckedValue?: unknown): Range {
     const rule: DataValidationRule = { criteria: 'CHECKBOX', args: [], allowInvalid: false, helpText: '' };
     this.setDataValidation(new DataValidation(this.rt, rule));
     this.forEachCell((r, c) => {

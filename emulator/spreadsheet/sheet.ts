@@ -183,11 +183,11 @@ export class Sheet extends ServiceObject {
   autoResizeColumn(columnPosition: number): Sheet {
     return this.autoResizeColumns(columnPosition, 1);
   }
-  setRowHeight(): Sheet {
+  setRowHeight(_rowPosition?: number, _height?: number): Sheet {
     return this;
   }
-  hideColumns(): void {}
-  showColumns(): void {}
+  hideColumns(_columnIndex?: number, _numColumns?: number): void {}
+  showColumns(_columnIndex?: number, _numColumns?: number): void {}
   hideSheet(): Sheet {
     this._state().hidden = true;
     return this;
@@ -206,7 +206,7 @@ export class Sheet extends ServiceObject {
   getTabColor(): string | null {
     return this._state().tabColor;
   }
-  clear(): Sheet {
+  clear(_options?: { contentsOnly?: boolean; formatOnly?: boolean }): Sheet {
     const s = this._state();
     s.rows = [];
     invalidateExtent(s);

@@ -61,11 +61,11 @@ export class Spreadsheet extends ServiceObject {
     const s = this.st.sheets.find((x) => x.id === this.st.activeSheetId) ?? this.st.sheets[0];
     return this._sheet(s);
   }
-  setActiveSheet(sheet: Sheet): Sheet {
+  setActiveSheet(sheet: Sheet, _restoreSelection?: boolean): Sheet {
     this.st.activeSheetId = sheet._id;
     return sheet;
   }
-  insertSheet(a?: string | number | { template?: unknown }, b?: number): Sheet {
+  insertSheet(a?: string | number | { template?: unknown }, b?: number | object, _options?: object): Sheet {
     let name: string | undefined;
     let index: number | undefined;
     if (typeof a === 'string') {
@@ -107,7 +107,7 @@ export class Spreadsheet extends ServiceObject {
     const form = this._rt.state.forms.find((f) => f.destinationId === this.st.id && f.destinationSheetId !== null);
     return form ? `https://docs.google.com/forms/d/${form.id}/edit` : null;
   }
-  toast(msg: string, title?: string, timeoutSeconds?: number): void {
+  toast(msg: string, title?: string, timeoutSeconds?: number | null): void {
     this._rt.state.ui.toasts.push({ message: String(msg), title: title ?? '', timeoutSeconds: timeoutSeconds ?? 5, at: this._rt.now() });
   }
   getEditors(): User[] {

@@ -73,26 +73,26 @@ export class Ui extends ServiceObject {
     this._rt.state.ui.dialogs.push({ title: String(title), html: ui.getContent(), width: ui.getWidth(), height: ui.getHeight(), modal, user: this._rt.user });
   }
   /** alert(prompt) / alert(prompt, buttons) / alert(title, prompt, buttons): answers with the default button. */
-  alert(a: string, b?: string, c?: string): string {
+  alert(a: string, b?: string | GoogleAppsScript.Base.ButtonSet, c?: string | GoogleAppsScript.Base.ButtonSet): string {
     let title = '';
     let prompt = a;
     let buttons: string = ButtonSet.OK;
     if (c !== undefined) {
       title = a;
       prompt = String(b);
-      buttons = c;
+      buttons = String(c);
     } else if (b !== undefined) {
-      if (b in ButtonSet) buttons = b;
+      if (String(b) in ButtonSet) buttons = String(b);
       else {
         title = a;
-        prompt = b;
+        prompt = String(b);
       }
     }
     const response = buttons.startsWith('YES') ? Button.YES : Button.OK;
     this._rt.state.ui.alerts.push({ title, prompt: String(prompt), buttons, response, user: this._rt.user });
     return response;
   }
-  prompt(a: string, b?: string, c?: string): { getResponseText(): string; getSelectedButton(): string } {
+  prompt(a: string, b?: string | GoogleAppsScript.Base.ButtonSet, c?: string | GoogleAppsScript.Base.ButtonSet): { getResponseText(): string; getSelectedButton(): string } {
     this.alert(a, b, c);
     return { getResponseText: () => '', getSelectedButton: () => Button.OK };
   }

@@ -96,8 +96,8 @@ function processUnderLock(execution: string): LockedResult {
     for (const q of claims.uncertain) {
       entries.push({
         actor: 'system',
-        action: 'Confirmation uncertain',
-        details: `A run was cut off while sending the confirmation to ${q.to}; it may not have gone out and is not resent.`,
+        action: 'Confirmation retried',
+        details: `A run was cut off while sending the confirmation to ${q.to}; it is sent again (the first may or may not have gone out).`,
         responseKey: q.k,
       });
     }

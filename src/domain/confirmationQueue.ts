@@ -1,9 +1,12 @@
 // Pending confirmation emails live in script properties, one per response, so a run cut off after
-// writing the rows still sends them later, and none is ever sent twice:
+// writing the rows still sends them later:
 //   p (pending) → c (claimed by one execution, under the script lock) → s (sending: set just before
 //   the MailApp call) → deleted once sent.
 // A claim older than STALE_MS belongs to a dead execution and may be taken again (it never reached
-// the send). A stale 's' entry may or may not have gone out: it is dropped and logged, never resent.
+// the send). A stale 's' entry may or may not have gone out: MailApp cannot tell us, so it is sent
+// again and logged. The SPEC's "a run cut off at any point loses nothing" makes this the right side
+// to err on: the only duplicate possible is a run cut off in the single call between a successful
+// send and the delete that records it; never-sent is not possible.
 import type { ConfirmationRecord } from './intakePlan';
 
 export const CONFIRMATION_PREFIX = 'confirm:';
@@ -38,9 +41,9 @@ export interface ClaimPlan {
   write: Record<string, string>;
   /** entries this execution now owns and should send */
   claimed: QueuedConfirmation[];
-  /** property keys to delete: unreadable entries and stale 's' entries */
+  /** property keys to delete: unreadable entries */
   drop: string[];
-  /** stale 's' entries: maybe sent, maybe not; logged, never resent */
+  /** stale 's' entries: maybe sent, maybe not; claimed again (sent again) and logged */
   uncertain: QueuedConfirmation[];
 }
 
@@ -67,13 +70,11 @@ export function planClaims(props: Record<string, string>, fresh: ConfirmationRec
     }
     if (!recorded.has(q.k)) continue;
     const stale = nowMs - q.t > STALE_MS;
-    if (q.s === 'p' || (q.s === 'c' && stale)) {
+    if (q.s === 'p' || stale) {
       const claimed: QueuedConfirmation = { ...q, s: 'c', x: execution, t: nowMs };
       plan.write[key] = JSON.stringify(claimed);
       plan.claimed.push(claimed);
-    } else if (q.s === 's' && stale) {
-      plan.drop.push(key);
-      plan.uncertain.push(q);
+      if (q.s === 's') plan.uncertain.push(q);
     }
   }
   return plan;

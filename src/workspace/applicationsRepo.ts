@@ -57,6 +57,7 @@ export function saveApplications_(at: ApplicationsSheet, apps: ({ row: number } 
   writeRows_(
     at.table,
     apps.map((app) => ({ row: app.row, values: applicationRecord(app as Application, at.communities, fields) })),
+    { fill: APPLICATION_HEADERS, last: 'Response Key' },
   );
 }
 

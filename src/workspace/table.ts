@@ -137,7 +137,18 @@ function columnsOf(head: TableHead, records: Record<string, unknown>[]): Map<str
  * with the values read (made safe as text again). Columns nobody updates, such as staff columns
  * between ours, are never written.
  */
-export function writeRows_(table: Table, updates: RowUpdate[]): void {
+export interface WriteOptions {
+  /**
+   * Headers of columns the caller owns: when one lies between two updated column runs it is
+   * rewritten with the value read, so the runs merge into one block. A row update then lands in
+   * one setValues, and a run cut off between two calls cannot leave it half written.
+   */
+  fill?: readonly string[];
+  /** The header whose block is written last (the idempotency marker, e.g. Response Key). */
+  last?: string;
+}
+
+export function writeRows_(table: Table, updates: RowUpdate[], options: WriteOptions = {}): void {
   if (updates.length === 0) return;
   const columns = columnsOf(
     table,
@@ -159,7 +170,11 @@ export function writeRows_(table: Table, updates: RowUpdate[]): void {
       row[c] = value;
     }
   }
-  for (const [c0, c1] of runsOf(columns.values())) {
+  const fillable = new Set((options.fill ?? []).map((h) => columnIndex(table, h)).filter((c) => c >= 0));
+  const runs = mergeRuns(runsOf(columns.values()), fillable);
+  const lastColumn = options.last === undefined ? -1 : columnIndex(table, options.last);
+  runs.sort((a, b) => Number(a[0] <= lastColumn && lastColumn <= a[1]) - Number(b[0] <= lastColumn && lastColumn <= b[1]));
+  for (const [c0, c1] of runs) {
     const block: unknown[][] = [];
     for (let r = first; r <= last; r++) {
       const row = table.rows[r - 2];
@@ -169,6 +184,19 @@ export function writeRows_(table: Table, updates: RowUpdate[]): void {
     }
     writeBlock(table.sheet, first, c0 + 1, block);
   }
+}
+
+/** Joins neighbouring runs whose gap columns are all fillable. */
+function mergeRuns(runs: [number, number][], fillable: ReadonlySet<number>): [number, number][] {
+  const merged: [number, number][] = [];
+  for (const run of runs) {
+    const prev = merged[merged.length - 1];
+    let gapFillable = prev !== undefined;
+    if (prev) for (let c = prev[1] + 1; c < run[0] && gapFillable; c++) gapFillable = fillable.has(c);
+    if (prev && gapFillable) prev[1] = run[1];
+    else merged.push([run[0], run[1]]);
+  }
+  return merged;
 }
 
 /**

@@ -13,7 +13,7 @@ import type { ExecutionLike, WorkspacePort } from './port';
 import type { Store } from './store';
 import {
   TIME_ZONE, asDate, devCalendar, devExecution, devForm, devMail, devMenus, icsEvent, isRec, local,
-  mailForEml, mailHtml, mailId, scriptStack, str,
+  mailForEml, mailHtml, mailId, scriptStack, sidebarTitle, str,
 } from './views';
 import { fromZonedLocal, presets } from './clock';
 import { validateResponse } from './formCheck';
@@ -140,6 +140,7 @@ export function createDevServer(opts: DevServerOptions): Server {
       form: { exists: form !== null, accepting: form?.accepting ?? false, title: form?.title ?? '' },
       presets: presets(asDate(set['Notify from']), asDate(set['Registration deadline'])),
       menus: [...menus.values()],
+      sidebarTitle: sidebarTitle(w.ui),
       triggers: w.triggers.filter(isRec).map((t) => ({ handler: str(t.handler), eventType: str(t.eventType), owner: str(t.owner) })),
       dataFile: store.file,
       demo,

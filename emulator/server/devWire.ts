@@ -31,6 +31,8 @@ export interface DevState {
   presets: DevPreset[];
   /** the add-on menu the bundle's onOpen built (empty until it has run successfully) */
   menus: DevMenu[];
+  /** the title the bundle last gave its sidebar (showSidebar) */
+  sidebarTitle: string;
   triggers: { handler: string; eventType: string; owner: string }[];
   dataFile: string;
   /** the last (or running) demo load; null if none since the server started */
@@ -52,6 +54,8 @@ export interface DevMail {
   name: string;
   to: string;
   cc: string;
+  /** shown on the page; never written into the .eml headers (Bcc is not part of the message) */
+  bcc: string;
   replyTo: string;
   subject: string;
   sentAt: string;

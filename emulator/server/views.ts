@@ -91,10 +91,12 @@ export function devMail(m: unknown, index: number): DevMail {
   return {
     id: mailId(m, index),
     via: str(r.via),
-    from: str(r.by),
+    // GmailApp's `from` option (an alias); otherwise the account the script ran as
+    from: str(r.from) || str(r.by),
     name: str(r.name),
     to: str(r.to),
     cc: str(r.cc),
+    bcc: str(r.bcc),
     replyTo: str(r.replyTo),
     subject: str(r.subject),
     sentAt: iso(r.sentAt),
@@ -115,7 +117,7 @@ export function mailForEml(m: unknown, index: number): MailForEml {
     htmlBody: str(r.htmlBody) || undefined,
     replyTo: str(r.replyTo) || undefined,
     name: str(r.name) || undefined,
-    from: str(r.by) || 'me@example.com',
+    from: str(r.from) || str(r.by) || 'me@example.com',
     sentAt: asDate(r.sentAt) ?? new Date(0),
   };
 }

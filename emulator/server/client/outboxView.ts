@@ -60,7 +60,7 @@ function detail(m: DevMail): HTMLElement {
   return h('article', { class: 'mail', 'aria-label': `Email ${m.subject}` },
     h('h2', {}, m.subject),
     h('table', { class: 'headers' }, h('tbody', {},
-      row('From', m.name ? `${m.name} <${m.from}>` : m.from), row('To', m.to), row('Cc', m.cc), row('Reply-To', m.replyTo),
+      row('From', m.name ? `${m.name} <${m.from}>` : m.from), row('To', m.to), row('Cc', m.cc), row('Bcc', m.bcc), row('Reply-To', m.replyTo),
       row('Date', m.sentAtLocal), row('Sent with', m.via))),
     h('div', { class: 'toolbar' },
       h('a', { href: `/api/outbox/${encodeURIComponent(m.id)}.eml`, download: '', class: 'button' }, 'Download .eml'),

@@ -234,6 +234,7 @@ function renderControls(s: DevState): void {
   byId('tab-calendar').textContent = `Calendar (${s.counts.events})`;
   byId('tab-executions').textContent = s.counts.failures ? `Executions (${s.counts.executions}, ${s.counts.failures} failed)` : `Executions (${s.counts.executions})`;
   if (s.form.title) byId('doc-title').textContent = `${s.form.title} (Responses)`;
+  if (s.sidebarTitle) byId('sidebar-title').textContent = s.sidebarTitle;
   const select = byId<HTMLSelectElement>('user');
   if (select.options.length !== s.users.length) {
     replace(select, s.users.map((u) => h('option', { value: u }, u === s.owner ? `${u} (owner)` : u)));

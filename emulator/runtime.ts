@@ -34,8 +34,17 @@ export function unwrap<T>(v: T): T {
   return v;
 }
 
+export type AuthModeName = 'FULL' | 'LIMITED' | 'NONE';
+
+/** Services a simple trigger (LIMITED) cannot call: they need the user's authorization. */
+const NEEDS_AUTH = new Set<ServiceName>(['MailApp', 'GmailApp', 'CalendarApp', 'Calendar', 'FormApp', 'ScriptApp']);
+/** In NONE (an add-on's onOpen before it is used in the document) only menus and plain helpers work. */
+const NONE_ALLOWED = new Set(['SpreadsheetApp.getUi', 'Ui.createAddonMenu', 'Ui.createMenu']);
+
 export class Runtime {
   realm: Realm | null = null;
+  /** How Apps Script started this execution: FULL (menus, sidebar, installable triggers) or a simple trigger's mode. */
+  authMode: AuthModeName = 'FULL';
   private proxies = new WeakMap<ServiceObject, object>();
   /** Calls made by this execution, for cutAtCall. */
   private callCount = 0;
@@ -121,6 +130,13 @@ export class Runtime {
       throw new TimeLimitError();
     }
     exec.calls.push({ service, method, lockHeld: this.holdsScriptLock() });
+    if (this.authMode !== 'FULL') {
+      const denied =
+        this.authMode === 'NONE'
+          ? !NONE_ALLOWED.has(method) && service !== 'Utilities' && service !== 'Logger' && !method.startsWith('Menu.')
+          : NEEDS_AUTH.has(service);
+      if (denied) throw new ScriptError(`You do not have permission to call ${method.startsWith(service) ? method : `${service}.${method}`}.`);
+    }
     const failure = this.core.faults.takeFailure(service, method);
     if (this.core.faults.latencyMs > 0) this.core.clock.advance(this.core.faults.latencyMs);
     if (failure) throw failure;

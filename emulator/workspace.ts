@@ -12,7 +12,7 @@ import { FormResponse } from './forms/response';
 import { makeGlobals } from './globals';
 import { encode, reviveState, type WorkspaceJSON } from './persistence';
 import { isDate, makeEmuDate, Realm } from './realm';
-import { Runtime, TimeLimitError, ScriptError } from './runtime';
+import { Runtime, TimeLimitError, ScriptError, type AuthModeName } from './runtime';
 import { releaseAll } from './services/lock';
 import { Range } from './spreadsheet/range';
 import { Sheet } from './spreadsheet/sheet';
@@ -221,7 +221,7 @@ export class Workspace {
   }
 
   /** The one place an execution starts: fresh globals, fresh gas-local context, locks released at the end. */
-  private execute(fn: string, user: string, makeArgs: (rt: Runtime) => unknown[], trigger: Execution['trigger']): Execution {
+  private execute(fn: string, user: string, makeArgs: (rt: Runtime) => unknown[], trigger: Execution['trigger'], authMode: AuthModeName = 'FULL'): Execution {
     const exec: Execution = {
       id: `exec-${++this.execSeq}`,
       fn,
@@ -234,6 +234,7 @@ export class Workspace {
       cutOff: false,
     };
     const rt = new Runtime(this.core, exec, user);
+    rt.authMode = authMode;
     const globals = makeGlobals(rt, this.echoLogs);
     const context = vm.createContext(globals);
     rt.realm = new Realm(context, this.core.EmuDate);
@@ -374,10 +375,14 @@ export class Workspace {
     return now - t.lastRunAt >= (every || 3600000);
   }
 
-  /** A user opens the spreadsheet: the simple `onOpen` (LIMITED) and installed ON_OPEN triggers run. */
-  open(user: string = this.owner): Execution[] {
+  /**
+   * A user opens the spreadsheet: the simple `onOpen` runs in LIMITED mode (NONE for an add-on not yet
+   * used in the document): services that need authorization throw), then installed ON_OPEN triggers.
+   */
+  open(user: string = this.owner, options: { authMode?: 'LIMITED' | 'NONE' } = {}): Execution[] {
     const out: Execution[] = [];
-    const simple = this.execute('onOpen', user, (rt) => [rt.toBundle({ authMode: 'LIMITED', source: new Spreadsheet(rt), user: { email: user } })], null);
+    const authMode = options.authMode ?? 'LIMITED';
+    const simple = this.execute('onOpen', user, (rt) => [rt.toBundle({ authMode, source: new Spreadsheet(rt), user: { email: user } })], null, authMode);
     if (!(simple.error && simple.error.message.startsWith('Script function not found'))) out.push(simple);
     for (const t of this.core.state.triggers.filter((x) => x.eventType === 'ON_OPEN' && x.source === 'SPREADSHEETS')) {
       out.push(this.execute(t.handler, t.owner, (rt) => [rt.toBundle({ authMode: 'FULL', source: new Spreadsheet(rt), triggerUid: t.uid })], { uid: t.uid, eventType: 'ON_OPEN' }));

@@ -39,7 +39,10 @@ export class SpreadsheetApp extends ServiceObject {
     return new Spreadsheet(this._rt);
   }
   flush(): void {}
+  /** Installable form-submit and clock triggers have no user interface to talk to. */
   getUi(): Ui {
+    const t = this._rt.exec.trigger;
+    if (t && (t.eventType === 'ON_FORM_SUBMIT' || t.eventType === 'CLOCK')) throw new ScriptError('Cannot call SpreadsheetApp.getUi() from this context.');
     return new Ui(this._rt);
   }
   newDataValidation(): DataValidationBuilder {

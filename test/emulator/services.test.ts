@@ -178,3 +178,31 @@ describe('Session, Utilities, Logger, console', () => {
     expect(ws.lastExecution?.logs).toEqual(['a b', '{"x":1}', 'c 2', '[warn] w']);
   });
 });
+
+describe('auth modes and contexts', () => {
+  it('opens the sheet with the simple onOpen in LIMITED mode: no services that need authorization', () => {
+    const ws = probeWorkspace();
+    const [exec] = ws.open('staff@careertech.org');
+    expect(exec.error).toBeUndefined();
+    expect(exec.user).toBe('staff@careertech.org');
+    expect(ws.ui.menus[0].items).toEqual([{ label: 'Review', fn: 'showSidebar' }]);
+    expect(ws.run('js', ["return CacheService.getScriptCache().get('openMode');"])).toBe('LIMITED ["You do not have permission to call MailApp.getRemainingDailyQuota."]');
+  });
+
+  it('in NONE mode (add-on not yet used) only the menu can be built', () => {
+    const ws = probeWorkspace();
+    const [exec] = ws.open('staff@careertech.org', { authMode: 'NONE' });
+    // The probe's onOpen then touches CacheService, which NONE refuses: the execution fails after the menu is built.
+    expect(exec.error?.message).toBe('You do not have permission to call CacheService.getScriptCache.');
+    expect(ws.ui.menus).toHaveLength(1);
+  });
+
+  it('refuses SpreadsheetApp.getUi() in form-submit and clock triggers', () => {
+    const ws = probeWorkspace();
+    ws.run('js', ["ScriptApp.newTrigger('uiFromTrigger').timeBased().everyHours(1).create();"]);
+    ws.runTimeTriggers();
+    expect(ws.run('js', ["return CacheService.getScriptCache().get('ui');"])).toBe('Cannot call SpreadsheetApp.getUi() from this context.');
+    ws.run('js', ["SpreadsheetApp.getUi(); CacheService.getScriptCache().put('ui', 'menu ok');"]);
+    expect(ws.run('js', ["return CacheService.getScriptCache().get('ui');"])).toBe('menu ok');
+  });
+});

@@ -1,24 +1,37 @@
 // Delivering what is due: decision emails (MailApp) and meeting invitations (Calendar API).
 //
 // Shape of a run:
-//   1. under the script lock: take the delivery lease (src/domain/lease.ts), read Settings,
-//      Communities, Meetings, Applications and Templates (one getValues per tab);
+//   1. under the script lock: read the script properties once, take the delivery lease
+//      (src/domain/lease.ts) and pick up any journal a cut-off run left behind; read Settings,
+//      Communities, Meetings, Applications and Templates (one getValues per tab); apply the
+//      leftover journal to the applications read, so nothing it records is planned again;
 //   2. plan in the domain (src/domain/due.ts): one email per applicant, one change per event;
-//   3. outside the lock: each email, then each event; the sheet records each success right away
-//      (`Notified` = the status emailed, `Invited` = the meetings the member is a guest of);
-//   4. release the lease, append the run's Log rows.
+//   3. outside the lock: each email, then each event; right after each success the change
+//      (`Notified` = the status emailed, `Invited` = the meetings the member is a guest of) is
+//      journalled in a script property with one call (src/domain/journal.ts);
+//   4. under the lock: write every change of the run (its own and the leftover journal's) to the
+//      Applications tab in one block (a constant number of Spreadsheet calls, however many emails
+//      went out), delete the journal keys, release the lease, append the run's Log rows.
 // What does not fit (quota, time budget, a failure) stays due and goes out on the next run.
 //
 // Exactly-once, and the one window where it cannot be: MailApp cannot tell us afterwards whether
 // a message left, and we may not hold the lock across the send. So an email is sent first and
 // recorded second; a run cut off between the two forgets the send and the next run sends it
-// again (at-least-once; the other order would lose emails). That window is made as small as the
-// platform allows: the Lock and Range objects are fetched before the send, so after a successful
-// MailApp.sendEmail the only calls before `Notified` is stored are Lock.waitLock and one
-// Range.setValues (src/workspace/recordWrites.ts). A cut exactly there is the only way an email
-// goes out twice, and then once more at most (the next run records it).
-// Invitations have no such window: the attendee list of the event is the truth, re-read before
-// each change, so a change made but not recorded is found already done next run and not resent.
+// again (at-least-once; the other order would lose emails). That window is one service call: after
+// a successful MailApp.sendEmail the next call is the Properties.setProperty that journals it (the
+// store object is fetched before the loop). A cut exactly there is the only way an email goes out
+// twice, and then once more at most (the next run records it). A cut anywhere later leaves the
+// journal, which the next run applies before planning. The journal needs no lock: only the lease
+// holder writes it, and the lease admits one delivery run at a time.
+// Invitations are journalled the same way. Their external effect cannot be doubled anyway (the
+// attendee list of the event is re-read before each change, so a change already made is found done
+// and not patched again), but a lost `Invited` record would make a wrong plan: a member added to a
+// meeting and then declined would not be owed a removal, since `Invited` would not list it.
+//
+// The sheet shows a run's `Notified`/`Invited` when the run ends (at most the 4.5-minute budget
+// later). Rows between the first and last written row that belong to other applicants are written
+// back with the values this run read: only a delivery run writes these two columns, and only one
+// runs at a time.
 import { createBudget, type Budget } from '../domain/budget';
 import { isLeaseFree, LEASE_MS, parseLease, type Lease } from '../domain/lease';
 import {
@@ -27,6 +40,10 @@ import {
 import { composeDecisionEmail, type EmailContent } from '../domain/emails/compose';
 import { formatDate } from '../domain/emails/when';
 import type { Templates } from '../domain/emails/templates';
+import { applicationRecord } from '../domain/applicationRow';
+import {
+  emptyEntries, entryCount, JOURNAL_ENTRIES_PER_KEY, journalKey, journalKeys, mergeEntries, type JournalEntries,
+} from '../domain/journal';
 import type { Application, Program, Status } from '../domain/model';
 import { getEvent_, setAttendees_ } from '../workspace/calendar';
 import { now } from '../workspace/clock';
@@ -34,10 +51,10 @@ import { withScriptLock_ } from '../workspace/lock';
 import { appendLog_, type LogEntry } from '../workspace/log';
 import { remainingMailQuota_, sendMail_ } from '../workspace/mail';
 import { loadProgram_ } from '../workspace/programRepo';
-import { deleteProperty_, getJsonProperty_, setJsonProperty_ } from '../workspace/properties';
-import { prepareColumnWrite_ } from '../workspace/recordWrites';
+import { allProperties_, deleteProperty_, getJsonProperty_, setJsonProperty_, setProperty_ } from '../workspace/properties';
+import { writeRows_ } from '../workspace/table';
 import { toast_ } from '../workspace/toast';
-import { readApplications_, saveApplications_, type ApplicationsTable, type StoredApplication } from '../workspace/applicationsRepo';
+import { readApplications_, type ApplicationsTable, type StoredApplication } from '../workspace/applicationsRepo';
 import { readTemplates_ } from './templates';
 import { MEET_LINKS_PROPERTY } from './meetings';
 
@@ -70,6 +87,17 @@ interface State {
   apps: ApplicationsTable;
   templates: Templates;
   lease: Lease | null;
+  /** what runs cut off before their end left in the journal (empty unless this run has the lease) */
+  leftover: { keys: string[]; entries: JournalEntries };
+}
+
+function parseJson(raw: string | undefined): unknown {
+  if (raw === undefined) return null;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return null;
+  }
 }
 
 function readState(holder: string, startedAt: number): State {
@@ -77,15 +105,81 @@ function readState(holder: string, startedAt: number): State {
     const { program } = loadProgram_();
     const apps = readApplications_(program.communities);
     const templates = readTemplates_();
-    // taken last, so a read that throws leaves no lease behind
-    const current = parseLease(getJsonProperty_(LEASE_KEY));
+    // taken last, so a read that throws leaves no lease behind. One read serves the lease and the
+    // journal: a holder of the lease is the only writer of both.
+    const props = allProperties_();
+    const current = parseLease(parseJson(props[LEASE_KEY]));
     let lease: Lease | null = null;
+    let leftover: State['leftover'] = { keys: [], entries: emptyEntries() };
     if (isLeaseFree(current, startedAt)) {
       lease = { holder, until: startedAt + LEASE_MS };
       setJsonProperty_(LEASE_KEY, lease);
+      // a free lease means no run is live, so every journal key left is a cut-off run's
+      const keys = journalKeys(Object.keys(props));
+      leftover = { keys, entries: mergeEntries(keys.map((k) => props[k])) };
     }
-    return { program, apps, templates, lease };
+    return { program, apps, templates, lease, leftover };
   });
+}
+
+/**
+ * This run's journal (see the top): one property per ~100 entries, rewritten whole after each
+ * success, so recording one email or event is one call.
+ */
+class RunJournal {
+  private seq = 0;
+  private chunk: JournalEntries = emptyEntries();
+  /** keys this run has written (or tried to) */
+  readonly keys: string[] = [];
+
+  constructor(private readonly holder: string) {}
+
+  /** One Properties.setProperty. Throws what the service throws (the change is then only in memory). */
+  record(notified: { id: string; status: Status }[], invited: { id: string; value: string }[]): void {
+    if (entryCount(this.chunk) >= JOURNAL_ENTRIES_PER_KEY) {
+      this.seq += 1;
+      this.chunk = emptyEntries();
+    }
+    for (const x of notified) this.chunk.n[x.id] = x.status;
+    for (const x of invited) this.chunk.i[x.id] = x.value;
+    const key = journalKey(this.holder, this.seq);
+    if (this.keys[this.keys.length - 1] !== key) this.keys.push(key);
+    setProperty_(key, JSON.stringify(this.chunk));
+  }
+}
+
+/** What a run changed in `Notified`/`Invited` (its own deliveries and the leftover journal), by id. */
+type Changed = Map<string, StoredApplication>;
+
+/** The leftover journal applied to the applications read: an email journalled was sent, whatever the Status is now. */
+function applyLeftover(leftover: JournalEntries, byId: Map<string, StoredApplication>, changed: Changed): void {
+  for (const [id, status] of Object.entries(leftover.n)) {
+    const app = byId.get(id);
+    if (!app) continue;
+    app.notified = status;
+    changed.set(id, app);
+  }
+  for (const [id, invited] of Object.entries(leftover.i)) {
+    const app = byId.get(id);
+    if (!app) continue;
+    app.invited = invited;
+    changed.set(id, app);
+  }
+}
+
+/**
+ * Every change of the run in one block per contiguous column run (Notified and Invited are
+ * adjacent in our layout: one getRange, getNumberFormats, setValues). Only these two columns are
+ * written: another column between them (staff reordered) is left alone, since the run's copy of,
+ * say, Status may be stale by now.
+ */
+function writeChanges(apps: ApplicationsTable, changed: Changed): void {
+  if (changed.size === 0) return;
+  writeRows_(
+    apps.table,
+    [...changed.values()].map((a) => ({ row: a.row, values: applicationRecord(a, apps.communities, ['notified', 'invited']) })),
+    { fill: ['Notified', 'Invited'] },
+  );
 }
 
 function releaseLease(holder: string): void {
@@ -153,17 +247,33 @@ export function deliverDue_(options: DeliverOptions = {}): DeliveryResult {
   }
 
   const log: LogEntry[] = [];
-  const unrecorded: Unrecorded[] = [];
+  const journal = new RunJournal(holder);
+  const changed: Changed = new Map();
   const byId = new Map<string, StoredApplication>(apps.applications.map((a) => [a.id, a]));
+  const run: Run = { state, byId, log, result, journal, changed };
   try {
+    applyLeftover(state.leftover.entries, byId, changed);
     const plan = planDelivery(apps.applications, program, new Date(startedAt), { applicationIds: ids });
     const budget = createBudget(deadline, () => now().getTime());
-    if (plan.emails.length) sendEmails(plan.emails, state, budget, byId, log, result, unrecorded);
-    if (result.stopped !== 'time') inviteAll(plan.events, state, budget, byId, log, result);
+    if (plan.emails.length) sendEmails(plan.emails, run, budget);
+    if (result.stopped !== 'time') inviteAll(plan.events, run, budget);
   } finally {
     withScriptLock_(() => {
-      if (unrecorded.length) {
-        saveApplications_(apps, unrecorded.map((u) => ({ ...u.app, notified: u.status })), ['notified']);
+      let written = false;
+      try {
+        writeChanges(apps, changed);
+        written = true;
+      } catch (err) {
+        // what was journalled stays in the journal; the next run applies and writes it
+        log.push({ actor: ACTOR, action: 'record-delayed', details: `kept in the journal for the next run: ${errorText(err)}` });
+      }
+      if (written) {
+        try {
+          for (const key of [...state.leftover.keys, ...journal.keys]) deleteProperty_(key);
+        } catch (err) {
+          // harmless: the next run applies the same entries again (the sheet already says so)
+          log.push({ actor: ACTOR, action: 'journal-kept', details: errorText(err) });
+        }
       }
       releaseLease(holder);
       if (result.sent) log.push({ actor: ACTOR, action: 'notifications-sent', details: `${result.sent} email(s)` });
@@ -177,10 +287,30 @@ export function deliverDue_(options: DeliverOptions = {}): DeliveryResult {
   return result;
 }
 
-function sendEmails(
-  plans: EmailPlan[], state: State, budget: Budget, byId: Map<string, StoredApplication>, log: LogEntry[], result: DeliveryResult,
-  unrecorded: Unrecorded[],
-): void {
+/** What the steps of one run share. */
+interface Run {
+  state: State;
+  byId: Map<string, StoredApplication>;
+  log: LogEntry[];
+  result: DeliveryResult;
+  journal: RunJournal;
+  changed: Changed;
+}
+
+/** The journal write after a success; false (logged) when the store refused it: the change then lives only in memory, so the run starts nothing new. */
+function journalled(run: Run, ids: string[], write: () => void): boolean {
+  try {
+    write();
+    return true;
+  } catch (err) {
+    run.log.push({ actor: ACTOR, action: 'record-delayed', applicationIds: ids, details: `recorded at the end of the run: ${errorText(err)}` });
+    run.result.stopped = 'time';
+    return false;
+  }
+}
+
+function sendEmails(plans: EmailPlan[], run: Run, budget: Budget): void {
+  const { state, result } = run;
   let quota = remainingMailQuota_();
   const links = meetLinksFor(plans, state.program, state.program.settings.calendarId, budget);
   for (const plan of plans) {
@@ -193,20 +323,16 @@ function sendEmails(
       result.stopped = 'quota';
       return;
     }
-    const outcome = budget.time(() => sendOne(plan, state, links, byId, log, result, unrecorded));
+    const outcome = budget.time(() => sendOne(plan, run, links));
     if (outcome === 'sent') quota -= 1;
     if (outcome === 'stop') return;
   }
 }
 
-type Unrecorded = { app: StoredApplication; status: Status };
-
-/** One applicant's email and its record. 'stop': the run must not start another email (quota, lock). */
-function sendOne(
-  plan: EmailPlan, state: State, links: Record<string, string>, byId: Map<string, StoredApplication>, log: LogEntry[], result: DeliveryResult,
-  unrecorded: Unrecorded[],
-): 'sent' | 'failed' | 'stop' {
-  const { program, apps, templates } = state;
+/** One applicant's email and its journal entry. 'stop': the run must not start another email (quota, journal refused). */
+function sendOne(plan: EmailPlan, run: Run, links: Record<string, string>): 'sent' | 'failed' | 'stop' {
+  const { state, byId, log, result } = run;
+  const { program, templates } = state;
   const s = program.settings;
   const told = plan.applications.map((a) => ({ app: byId.get(a.id) as StoredApplication, status: a.status as Status }));
   const ids = told.map((t) => t.app.id);
@@ -221,8 +347,6 @@ function sendOne(
     fail(err);
     return 'failed';
   }
-  // Prepared before the send, so the record after it is as short as it can be (see the top).
-  const record = prepareColumnWrite_(apps.table, 'Notified', told.map((t) => ({ row: t.app.row, value: t.status })));
   try {
     sendMail_({ to: plan.to, replyTo: s.contactEmail, name: s.senderName, subject: content.subject, text: content.text, html: content.html });
   } catch (err) {
@@ -233,36 +357,31 @@ function sendOne(
     }
     return 'failed';
   }
+  // The one call of the send→record window (see the top): nothing may come before it.
+  const ok = journalled(run, ids, () => run.journal.record(told.map((t) => ({ id: t.app.id, status: t.status })), []));
   result.sent += 1;
-  for (const t of told) t.app.notified = t.status;
-  try {
-    record.commit();
-  } catch (err) {
-    // The lock could not be had (another execution held it for 30 s). The email is out: keep
-    // the record for the end of the run (deliverDue_'s finally) and start nothing new.
-    unrecorded.push(...told);
-    log.push({ actor: ACTOR, action: 'record-delayed', applicationIds: ids, details: errorText(err) });
-    result.stopped = 'time';
-    return 'stop';
+  for (const t of told) {
+    t.app.notified = t.status;
+    run.changed.set(t.app.id, t.app);
   }
   log.push({ actor: ACTOR, action: 'notified', applicationIds: ids, details: `${plan.to}: ${told.map((t) => t.status).join(', ')}` });
-  return 'sent';
+  return ok ? 'sent' : 'stop';
 }
 
-function inviteAll(events: EventPlan[], state: State, budget: Budget, byId: Map<string, StoredApplication>, log: LogEntry[], result: DeliveryResult): void {
+function inviteAll(events: EventPlan[], run: Run, budget: Budget): void {
   for (const ev of events) {
     if (!budget.canStart()) {
-      result.stopped = 'time';
+      run.result.stopped = 'time';
       return;
     }
-    budget.time(() => inviteOne(ev, state, byId, log, result));
+    if (budget.time(() => inviteOne(ev, run)) === 'stop') return;
   }
 }
 
-/** One event: get, merge, patch (only when something changes), then record `Invited`. */
-function inviteOne(ev: EventPlan, state: State, byId: Map<string, StoredApplication>, log: LogEntry[], result: DeliveryResult): void {
-  const { program, apps } = state;
-  const calendarId = program.settings.calendarId;
+/** One event: get, merge, patch (only when something changes), then journal `Invited`. */
+function inviteOne(ev: EventPlan, run: Run): 'done' | 'stop' {
+  const { state, byId, log, result } = run;
+  const calendarId = state.program.settings.calendarId;
   const m = ev.meeting;
   const label = `${m.community} meeting ${m.number}`;
   const allIds = [...ev.add, ...ev.remove].map((x) => x.applicationId);
@@ -272,7 +391,7 @@ function inviteOne(ev: EventPlan, state: State, byId: Map<string, StoredApplicat
   };
   if (!calendarId || !m.eventId) {
     fail('no calendar event yet; run setup');
-    return;
+    return 'done';
   }
   try {
     // Get and patch back to back: the list we send is the event's own list plus our changes, so
@@ -286,19 +405,21 @@ function inviteOne(ev: EventPlan, state: State, byId: Map<string, StoredApplicat
     }
   } catch (err) {
     fail(errorText(err));
-    return;
+    return 'done';
   }
-  const cells: { row: number; value: string }[] = [];
+  const cells: { id: string; value: string }[] = [];
   const change = (id: string, f: (nums: number[]) => number[]) => {
     const app = byId.get(id);
     if (!app) return;
     app.invited = formatInvited(f(parseInvited(app.invited)));
-    cells.push({ row: app.row, value: app.invited });
+    run.changed.set(id, app);
+    cells.push({ id, value: app.invited });
   };
   for (const x of ev.add) change(x.applicationId, (nums) => [...nums, m.number]);
   for (const x of ev.remove) change(x.applicationId, (nums) => nums.filter((n) => n !== m.number));
-  prepareColumnWrite_(apps.table, 'Invited', cells).commit();
+  const ok = cells.length === 0 || journalled(run, allIds, () => run.journal.record([], cells));
   log.push({ actor: ACTOR, action: 'invitations-updated', applicationIds: allIds, details: `${label}: ${ev.add.length} added, ${ev.remove.length} removed` });
+  return ok ? 'done' : 'stop';
 }
 
 /**

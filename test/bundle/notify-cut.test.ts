@@ -1,9 +1,11 @@
 // A delivery run cut off by the time limit before each of its service calls, then re-run: every
-// email and invitation ends up delivered exactly once, except that a cut exactly between a
-// successful MailApp.sendEmail and the write that records it (Lock.waitLock, Range.setValues) can
-// only give at-least-once: that email goes out a second time, once. Those cut points are printed.
+// email and invitation ends up delivered exactly once and nothing is lost, except that a cut
+// exactly between a successful MailApp.sendEmail and the one call that journals it
+// (Properties.setProperty) can only give at-least-once: that email goes out a second time, once.
+// Those cut points are printed. A cut anywhere after the journal entry (later sends, the events,
+// the end-of-run sheet write) duplicates nothing: the next run applies the journal first.
 import { Workspace, type Execution } from '../../emulator';
-import { addApplications, AFTER_NOTIFY, app, calendarMail, mailsTo, newProgram, OWNER, type Applicant } from './notify.support';
+import { addApplications, AFTER_NOTIFY, app, calendarMail, mailsTo, newProgram, OWNER, setCell, type Applicant } from './notify.support';
 
 const HOUR = 3600_000;
 
@@ -31,8 +33,9 @@ describe('a run cut off at every possible point', () => {
     calls.forEach((c, i) => {
       if (c.method !== 'MailApp.sendEmail') return;
       const to = emails[sends++];
-      const record = calls.findIndex((d, j) => j > i && d.method === 'Range.setValues');
-      for (let k = i + 1; k <= record; k++) out.push({ n: k + 1, to });
+      // the record is the very next call: the window is that one call
+      expect(calls[i + 1]?.method).toBe('Properties.setProperty');
+      out.push({ n: i + 2, to });
     });
     return out;
   }
@@ -49,6 +52,7 @@ describe('a run cut off at every possible point', () => {
     const expectedInvites = calendarMail(reference).sort();
     expect(expectedInvites).toHaveLength(8);
     const win = windows(uncut);
+    expect(win).toHaveLength(emails.length);
     const duplicates: string[] = [];
     const started = Date.now();
 
@@ -76,6 +80,8 @@ describe('a run cut off at every possible point', () => {
       expect({ n, invites: calendarMail(ws).sort() }).toEqual({ n, invites: expectedInvites });
       expect(['C1', 'C2', 'C3', 'C4'].map((id) => app(ws, id).Notified)).toEqual(['Accepted', 'Declined', 'Accepted', 'Waitlisted']);
       expect(['C1', 'C3'].map((id) => app(ws, id).Invited)).toEqual(['1, 2, 3, 4', '1, 2, 3, 4']);
+      // the re-run wrote and cleared whatever journal the cut left
+      expect({ n, journal: Object.keys(ws.properties.script).filter((k) => k.startsWith('cop.journal.')) }).toEqual({ n, journal: [] });
     }
     console.log(
       `cut-anywhere: ${N} calls in an uncut run, cut before each of 1..${N} (+ no cut), ${((Date.now() - started) / 1000).toFixed(1)} s.\n` +
@@ -83,5 +89,60 @@ describe('a run cut off at every possible point', () => {
         `duplicates seen:\n  ${duplicates.join('\n  ') || 'none'}`,
     );
     expect(duplicates.length).toBe(win.length);
+  });
+});
+
+describe('a run cut off after some sends, before its end-of-run sheet write', () => {
+  // Five applicants with an email each; D1 and D2 accepted to clna (so events are patched too).
+  const people: Applicant[] = [
+    { id: 'D1', email: 'dan@ohio.gov', community: 'clna', status: 'Accepted' },
+    { id: 'D2', email: 'eve@ohio.gov', community: 'clna', status: 'Accepted' },
+    { id: 'D3', email: 'fay@ohio.gov', community: 'learner-voice', status: 'Declined' },
+    { id: 'D4', email: 'gus@ohio.gov', community: 'learner-voice', status: 'Waitlisted' },
+    { id: 'D5', email: 'hal@ohio.gov', community: 'data-accountability', status: 'Waitlisted' },
+  ];
+
+  it('leaves a journal that the next run applies before planning: nothing journalled is sent again', () => {
+    const reference = newProgram(AFTER_NOTIFY);
+    addApplications(reference, people);
+    const json = structuredClone(reference.state);
+    reference.run('sendDueNotifications');
+    const calls = reference.lastExecution!.calls;
+    const sends = calls.map((c, i) => (c.method === 'MailApp.sendEmail' ? i : -1)).filter((i) => i >= 0);
+    expect(sends).toHaveLength(5);
+    // cut before the call that follows the 3rd email's journal entry (the 4th email's send)
+    const cutAt = sends[2] + 3;
+    expect(calls[sends[2] + 1].method).toBe('Properties.setProperty');
+
+    const ws = new Workspace({ now: AFTER_NOTIFY, owner: OWNER }, structuredClone(json));
+    ws.faults.cutAtCall(cutAt);
+    ws.run('sendDueNotifications', [], { catch: true });
+    expect(ws.lastExecution!.cutOff).toBe(true);
+    expect(ws.outbox.map((m) => m.to)).toEqual(['dan@ohio.gov', 'eve@ohio.gov', 'fay@ohio.gov']);
+    // the sheet has not been written yet; the journal holds the three emails
+    expect(people.map((p) => app(ws, p.id).Notified)).toEqual(['', '', '', '', '']);
+    const journal = Object.entries(ws.properties.script).filter(([k]) => k.startsWith('cop.journal.'));
+    expect(journal).toHaveLength(1);
+    expect(JSON.parse(journal[0][1])).toEqual({ n: { D1: 'Accepted', D2: 'Accepted', D3: 'Declined' }, i: {} });
+
+    // staff withdraw D2 meanwhile: D2 was told Accepted (journal), so the withdrawal is what is due now
+    setCell(ws, 'D2', 'Status', 'Withdrawn');
+    ws.clock.advance(HOUR);
+    const r = ws.run('sendDueNotifications') as string;
+    console.log(`recovery: cut before call ${cutAt} (${calls[cutAt - 1].method}) after 3 sends; next run: ${r}`);
+    expect(mailsTo(ws, 'dan@ohio.gov')).toHaveLength(1);
+    expect(mailsTo(ws, 'fay@ohio.gov')).toHaveLength(1);
+    expect(mailsTo(ws, 'gus@ohio.gov')).toHaveLength(1);
+    expect(mailsTo(ws, 'hal@ohio.gov')).toHaveLength(1);
+    // the acceptance, then the withdrawal (never the acceptance twice)
+    expect(mailsTo(ws, 'eve@ohio.gov').map((m) => m.subject)).toHaveLength(2);
+    expect(r).toMatch(/^3 emails sent/);
+    expect(people.map((p) => app(ws, p.id).Notified)).toEqual(['Accepted', 'Withdrawn', 'Declined', 'Waitlisted', 'Waitlisted']);
+    expect(app(ws, 'D1').Invited).toBe('1, 2, 3, 4');
+    expect(app(ws, 'D2').Invited).toBe('');
+    expect(Object.keys(ws.properties.script).filter((k) => k.startsWith('cop.journal.'))).toEqual([]);
+    // and a further run has nothing to do
+    ws.clock.advance(HOUR);
+    expect(ws.run('sendDueNotifications')).toMatch(/^0 emails sent; 0 meeting events updated\.$/);
   });
 });

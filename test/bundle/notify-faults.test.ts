@@ -1,4 +1,4 @@
-// Quota, failures, a refused lock and the time budget: whatever does not go out waits for the next
+// Quota, failures, a refused journal write and the time budget: whatever does not go out waits for the next
 // run, and every email ends up delivered exactly once. (Cut-off runs: notify-cut.test.ts.)
 import { addApplications, AFTER_NOTIFY, app, mailsTo, newProgram, type Applicant } from './notify.support';
 
@@ -50,13 +50,13 @@ describe('a failing email', () => {
   });
 });
 
-describe('the lock refused right after a send', () => {
-  it('records the email at the end of the run instead, and sends it only once', () => {
+describe('the journal write refused right after a send', () => {
+  it('records the email at the end of the run instead, starts nothing new, and sends it only once', () => {
     const ws = newProgram(AFTER_NOTIFY);
     const apps = eight().slice(0, 3);
     addApplications(ws, apps);
-    // the 1st waitLock is the run's read; the 2nd is the record right after the first send
-    ws.faults.failNthCall('Lock.waitLock', 2, new Error('Lock timeout: another process was holding the lock for too long.'));
+    // the 1st setProperty is the run's lease; the 2nd is the journal entry right after the first send
+    ws.faults.failNthCall('Properties.setProperty', 2, new Error('Service invoked too many times for one day: properties write.'));
     const r = ws.run('sendDueNotifications') as string;
     expect(r).toMatch(/^1 email sent;.*paused/);
     expect(app(ws, 'Q0').Notified).toBe('Waitlisted');
@@ -70,7 +70,8 @@ describe('the lock refused right after a send', () => {
 describe('time budget', () => {
   it('stops starting new work well inside 6 minutes; the next run sends the rest', () => {
     const ws = newProgram(AFTER_NOTIFY);
-    const apps = Array.from({ length: 20 }, (_, i) => ({ id: `T${i}`, email: `t${i}@ohio.gov`, community: 'clna', status: 'Declined' }));
+    // 40: an email costs 2 calls (the send, its journal entry), so 20 would all fit in 4.5 min
+    const apps = Array.from({ length: 40 }, (_, i) => ({ id: `T${i}`, email: `t${i}@ohio.gov`, community: 'clna', status: 'Declined' }));
     addApplications(ws, apps);
     ws.faults.setLatency(4000); // 4 s per service call: a slow day
     const r1 = ws.run('sendDueNotifications') as string;
@@ -81,8 +82,8 @@ describe('time budget', () => {
     expect(r1).toMatch(/paused at the time limit/);
     const first = ws.outbox.length;
     expect(first).toBeGreaterThan(0);
-    expect(first).toBeLessThan(20);
-    console.log(`time budget: ${first} of 20 emails in ${(ms / 1000).toFixed(0)} emulated s`);
+    expect(first).toBeLessThan(40);
+    console.log(`time budget: ${first} of 40 emails in ${(ms / 1000).toFixed(0)} emulated s`);
     ws.faults.setLatency(0);
     ws.clock.advance(HOUR);
     ws.run('sendDueNotifications');

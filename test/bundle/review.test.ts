@@ -280,7 +280,7 @@ describe('decide: Spreadsheet calls do not grow with the selection or the sheet'
     );
   });
 
-  it('keeps its own part constant when emails go out (the notify step records each email it sends)', () => {
+  it('keeps its own part constant when emails go out', () => {
     const one = callsFor(10, (a) => [a[3].id], '2023-08-20T14:00:00Z');
     const ten = callsFor(10, (a) => a.map((x) => x.id), '2023-08-20T14:00:00Z');
     expect(one.sent).toBe(1);
@@ -288,6 +288,45 @@ describe('decide: Spreadsheet calls do not grow with the selection or the sheet'
     expect(ten.decideCalls).toBe(one.decideCalls);
     // eslint-disable-next-line no-console
     console.log(`decide() with emails: ${one.decideCalls} Spreadsheet calls before the first email; in total ${one.calls} for 1 email, ${ten.calls} for 10`);
+  });
+
+  /** decide accept (capacity overridden) after the notify date: emails and invitations go out in the same execution. */
+  function acceptCalls(total: number, pick: number) {
+    const apps = makeApplicants(total).map((a) => ({ ...a, status: 'Pending' as const, decidedAt: undefined, decidedBy: undefined }));
+    const ws = seedWorkspace(apps);
+    ws.clock.set('2023-08-20T14:00:00Z');
+    const res = decide(ws, { applicationIds: apps.slice(0, pick).map((a) => a.id), decision: 'accept', overrideCapacity: true });
+    if (!res.ok) throw new Error(res.error);
+    const exec = last(ws);
+    return {
+      sent: res.sent,
+      sheet: countCalls(exec, 'SpreadsheetApp'),
+      sheetMethods: exec.calls.filter((c) => c.service === 'SpreadsheetApp').map((c) => c.method),
+      props: countCalls(exec, 'PropertiesService'),
+      all: exec.calls.length,
+      notified: apps.slice(0, pick).every((a) => rowOf(ws, a.id).Notified === 'Accepted'),
+    };
+  }
+
+  it('makes the same Spreadsheet calls whether the decision emails 1, 10 or 40 applicants, at 40 or 2,000 rows', () => {
+    const r1 = acceptCalls(40, 1);
+    const r10 = acceptCalls(40, 10);
+    const r40 = acceptCalls(40, 40);
+    const small = acceptCalls(10, 10);
+    const large = acceptCalls(2000, 10);
+    for (const [r, n] of [[r1, 1], [r10, 10], [r40, 40], [small, 10], [large, 10]] as const) {
+      expect(r.sent).toBe(n);
+      expect(r.notified).toBe(true);
+    }
+    for (const r of [r10, r40]) expect(r.sheetMethods).toEqual(r1.sheetMethods);
+    expect(large.sheetMethods).toEqual(small.sheetMethods);
+    expect(small.sheet).toBe(r1.sheet);
+    // eslint-disable-next-line no-console
+    console.log(
+      `decide(accept) after the notify date, Spreadsheet calls: ${r1.sheet} for 1 email, ${r10.sheet} for 10, ${r40.sheet} for 40 (40 rows); ` +
+        `${small.sheet} at 10 rows vs ${large.sheet} at 2,000 rows (10 emails). ` +
+        `PropertiesService calls 1/10/40: ${r1.props}/${r10.props}/${r40.props}; all calls 1/10/40: ${r1.all}/${r10.all}/${r40.all}`,
+    );
   });
 });
 

@@ -1,0 +1,86 @@
+// The delivery journal: what a delivery run has done but not yet written to the sheet.
+//
+// A run records each email (`Notified` = the status told) and each event change (`Invited`) in a
+// script property right after it happens, and writes them all to the Applications tab once, at the
+// end of the run. The property write is a single service call, so the window in which a cut-off
+// run forgets a send is one call wide; and the sheet writes no longer grow with the number of
+// emails. A run cut off before its end leaves its entries behind; the next run applies them before
+// planning, so nothing journalled is sent again, and writes them to the sheet with its own.
+//
+// Layout: key `cop.journal.<startedAt>.<random>.<seq>`, value `{"n":{id:status},"i":{id:"1, 2"}}`.
+// A run starts a new key every JOURNAL_ENTRIES_PER_KEY entries so a value stays far below the
+// 9 KB property limit (an id, a status and the JSON punctuation are well under 80 characters).
+import { STATUSES, type Status } from './model';
+
+export const JOURNAL_PREFIX = 'cop.journal.';
+export const JOURNAL_ENTRIES_PER_KEY = 100;
+
+export interface JournalEntries {
+  /** application id → the status its applicant was emailed */
+  n: Record<string, Status>;
+  /** application id → the `Invited` cell after the event change */
+  i: Record<string, string>;
+}
+
+export function emptyEntries(): JournalEntries {
+  return { n: {}, i: {} };
+}
+
+export function entryCount(e: JournalEntries): number {
+  return Object.keys(e.n).length + Object.keys(e.i).length;
+}
+
+export function journalKey(holder: string, seq: number): string {
+  return `${JOURNAL_PREFIX}${holder}.${seq}`;
+}
+
+/** What one stored value holds; anything malformed is dropped (never trusted, never thrown). */
+export function parseEntries(raw: string): JournalEntries {
+  const out = emptyEntries();
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return out;
+  }
+  if (!value || typeof value !== 'object') return out;
+  const v = value as Record<string, unknown>;
+  if (v.n && typeof v.n === 'object') {
+    for (const [id, s] of Object.entries(v.n as Record<string, unknown>)) {
+      if (typeof s === 'string' && (STATUSES as readonly string[]).indexOf(s) >= 0) out.n[id] = s as Status;
+    }
+  }
+  if (v.i && typeof v.i === 'object') {
+    for (const [id, s] of Object.entries(v.i as Record<string, unknown>)) if (typeof s === 'string') out.i[id] = s;
+  }
+  return out;
+}
+
+/**
+ * The journal keys among `keys`, oldest first: by the run's start time, then its random part, then
+ * the sequence number, so a later entry for the same application wins when they are applied in order.
+ */
+export function journalKeys(keys: readonly string[]): string[] {
+  const parsed = keys
+    .filter((k) => k.indexOf(JOURNAL_PREFIX) === 0)
+    .map((k) => {
+      const parts = k.slice(JOURNAL_PREFIX.length).split('.');
+      const seq = Number(parts[parts.length - 1]);
+      const holder = parts.slice(0, -1).join('.');
+      const started = Number(holder.split('-')[0]);
+      return { k, started: Number.isFinite(started) ? started : 0, holder, seq: Number.isFinite(seq) ? seq : 0 };
+    });
+  parsed.sort((a, b) => a.started - b.started || (a.holder < b.holder ? -1 : a.holder > b.holder ? 1 : 0) || a.seq - b.seq);
+  return parsed.map((p) => p.k);
+}
+
+/** All stored entries merged in order (later wins). */
+export function mergeEntries(values: readonly string[]): JournalEntries {
+  const out = emptyEntries();
+  for (const raw of values) {
+    const e = parseEntries(raw);
+    Object.assign(out.n, e.n);
+    Object.assign(out.i, e.i);
+  }
+  return out;
+}

@@ -3,12 +3,14 @@
 // Shape of a run:
 //   1. under the script lock: read the script properties once, take the delivery lease
 //      (src/domain/lease.ts) and pick up any journal a cut-off run left behind; read Settings,
-//      Communities, Meetings, Applications and Templates (one getValues per tab); apply the
-//      leftover journal to the applications read, so nothing it records is planned again;
+//      Communities, Meetings, Applications and Templates (one getValues per tab); then, outside
+//      the lock, apply the leftover journal to the applications read (its emails as `Notified`,
+//      its marked events' attendee lists as `Invited`), so nothing it records is planned again;
 //   2. plan in the domain (src/domain/due.ts): one email per applicant, one change per event;
-//   3. outside the lock: each email, then each event; right after each success the change
-//      (`Notified` = the status emailed, `Invited` = the meetings the member is a guest of) is
-//      journalled in a script property with one call (src/domain/journal.ts);
+//   3. outside the lock: each email, then each event, journalled in a script property with one
+//      call each (src/domain/journal.ts): an email right after it is sent (`Notified` = the status
+//      emailed), an event right before it is changed (its mark); `Notified`/`Invited` change in
+//      memory;
 //   4. under the lock: write every change of the run (its own and the leftover journal's) to the
 //      Applications tab in one block (a constant number of Spreadsheet calls, however many emails
 //      went out), delete the journal keys, release the lease, append the run's Log rows.
@@ -23,10 +25,11 @@
 // twice, and then once more at most (the next run records it). A cut anywhere later leaves the
 // journal, which the next run applies before planning. The journal needs no lock: only the lease
 // holder writes it, and the lease admits one delivery run at a time.
-// Invitations are journalled the same way. Their external effect cannot be doubled anyway (the
-// attendee list of the event is re-read before each change, so a change already made is found done
-// and not patched again), but a lost `Invited` record would make a wrong plan: a member added to a
-// meeting and then declined would not be owed a removal, since `Invited` would not list it.
+// Invitations have no such window: the event is marked in the journal before it is read and
+// patched, and a run that finds a leftover mark reads that event's attendees (the truth) back into
+// `Invited`. (A lost `Invited` would make a wrong plan: a member added to a meeting and then
+// declined would not be owed a removal. And the patch itself cannot be doubled: the attendee list
+// is re-read before each change, so a change already made is found done and not patched again.)
 //
 // The sheet shows a run's `Notified`/`Invited` when the run ends (at most the 4.5-minute budget
 // later). Rows between the first and last written row that belong to other applicants are written
@@ -42,7 +45,7 @@ import { formatDate } from '../domain/emails/when';
 import type { Templates } from '../domain/emails/templates';
 import { applicationRecord } from '../domain/applicationRow';
 import {
-  emptyEntries, entryCount, JOURNAL_ENTRIES_PER_KEY, journalKey, journalKeys, mergeEntries, type JournalEntries,
+  emptyEntries, entryCount, invitedFromAttendees, JOURNAL_ENTRIES_PER_KEY, journalKey, journalKeys, meetingKey, mergeEntries, type JournalEntries,
 } from '../domain/journal';
 import type { Application, Program, Status } from '../domain/model';
 import { getEvent_, setAttendees_ } from '../workspace/calendar';
@@ -134,14 +137,28 @@ class RunJournal {
 
   constructor(private readonly holder: string) {}
 
-  /** One Properties.setProperty. Throws what the service throws (the change is then only in memory). */
-  record(notified: { id: string; status: Status }[], invited: { id: string; value: string }[]): void {
+  /** An email sent: one Properties.setProperty. Throws what the service throws (the change is then only in memory). */
+  recordEmail(notified: { id: string; status: Status }[]): void {
+    this.next();
+    for (const x of notified) this.chunk.n[x.id] = x.status;
+    this.write();
+  }
+
+  /** An event about to be changed (written ahead): one Properties.setProperty. */
+  markEvent(key: string): void {
+    this.next();
+    if (this.chunk.e.indexOf(key) < 0) this.chunk.e.push(key);
+    this.write();
+  }
+
+  private next(): void {
     if (entryCount(this.chunk) >= JOURNAL_ENTRIES_PER_KEY) {
       this.seq += 1;
       this.chunk = emptyEntries();
     }
-    for (const x of notified) this.chunk.n[x.id] = x.status;
-    for (const x of invited) this.chunk.i[x.id] = x.value;
+  }
+
+  private write(): void {
     const key = journalKey(this.holder, this.seq);
     if (this.keys[this.keys.length - 1] !== key) this.keys.push(key);
     setProperty_(key, JSON.stringify(this.chunk));
@@ -159,12 +176,33 @@ function applyLeftover(leftover: JournalEntries, byId: Map<string, StoredApplica
     app.notified = status;
     changed.set(id, app);
   }
-  for (const [id, invited] of Object.entries(leftover.i)) {
-    const app = byId.get(id);
-    if (!app) continue;
-    app.invited = invited;
-    changed.set(id, app);
+}
+
+/**
+ * Events a cut-off run was about to change: `Invited` is set from their attendee lists (one
+ * Events.get each). false when one could not be read: the leftover journal is then kept for the
+ * next run, which tries again.
+ */
+function reconcileLeftoverEvents(state: State, byId: Map<string, StoredApplication>, changed: Changed): boolean {
+  const calendarId = state.program.settings.calendarId;
+  let ok = true;
+  for (const key of state.leftover.entries.e) {
+    const m = state.program.meetings.find((x) => meetingKey(x) === key);
+    if (!m || !m.eventId || !calendarId) continue;
+    try {
+      const event = getEvent_(calendarId, m.eventId);
+      if (!event) continue;
+      const emails = event.attendees.map((a) => a.email || '');
+      for (const x of invitedFromAttendees(state.apps.applications, m, emails)) {
+        const app = byId.get(x.id) as StoredApplication;
+        app.invited = x.invited;
+        changed.set(x.id, app);
+      }
+    } catch {
+      ok = false;
+    }
   }
+  return ok;
 }
 
 /**
@@ -251,8 +289,11 @@ export function deliverDue_(options: DeliverOptions = {}): DeliveryResult {
   const changed: Changed = new Map();
   const byId = new Map<string, StoredApplication>(apps.applications.map((a) => [a.id, a]));
   const run: Run = { state, byId, log, result, journal, changed };
+  let leftoverDone = true;
   try {
     applyLeftover(state.leftover.entries, byId, changed);
+    leftoverDone = reconcileLeftoverEvents(state, byId, changed);
+    if (!leftoverDone) log.push({ actor: ACTOR, action: 'journal-kept', details: 'an event a cut-off run was changing could not be read; its mark is kept for the next run' });
     const plan = planDelivery(apps.applications, program, new Date(startedAt), { applicationIds: ids });
     const budget = createBudget(deadline, () => now().getTime());
     if (plan.emails.length) sendEmails(plan.emails, run, budget);
@@ -269,7 +310,7 @@ export function deliverDue_(options: DeliverOptions = {}): DeliveryResult {
       }
       if (written) {
         try {
-          for (const key of [...state.leftover.keys, ...journal.keys]) deleteProperty_(key);
+          for (const key of [...(leftoverDone ? state.leftover.keys : []), ...journal.keys]) deleteProperty_(key);
         } catch (err) {
           // harmless: the next run applies the same entries again (the sheet already says so)
           log.push({ actor: ACTOR, action: 'journal-kept', details: errorText(err) });
@@ -358,7 +399,7 @@ function sendOne(plan: EmailPlan, run: Run, links: Record<string, string>): 'sen
     return 'failed';
   }
   // The one call of the send→record window (see the top): nothing may come before it.
-  const ok = journalled(run, ids, () => run.journal.record(told.map((t) => ({ id: t.app.id, status: t.status })), []));
+  const ok = journalled(run, ids, () => run.journal.recordEmail(told.map((t) => ({ id: t.app.id, status: t.status }))));
   result.sent += 1;
   for (const t of told) {
     t.app.notified = t.status;
@@ -378,7 +419,7 @@ function inviteAll(events: EventPlan[], run: Run, budget: Budget): void {
   }
 }
 
-/** One event: get, merge, patch (only when something changes), then journal `Invited`. */
+/** One event: mark it in the journal, then get, merge, patch (only when something changes), and update `Invited` in memory. */
 function inviteOne(ev: EventPlan, run: Run): 'done' | 'stop' {
   const { state, byId, log, result } = run;
   const calendarId = state.program.settings.calendarId;
@@ -394,6 +435,16 @@ function inviteOne(ev: EventPlan, run: Run): 'done' | 'stop' {
     return 'done';
   }
   try {
+    // written ahead: a run cut off after the patch leaves the mark, and the next run reads the
+    // attendees back into `Invited` (see the top)
+    run.journal.markEvent(meetingKey(m));
+  } catch (err) {
+    // nothing was changed; the event stays due
+    log.push({ actor: ACTOR, action: 'record-delayed', applicationIds: allIds, details: `${label} left for the next run: ${errorText(err)}` });
+    result.stopped = 'time';
+    return 'stop';
+  }
+  try {
     // Get and patch back to back: the list we send is the event's own list plus our changes, so
     // guests staff added by hand stay (the API replaces the whole attendees array).
     const event = getEvent_(calendarId, m.eventId);
@@ -407,19 +458,16 @@ function inviteOne(ev: EventPlan, run: Run): 'done' | 'stop' {
     fail(errorText(err));
     return 'done';
   }
-  const cells: { id: string; value: string }[] = [];
   const change = (id: string, f: (nums: number[]) => number[]) => {
     const app = byId.get(id);
     if (!app) return;
     app.invited = formatInvited(f(parseInvited(app.invited)));
     run.changed.set(id, app);
-    cells.push({ id, value: app.invited });
   };
   for (const x of ev.add) change(x.applicationId, (nums) => [...nums, m.number]);
   for (const x of ev.remove) change(x.applicationId, (nums) => nums.filter((n) => n !== m.number));
-  const ok = cells.length === 0 || journalled(run, allIds, () => run.journal.record([], cells));
   log.push({ actor: ACTOR, action: 'invitations-updated', applicationIds: allIds, details: `${label}: ${ev.add.length} added, ${ev.remove.length} removed` });
-  return ok ? 'done' : 'stop';
+  return 'done';
 }
 
 /**

@@ -7,10 +7,19 @@
 // emails. A run cut off before its end leaves its entries behind; the next run applies them before
 // planning, so nothing journalled is sent again, and writes them to the sheet with its own.
 //
-// Layout: key `cop.journal.<startedAt>.<random>.<seq>`, value `{"n":{id:status},"i":{id:"1, 2"}}`.
+// Event changes are journalled ahead instead: the meeting is marked right before its Events.get
+// and patch, and a run that finds a marked meeting left behind re-reads that event's attendees
+// (the truth) and sets `Invited` from them. So no `Invited` change is ever lost, and one event
+// costs one constant-size entry however many members it adds (an entry per member would grow with
+// the sheet). A lost `Invited` would matter: a member added and then declined would not be owed a
+// removal, since `Invited` would not list the meeting.
+//
+// Layout: key `cop.journal.<startedAt>.<random>.<seq>`, value `{"n":{id:status},"e":["clna#1"]}`.
 // A run starts a new key every JOURNAL_ENTRIES_PER_KEY entries so a value stays far below the
-// 9 KB property limit (an id, a status and the JSON punctuation are well under 80 characters).
-import { STATUSES, type Status } from './model';
+// 9 KB property limit (an id, a status and the JSON punctuation are well under 80 characters; one
+// email covers at most a few applications of one applicant).
+import { emailKey, formatInvited, isPlausibleEmail, parseInvited } from './due';
+import { STATUSES, type Application, type Meeting, type Status } from './model';
 
 export const JOURNAL_PREFIX = 'cop.journal.';
 export const JOURNAL_ENTRIES_PER_KEY = 100;
@@ -18,16 +27,20 @@ export const JOURNAL_ENTRIES_PER_KEY = 100;
 export interface JournalEntries {
   /** application id → the status its applicant was emailed */
   n: Record<string, Status>;
-  /** application id → the `Invited` cell after the event change */
-  i: Record<string, string>;
+  /** meetings (meetingKey) whose event was about to be changed */
+  e: string[];
 }
 
 export function emptyEntries(): JournalEntries {
-  return { n: {}, i: {} };
+  return { n: {}, e: [] };
 }
 
 export function entryCount(e: JournalEntries): number {
-  return Object.keys(e.n).length + Object.keys(e.i).length;
+  return Object.keys(e.n).length + e.e.length;
+}
+
+export function meetingKey(m: Pick<Meeting, 'community' | 'number'>): string {
+  return `${m.community}#${m.number}`;
 }
 
 export function journalKey(holder: string, seq: number): string {
@@ -50,9 +63,7 @@ export function parseEntries(raw: string): JournalEntries {
       if (typeof s === 'string' && (STATUSES as readonly string[]).indexOf(s) >= 0) out.n[id] = s as Status;
     }
   }
-  if (v.i && typeof v.i === 'object') {
-    for (const [id, s] of Object.entries(v.i as Record<string, unknown>)) if (typeof s === 'string') out.i[id] = s;
-  }
+  if (Array.isArray(v.e)) for (const k of v.e) if (typeof k === 'string' && out.e.indexOf(k) < 0) out.e.push(k);
   return out;
 }
 
@@ -80,7 +91,29 @@ export function mergeEntries(values: readonly string[]): JournalEntries {
   for (const raw of values) {
     const e = parseEntries(raw);
     Object.assign(out.n, e.n);
-    Object.assign(out.i, e.i);
+    for (const k of e.e) if (out.e.indexOf(k) < 0) out.e.push(k);
+  }
+  return out;
+}
+
+/**
+ * `Invited` as the event's attendee list says, for the members of the meeting's community: the
+ * meeting number is listed exactly for those on the event. Returns only the applications whose
+ * cell changes, with the new cell.
+ */
+export function invitedFromAttendees(
+  apps: readonly Application[], meeting: Pick<Meeting, 'community' | 'number'>, attendeeEmails: readonly string[],
+): { id: string; invited: string }[] {
+  const on = new Set(attendeeEmails.map(emailKey));
+  const out: { id: string; invited: string }[] = [];
+  for (const app of apps) {
+    if (app.community !== meeting.community || !isPlausibleEmail(app.email)) continue;
+    const nums = parseInvited(app.invited);
+    const listed = nums.indexOf(meeting.number) >= 0;
+    const present = on.has(emailKey(app.email));
+    if (listed === present) continue;
+    const next = present ? [...nums, meeting.number] : nums.filter((n) => n !== meeting.number);
+    out.push({ id: app.id, invited: formatInvited(next) });
   }
   return out;
 }

@@ -123,7 +123,7 @@ describe('a run cut off after some sends, before its end-of-run sheet write', ()
     expect(people.map((p) => app(ws, p.id).Notified)).toEqual(['', '', '', '', '']);
     const journal = Object.entries(ws.properties.script).filter(([k]) => k.startsWith('cop.journal.'));
     expect(journal).toHaveLength(1);
-    expect(JSON.parse(journal[0][1])).toEqual({ n: { D1: 'Accepted', D2: 'Accepted', D3: 'Declined' }, i: {} });
+    expect(JSON.parse(journal[0][1])).toEqual({ n: { D1: 'Accepted', D2: 'Accepted', D3: 'Declined' }, e: [] });
 
     // staff withdraw D2 meanwhile: D2 was told Accepted (journal), so the withdrawal is what is due now
     setCell(ws, 'D2', 'Status', 'Withdrawn');
@@ -144,5 +144,32 @@ describe('a run cut off after some sends, before its end-of-run sheet write', ()
     // and a further run has nothing to do
     ws.clock.advance(HOUR);
     expect(ws.run('sendDueNotifications')).toMatch(/^0 emails sent; 0 meeting events updated\.$/);
+  });
+});
+
+describe('a run cut off right after an event patch', () => {
+  it('leaves the event marked; the next run reads its attendees into Invited, so a later withdrawal still removes the member', () => {
+    const base = newProgram(AFTER_NOTIFY);
+    addApplications(base, [{ id: 'G1', email: 'ida@ohio.gov', community: 'clna', status: 'Accepted' }]);
+    const json = structuredClone(base.state);
+    base.run('sendDueNotifications');
+    const calls = base.lastExecution!.calls;
+    const patch = calls.findIndex((c) => c.method === 'Events.patch');
+    // the mark is written ahead of the event's read and patch
+    expect(calls.slice(patch - 2, patch + 1).map((c) => c.method)).toEqual(['Properties.setProperty', 'Events.get', 'Events.patch']);
+
+    const ws = new Workspace({ now: AFTER_NOTIFY, owner: OWNER }, structuredClone(json));
+    ws.faults.cutAtCall(patch + 2); // after the first patch
+    ws.run('sendDueNotifications', [], { catch: true });
+    expect(ws.lastExecution!.cutOff).toBe(true);
+    expect(app(ws, 'G1').Invited).toBe('');
+    setCell(ws, 'G1', 'Status', 'Withdrawn');
+    ws.clock.advance(HOUR);
+    ws.run('sendDueNotifications');
+    // meeting 1 was read back from the calendar, so the withdrawal removes her from it: a cancellation
+    expect(calendarMail(ws).filter((m) => m.startsWith('ida@ohio.gov')).map((m) => m.split(' ')[2])).toEqual(['invitation', 'cancellation']);
+    expect(app(ws, 'G1').Invited).toBe('');
+    expect(mailsTo(ws, 'ida@ohio.gov')).toHaveLength(2); // accepted, then withdrawn
+    expect(Object.keys(ws.properties.script).filter((k) => k.startsWith('cop.journal.'))).toEqual([]);
   });
 });

@@ -171,6 +171,45 @@ describe('concurrency: two executions interleaved at the service-call level', ()
     }
   });
 
+  test('the hourly sweep and a decision delivering at once (after the notify date): every applicant gets exactly one email, guests added once', async () => {
+    const group = people.slice(0, 6);
+    const prepared = restore(base);
+    for (const p of group) submitted(prepared, p);
+    const early = resolveSelection(prepared, { emails: group.slice(0, 4).map((p) => p.email), from: 'Pending' });
+    prepared.run('decide', [{ ...early, decision: 'accept' }], { user: 'staff@careertech.org' });
+    prepared.clock.set(NOTIFY_PASSED);
+    const start = snapshot(prepared);
+    for (const s of schedules()) {
+      const ws = restore(start);
+      const late = resolveSelection(ws, { emails: group.slice(4).map((p) => p.email), from: 'Pending' });
+      const r = await product.run(
+        ws,
+        [{ fn: 'sweep' }, { fn: 'decide', user: 'lead@careertech.org', args: [{ ...late, decision: 'decline' }] }],
+        s.make(),
+      );
+      record('sweep + decision delivering', r);
+      expect(r.executions.map((e) => e.error?.message ?? 'ok')).toEqual(['ok', 'ok']);
+      // whatever one run left to the other ("another run is delivering") the next hourly sweep sends
+      ws.clock.advance(60 * 60 * 1000);
+      ws.run('sweep');
+      const rows = ws.records('Applications');
+      for (const x of rows) expect(x.Notified).toBe(x.Status === 'Pending' ? '' : x.Status);
+      const decisionMail = ws.outbox.filter((m) => !/we received your application/.test(m.subject));
+      const perPerson = new Map<string, number>();
+      for (const m of decisionMail) perPerson.set(m.to, (perPerson.get(m.to) ?? 0) + 1);
+      expect([...perPerson.keys()].sort()).toEqual(group.map((p) => p.email).sort());
+      expect([...perPerson.values()].every((n) => n === 1)).toBe(true);
+      for (const ev of ws.events()) {
+        const emails = ev.attendees.map((a) => a.email.toLowerCase());
+        expect(new Set(emails).size).toBe(emails.length);
+      }
+      const accepted = rows.filter((x) => x.Status === 'Accepted').map((x) => String(x.Email).toLowerCase());
+      const guests = new Set(ws.events().flatMap((e) => e.attendees.map((a) => a.email.toLowerCase())));
+      for (const a of accepted) expect(guests.has(a)).toBe(true);
+      for (const e of r.executions) expect(unlockedWrites(e)).toEqual([]);
+    }
+  });
+
   test('the harness catches a write outside the lock: a fixture bundle appending without the lock loses an update; with the lock it never does', async () => {
     let lostUnlocked = 0;
     let lostLocked = 0;

@@ -205,33 +205,11 @@ export function summarize(results: CutResult[]): CutSummary {
 /**
  * Defects this suite found in code outside its area, reported to the lead; each is recognised by
  * its exact signature so that anything else still fails the suite, and each is printed with its
- * count. Remove an entry once its fix lands (the suite prints when one is no longer seen).
+ * count. Remove an entry once its fix lands.
  */
 export const KNOWN_DEFECTS: { id: string; text: string; matches(r: CutResult): boolean }[] = [
-  {
-    id: 'intake-confirmation-at-most-once',
-    text:
-      'intake: a cut right before the confirmation\'s MailApp.sendEmail loses that confirmation (the claim is marked "sending" first; ' +
-      'the next run logs "Confirmation uncertain" and never sends it) — at-most-once, where the SPEC says a cut run loses nothing',
-    matches: (r) =>
-      r.method === 'MailApp.sendEmail' && r.diff.lostRows.length === 0 && r.diff.extraRows.length === 0 && r.diff.calendar.length === 0 &&
-      r.diff.duplicatedMail.length === 0 && r.diff.lostMail.length === 1 && /we received your application/.test(r.diff.lostMail[0]),
-  },
-  {
-    id: 'intake-resubmission-half-written',
-    text:
-      'intake: a resubmission cut between its writes keeps the new Response Key but not the updated answers and the "resubmitted" flag; ' +
-      'the next run sees the key and never finishes the update',
-    matches: (r) => {
-      const d = r.diff;
-      if (d.lostMail.length || d.duplicatedMail.length || d.calendar.length || d.lostRows.length !== d.extraRows.length || d.lostRows.length === 0) return false;
-      return d.lostRows.every((row) => {
-        const want = JSON.parse(row) as Record<string, unknown>;
-        const got = d.extraRows.map((x) => JSON.parse(x) as Record<string, unknown>).find((x) => x['Application ID'] === want['Application ID']);
-        return got !== undefined && /resubmitted/.test(String(want.Flags)) && !/resubmitted/.test(String(got.Flags));
-      });
-    },
-  },
+  // Empty: both defects this suite found (intake losing a confirmation cut right before its send,
+  // and a resubmission's update half-written by a cut) were fixed on main; any difference now fails.
 ];
 
 export function knownDefect(r: CutResult): string | null {

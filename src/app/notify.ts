@@ -207,7 +207,7 @@ function reconcileLeftoverEvents(state: State, byId: Map<string, StoredApplicati
 
 /**
  * Every change of the run in one block per contiguous column run (Notified and Invited are
- * adjacent in our layout: one getRange, getNumberFormats, setValues). Only these two columns are
+ * adjacent in our layout: one getRange, one setValues). Only these two columns are
  * written: another column between them (staff reordered) is left alone, since the run's copy of,
  * say, Status may be stale by now.
  */

@@ -1,6 +1,5 @@
 // setup(): the form, the five tabs with their seeded program, the calendar and its meetings, and the
 // two triggers. Idempotent: a second run creates nothing and repairs whatever is missing.
-import { TEXT_COLUMNS } from '../domain/applicationRow';
 import { DEFAULT_COMMUNITIES, DEFAULT_MEETINGS, DEFAULT_SETTINGS } from '../domain/defaults';
 import { formSpec } from '../domain/formSpec';
 import { columnIndex, normalizeHeader } from '../domain/grid';
@@ -97,9 +96,10 @@ function ensureTabs(): string[] {
   formatColumns(meetings, ['Start', 'End'], DATE_TIME_FORMAT);
 
   const applications = tab(TABS.applications, APPLICATION_HEADERS);
-  // Applicant text must stay text: '@' keeps Sheets from turning "=..." into a formula or "0123" into 123.
-  // (New rows are formatted as they are appended.)
-  formatColumns(applications, TEXT_COLUMNS, '@');
+  // Applicant text stays text through the apostrophe every write puts before a string Sheets would
+  // parse (src/domain/escape.ts), not through a '@' format: the platform facts do not prove that a
+  // plain-text format stops setValues from taking "=..." as a formula, while the apostrophe is
+  // documented to, and in a '@' cell the apostrophe would show.
   formatColumns(applications, ['Submitted', 'Decided At'], DATE_TIME_FORMAT);
 
   tab(TABS.log, LOG_HEADERS);

@@ -30,7 +30,7 @@ export const APPLICATION_COLUMNS: Record<keyof Application, string> = {
   invited: 'Invited',
 };
 
-/** Free-text columns whose cells applicants or staff fill: formatted '@' so Sheets never reinterprets them. */
+/** Free-text columns whose cells applicants or staff fill. */
 export const TEXT_COLUMNS: readonly string[] = [
   'Application ID', 'Response Key', 'Email', 'First Name', 'Last Name', 'Job Title', 'Agency', 'Agency Type',
   'State', 'Community', 'Cohort', 'Flags', 'Status', 'Decided By', 'Note', 'Notified', 'Invited',

@@ -1,5 +1,5 @@
 // The Applications tab as Application records with their sheet row numbers.
-import { TEXT_COLUMNS, applicationKeysFromGrid, applicationRecord, applicationsFromGrid, APPLICATION_COLUMNS, type ApplicationField, type ApplicationKeys } from '../domain/applicationRow';
+import { applicationKeysFromGrid, applicationRecord, applicationsFromGrid, APPLICATION_COLUMNS, type ApplicationField, type ApplicationKeys } from '../domain/applicationRow';
 import { columnIndex } from '../domain/grid';
 import { APPLICATION_HEADERS, TABS } from '../domain/layout';
 import type { Application, Community } from '../domain/model';
@@ -67,7 +67,6 @@ export function appendApplications_(at: ApplicationsSheet | ApplicationsTable, a
   const first = appendRows_(
     at.table,
     apps.map((app) => applicationRecord(app, at.communities)),
-    { textColumns: TEXT_COLUMNS },
   );
   const stored = apps.map((app, i) => ({ ...app, row: first + i }));
   if ('applications' in at) at.applications.push(...stored);

@@ -27,7 +27,7 @@ export function withScriptLock_<T>(fn: () => T): T {
   } finally {
     depth = 0;
     try {
-      SpreadsheetApp.flush();
+      if (typeof SpreadsheetApp.flush === 'function') SpreadsheetApp.flush();
     } finally {
       lock.releaseLock();
     }

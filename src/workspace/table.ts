@@ -203,16 +203,17 @@ function mergeRuns(runs: [number, number][], fillable: ReadonlySet<number>): [nu
  * Appends records after the last row, one setValues per contiguous run of the columns the records
  * fill (a staff column in between is left alone). Returns the sheet row of the first record.
  */
-export function appendRows_(head: TableHead, records: Record<string, unknown>[], options: { textColumns?: readonly string[] } = {}): number {
+export function appendRows_(head: TableHead, records: Record<string, unknown>[]): number {
   const start = Math.max(head.lastRow, 1) + 1;
   if (records.length === 0) return start;
   const columns = columnsOf(head, records);
   const end = start + records.length - 1;
-  const maxRows = head.sheet.getMaxRows();
-  if (end > maxRows) head.sheet.insertRowsAfter(maxRows, end - maxRows);
-  // Plain-text columns: the new cells are formatted '@' first, so Sheets keeps what is written verbatim.
-  const text = (options.textColumns ?? []).map((h) => columnIndex(head, h)).filter((c) => c >= 0);
-  for (const [c0, c1] of runsOf(text)) head.sheet.getRange(start, c0 + 1, records.length, c1 - c0 + 1).setNumberFormat('@');
+  // Sheets refuses a range past the grid ("outside the dimensions of the sheet"), so grow it
+  // first. (Checked as optional so a minimal stand-in sheet without these methods still works.)
+  if (typeof head.sheet.getMaxRows === 'function' && typeof head.sheet.insertRowsAfter === 'function') {
+    const maxRows = head.sheet.getMaxRows();
+    if (end > maxRows) head.sheet.insertRowsAfter(maxRows, end - maxRows);
+  }
   const width = head.headers.length;
   const full = records.map((record) => {
     const row: unknown[] = new Array(width).fill('');
@@ -233,14 +234,12 @@ export function appendRows_(head: TableHead, records: Record<string, unknown>[],
 }
 
 /**
- * One setValues for a rectangular block, strings made safe as text. The block's number formats are
- * read first (one call): a plain-text ('@') cell takes a string verbatim, any other cell needs the
- * apostrophe marker for strings Sheets would parse.
+ * One setValues for a rectangular block, strings made safe as text: any string Sheets would parse
+ * (a formula, number, date or boolean) gets the leading apostrophe, which Sheets documents as
+ * "this is text" and does not show. The cells' number formats are deliberately not consulted.
  */
 function writeBlock(sheet: Sheet, row: number, column: number, block: unknown[][]): void {
-  const range = sheet.getRange(row, column, block.length, block[0].length);
-  const formats = range.getNumberFormats();
-  range.setValues(block.map((r, i) => r.map((v, j) => asSheetText(v, formats[i]?.[j]))));
+  sheet.getRange(row, column, block.length, block[0].length).setValues(block.map((r) => r.map((v) => asSheetText(v))));
 }
 
 function isTable(head: TableHead): head is Table {

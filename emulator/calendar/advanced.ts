@@ -10,6 +10,7 @@ import {
   findCalendar,
   findEvent,
   meetData,
+  newEvent,
   newEventId,
   normalizeAttendees,
   notify,
@@ -118,25 +119,7 @@ export class Events extends ServiceObject {
     if (!/^[a-v0-9]{5,1024}$/.test(id)) throw new ApiError(method, 400, 'Invalid resource id value.');
     if (findEvent(rt.state, cal.id, id)) throw new ApiError(method, 409, 'The requested identifier already exists.');
     const now = rt.now().toISOString();
-    const ev: EventState = {
-      id,
-      calendarId: cal.id,
-      iCalUID: typeof resource.iCalUID === 'string' ? resource.iCalUID : `${id}@google.com`,
-      status: 'confirmed',
-      summary: '',
-      description: '',
-      location: '',
-      start: { dateTime: '' },
-      end: { dateTime: '' },
-      attendees: [],
-      reminders: { useDefault: true },
-      created: now,
-      updated: now,
-      sequence: 0,
-      organizer: { email: cal.id, self: true },
-      creator: { email: rt.user },
-      extra: {},
-    };
+    const ev = newEvent(cal, id, rt.user, now, typeof resource.iCalUID === 'string' ? { iCalUID: resource.iCalUID } : {});
     this.apply(ev, resource, cal, a, method);
     rt.state.events.push(ev);
     notify(rt.core, cal, ev, [], ev.attendees, false, sendUpdatesOf(a), 'Calendar');

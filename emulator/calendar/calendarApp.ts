@@ -3,7 +3,7 @@ import type { ServiceName } from '../execution';
 import { isDate, isPlainObject } from '../realm';
 import { ScriptError, ServiceObject, type Runtime } from '../runtime';
 import type { CalendarState, EventState } from '../state';
-import { createCalendar, defaultCalendarFor, endMs, findCalendar, newEventId, normalizeAttendees, notify, rfc3339, startMs } from './store';
+import { createCalendar, defaultCalendarFor, endMs, findCalendar, newEvent, newEventId, normalizeAttendees, notify, rfc3339, startMs } from './store';
 
 export class EventGuest extends ServiceObject {
   constructor(
@@ -266,25 +266,14 @@ export class Calendar extends ServiceObject {
     const id = newEventId(rt.core);
     const now = rt.now().toISOString();
     const guests = typeof opts.guests === 'string' ? opts.guests.split(',').map((s) => s.trim()).filter(Boolean) : [];
-    const ev: EventState = {
-      id,
-      calendarId: cal.id,
-      iCalUID: `${id}@google.com`,
-      status: 'confirmed',
+    const ev = newEvent(cal, id, rt.user, now, {
       summary: String(title),
       description: opts.description ?? '',
       location: opts.location ?? '',
       start: { dateTime: rfc3339(startTime.getTime(), cal.timeZone) },
       end: { dateTime: rfc3339(endTime.getTime(), cal.timeZone) },
       attendees: normalizeAttendees(guests.map((email) => ({ email })), 'Calendar.createEvent'),
-      reminders: { useDefault: true },
-      created: now,
-      updated: now,
-      sequence: 0,
-      organizer: { email: cal.id, self: true },
-      creator: { email: rt.user },
-      extra: {},
-    };
+    });
     rt.state.events.push(ev);
     if (opts.sendInvites === true) notify(rt.core, cal, ev, [], ev.attendees, false, 'all', 'CalendarApp');
     return new CalendarEvent(rt, cal.id, id);

@@ -125,6 +125,30 @@ export function newEventId(core: Core): string {
   return core.mint(26, BASE32HEX);
 }
 
+/** A new event on `cal` as both CalendarApp and the advanced service create it, before their own fields. */
+export function newEvent(cal: CalendarState, id: string, creator: string, nowIso: string, fields: Partial<EventState> = {}): EventState {
+  return {
+    id,
+    calendarId: cal.id,
+    iCalUID: `${id}@google.com`,
+    status: 'confirmed',
+    summary: '',
+    description: '',
+    location: '',
+    start: { dateTime: '' },
+    end: { dateTime: '' },
+    attendees: [],
+    reminders: { useDefault: true },
+    created: nowIso,
+    updated: nowIso,
+    sequence: 0,
+    organizer: { email: cal.id, self: true },
+    creator: { email: creator },
+    extra: {},
+    ...fields,
+  };
+}
+
 export function meetData(core: Core, requestId: unknown): { conferenceData: Record<string, unknown>; hangoutLink: string } {
   const l = core.mint(10, 'abcdefghijklmnopqrstuvwxyz');
   const code = `${l.slice(0, 3)}-${l.slice(3, 7)}-${l.slice(7, 10)}`;

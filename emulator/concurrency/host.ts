@@ -19,6 +19,7 @@ import { TIME_LIMIT_MESSAGE } from '../execution';
 import { makeGlobals } from '../globals';
 import { dispatch, Runtime, ServiceObject, unwrap } from '../runtime';
 import { isDate } from '../realm';
+import { mulberry32 } from '../random';
 import { releaseAll } from '../services/lock';
 import type { LockHolder } from '../state';
 import { DATE_TAG, HANDLE_TAG, SHARED_BYTES, type DoneMessage, type HandleRef, type Reply, type RunCommand, type ThreadMessage } from './protocol';
@@ -308,14 +309,7 @@ export class ConcurrencyHost {
 
 /** A seeded random scheduler (mulberry32): the same seed gives the same interleaving. */
 export function randomScheduler(seed: number): Scheduler {
-  let a = seed >>> 0;
-  const rnd = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rnd = mulberry32(seed);
   return (ready) => ready[Math.floor(rnd() * ready.length)];
 }
 

@@ -2,6 +2,7 @@
 // built from the form the bundle created (titles and choices come from the form model), so the
 // demo follows the form rather than a copy of it. Deterministic for a given seed.
 import type { DevForm } from './devWire';
+import { mulberry32 } from '../random';
 
 export interface DemoSubmission {
   at: Date;
@@ -198,13 +199,3 @@ function pick<T>(rnd: () => number, list: readonly T[]): T {
   return list[Math.floor(rnd() * list.length)];
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -1,20 +1,12 @@
 // 1,000 submissions with every trigger quirk mixed in: double firing, blank firing, missed firing
 // (caught by the hourly sweep), resubmissions (Pending and decided), tolerant and unknown community
 // labels, hostile and very long answers. The run must end with exactly the expected rows and emails.
+import { mulberry32 } from '../../emulator/random';
 import { DEFAULT_COMMUNITIES } from '../../src/domain/defaults';
 import { applications, confirmations, countByService, freshWorkspace, logRows, staffEdit, submit, type Firing } from './intake.support';
 
-/** Small deterministic PRNG (mulberry32) so the run is the same every time. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded, so the run is the same every time. */
+const rng = mulberry32;
 
 const SUBMISSIONS = 1000;
 const PEOPLE = 650;

@@ -1,17 +1,8 @@
-// A small seeded PRNG (mulberry32): every random choice of the stress suite is reproducible from
-// the seed it prints. STRESS_SEED overrides the default.
-export type Rng = () => number;
+// Every random choice of the stress suite is reproducible from the seed it prints (the PRNG is
+// the emulator's). STRESS_SEED overrides the default.
+import { mulberry32, type Rng } from '../../../emulator/random';
 
-export function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32, type Rng };
 
 export function suiteSeed(fallback: number): number {
   const env = process.env.STRESS_SEED;

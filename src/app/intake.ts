@@ -2,13 +2,13 @@
 // response. The trigger and the hourly sweep share one code path: read the responses tab and
 // process every response the Log does not yet record. The event is only a hint (it may be
 // duplicated, blank, or missing).
-import { composeConfirmation } from '../domain/confirmationEmail';
-import { planClaims, propertyKey, type QueuedConfirmation } from '../domain/confirmationQueue';
-import { formatLongDate, formatTime, zoneAbbreviation } from '../domain/dates';
-import { planIntake, RESUBMISSION_FIELDS } from '../domain/intakePlan';
-import { TABS } from '../domain/layout';
-import type { Program } from '../domain/model';
-import { parseResponses, resumeIndex, rowKey, type ScanMark } from '../domain/responses';
+import { composeConfirmation } from '../domain/intake/confirmationEmail';
+import { planClaims, propertyKey, type QueuedConfirmation } from '../domain/intake/confirmationQueue';
+import { formatLongDate, formatTime, zoneAbbreviation } from '../domain/program/dates';
+import { planIntake, RESUBMISSION_FIELDS } from '../domain/intake/intakePlan';
+import { TABS } from '../domain/program/layout';
+import type { Program } from '../domain/program/model';
+import { parseResponses, resumeIndex, rowKey, type ScanMark } from '../domain/intake/responses';
 import { appendApplications_, readApplicationKeys_, saveApplications_ } from '../workspace/applicationsRepo';
 import { now } from '../workspace/clock';
 import { closeForm_, linkedForm_, responsesTabName_ } from '../workspace/form';

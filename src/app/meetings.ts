@@ -4,10 +4,10 @@
 // An event is ours when its private extended property names its meeting (community#number), so
 // an event created by a run cut off before it wrote the Event ID back is found and adopted next
 // time instead of being created twice.
-import { eventTimes, meetingCount, meetingEventResource, meetingKey } from '../domain/meetingEvent';
-import { parseMeetings } from '../domain/programParse';
-import { SETTING_NAMES } from '../domain/layout';
-import type { Meeting, Program } from '../domain/model';
+import { eventTimes, meetingCount, meetingEventResource, meetingKey } from '../domain/notify/meetingEvent';
+import { parseMeetings } from '../domain/program/programParse';
+import { SETTING_NAMES } from '../domain/program/layout';
+import type { Meeting, Program } from '../domain/program/model';
 import {
   calendarExists_, createCalendar_, findProgramCalendar_, insertMeetingEvent_, listEvents_, MEETING_KEY_PROPERTY, patchEventTimes_, type CalendarEvent,
 } from '../workspace/calendar';

@@ -2,13 +2,13 @@
 //
 // Shape of a run:
 //   1. under the script lock: read the script properties once, take the delivery lease
-//      (src/domain/lease.ts) and pick up any journal a cut-off run left behind; read Settings,
+//      (src/domain/notify/lease.ts) and pick up any journal a cut-off run left behind; read Settings,
 //      Communities, Meetings, Applications and Templates (one getValues per tab); then, outside
 //      the lock, apply the leftover journal to the applications read (its emails as `Notified`,
 //      its marked events' attendee lists as `Invited`), so nothing it records is planned again;
-//   2. plan in the domain (src/domain/due.ts): one email per applicant, one change per event;
+//   2. plan in the domain (src/domain/notify/due.ts): one email per applicant, one change per event;
 //   3. outside the lock: each email, then each event, journalled in a script property with one
-//      call each (src/domain/journal.ts): an email right after it is sent (`Notified` = the status
+//      call each (src/domain/notify/journal.ts): an email right after it is sent (`Notified` = the status
 //      emailed), an event right before it is changed (its mark); `Notified`/`Invited` change in
 //      memory;
 //   4. under the lock: write every change of the run (its own and the leftover journal's) to the
@@ -35,19 +35,19 @@
 // later). Rows between the first and last written row that belong to other applicants are written
 // back with the values this run read: only a delivery run writes these two columns, and only one
 // runs at a time.
-import { createBudget, type Budget } from '../domain/budget';
-import { isLeaseFree, LEASE_MS, parseLease, type Lease } from '../domain/lease';
+import { createBudget, type Budget } from '../domain/notify/budget';
+import { isLeaseFree, LEASE_MS, parseLease, type Lease } from '../domain/notify/lease';
 import {
   formatInvited, mergeAttendees, parseInvited, pendingNotificationIds, planDelivery, type EmailPlan, type EventPlan,
-} from '../domain/due';
-import { composeDecisionEmail, type EmailContent } from '../domain/emails/compose';
-import { formatDate } from '../domain/emails/when';
-import type { Templates } from '../domain/emails/templates';
-import { applicationRecord } from '../domain/applicationRow';
+} from '../domain/notify/due';
+import { composeDecisionEmail, type EmailContent } from '../domain/notify/emails/compose';
+import { formatDate } from '../domain/notify/emails/when';
+import type { Templates } from '../domain/notify/emails/templates';
+import { applicationRecord } from '../domain/program/applicationRow';
 import {
   emptyEntries, entryCount, invitedFromAttendees, JOURNAL_ENTRIES_PER_KEY, journalKey, journalKeys, meetingKey, mergeEntries, type JournalEntries,
-} from '../domain/journal';
-import type { Application, Program, Status } from '../domain/model';
+} from '../domain/notify/journal';
+import type { Application, Program, Status } from '../domain/program/model';
 import { getEvent_, setAttendees_ } from '../workspace/calendar';
 import { now } from '../workspace/clock';
 import { withScriptLock_ } from '../workspace/lock';

@@ -1,10 +1,10 @@
 // setup(): the form, the five tabs with their seeded program, the calendar and its meetings, and the
 // two triggers. Idempotent: a second run creates nothing and repairs whatever is missing.
-import { DEFAULT_COMMUNITIES, DEFAULT_MEETINGS, DEFAULT_SETTINGS } from '../domain/defaults';
-import { formSpec } from '../domain/formSpec';
-import { columnIndex, normalizeHeader } from '../domain/grid';
-import { APPLICATION_HEADERS, COMMUNITY_HEADERS, LOG_HEADERS, MEETING_HEADERS, SETTING_NAMES, SETTINGS_HEADERS, TABS } from '../domain/layout';
-import type { Settings } from '../domain/model';
+import { DEFAULT_COMMUNITIES, DEFAULT_MEETINGS, DEFAULT_SETTINGS } from '../domain/program/defaults';
+import { formSpec } from '../domain/intake/formSpec';
+import { columnIndex, normalizeHeader } from '../domain/program/grid';
+import { APPLICATION_HEADERS, COMMUNITY_HEADERS, LOG_HEADERS, MEETING_HEADERS, SETTING_NAMES, SETTINGS_HEADERS, TABS } from '../domain/program/layout';
+import type { Settings } from '../domain/program/model';
 import { createLinkedForm_, linkedForm_, repairForm_ } from '../workspace/form';
 import { withScriptLock_ } from '../workspace/lock';
 import { appendLog_ } from '../workspace/log';
@@ -97,7 +97,7 @@ function ensureTabs(): string[] {
 
   const applications = tab(TABS.applications, APPLICATION_HEADERS);
   // Applicant text stays text through the apostrophe every write puts before a string Sheets would
-  // parse (src/domain/escape.ts), not through a '@' format: the platform facts do not prove that a
+  // parse (src/domain/program/escape.ts), not through a '@' format: the platform facts do not prove that a
   // plain-text format stops setValues from taking "=..." as a formula, while the apostrophe is
   // documented to, and in a '@' cell the apostrophe would show.
   formatColumns(applications, ['Submitted', 'Decided At'], DATE_TIME_FORMAT);

@@ -3,7 +3,7 @@
 // default applies, so the emails never depend on the tab being right.
 import {
   DEFAULT_TEMPLATES, TEMPLATE_HEADERS, TEMPLATE_NAMES, TEMPLATE_TAB, templatesFromRows, type Templates,
-} from '../domain/emails/templates';
+} from '../domain/notify/emails/templates';
 import { cellOf, appendRows_, ensureTab_, readTable_, type Table } from '../workspace/table';
 import { withScriptLock_ } from '../workspace/lock';
 

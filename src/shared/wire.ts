@@ -1,9 +1,15 @@
 // What crosses google.script.run between the sidebar and the server. Everything here is JSON-safe:
 // google.script.run rejects Dates, functions and DOM nodes, so instants travel as ISO-8601 strings.
+//
+// The domain owns the vocabulary (statuses, decisions): the wire re-exports it rather than the rules
+// importing the boundary's format. Only types cross here (erased at build time) apart from the
+// DECISIONS list, so the browser bundles do not pull in server code.
+import type { Status } from '../domain/program/model';
+import type { Decision } from '../domain/review/decisions';
 
-export type WireStatus = 'Pending' | 'Accepted' | 'Waitlisted' | 'Declined' | 'Withdrawn';
-export type Decision = 'accept' | 'waitlist' | 'decline' | 'withdraw' | 'reopen';
-export const DECISIONS: readonly Decision[] = ['accept', 'waitlist', 'decline', 'withdraw', 'reopen'];
+export { DECISIONS, type Decision } from '../domain/review/decisions';
+/** An application's status as it travels (the domain's Status: already JSON-safe). */
+export type WireStatus = Status;
 
 /** ISO-8601 instant with `Z` or an offset. */
 export type IsoDateTime = string;

@@ -1,7 +1,7 @@
 // The review sidebar: loads the review state in one call, lets staff filter, select, preview and
 // decide, and shows exactly what each decision did. The list is paged, so 5,000 applications
 // render as 50 rows; filtering runs over an index built once per load.
-import { nextFromWaitlist } from '../domain/decisions';
+import { nextFromWaitlist } from '../shared/clientRules';
 import type { Decision, DecideRequest, DecideSuccess, ReviewState, WireApplication, WireCommunity, WireStatus } from '../shared/wire';
 import { communityName, renderDetail } from './detail';
 import { el, nextId, replaceChildren, type Child } from './dom';

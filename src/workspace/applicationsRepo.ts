@@ -1,8 +1,8 @@
 // The Applications tab as Application records with their sheet row numbers.
-import { applicationKeysFromGrid, applicationRecord, applicationsFromGrid, APPLICATION_COLUMNS, type ApplicationField, type ApplicationKeys } from '../domain/applicationRow';
-import { columnIndex } from '../domain/grid';
-import { APPLICATION_HEADERS, TABS } from '../domain/layout';
-import type { Application, Community } from '../domain/model';
+import { applicationKeysFromGrid, applicationRecord, applicationsFromGrid, APPLICATION_COLUMNS, type ApplicationField, type ApplicationKeys } from '../domain/program/applicationRow';
+import { columnIndex } from '../domain/program/grid';
+import { APPLICATION_HEADERS, TABS } from '../domain/program/layout';
+import type { Application, Community } from '../domain/program/model';
 import { appendRows_, ensureTab_, readTable_, writeRows_, type Table } from './table';
 
 export interface StoredApplication extends Application {

@@ -1,8 +1,8 @@
 // Google Calendar: the program calendar (CalendarApp) and its meeting events (advanced Calendar
 // service: only it can create a Meet link and send invitations; CalendarEvent.addGuest sends none).
 // Never call these under the script lock: a slow Calendar call must not block the sheet's writers.
-import type { Attendee } from '../domain/due';
-import type { MeetingEventResource } from '../domain/meetingEvent';
+import type { Attendee } from '../domain/notify/due';
+import type { MeetingEventResource } from '../domain/notify/meetingEvent';
 
 type Event = GoogleAppsScript.Calendar.Schema.Event;
 

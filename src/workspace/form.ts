@@ -1,5 +1,5 @@
 // The application form linked to this spreadsheet.
-import type { FormSpec, ItemSpec } from '../domain/formSpec';
+import type { FormSpec, ItemSpec } from '../domain/intake/formSpec';
 import { getProperty_, setProperty_ } from './properties';
 import { sheetByName_, spreadsheet_ } from './spreadsheet';
 

@@ -1,7 +1,7 @@
 // The Log tab: an append-only audit trail (Time, Actor, Action, Application IDs, Details, Response Key).
-import { LOG_HEADERS, TABS } from '../domain/layout';
+import { LOG_HEADERS, TABS } from '../domain/program/layout';
 import { now } from './clock';
-import { columnIndex } from '../domain/grid';
+import { columnIndex } from '../domain/program/grid';
 import { appendRows_, ensureTab_, readHead_, readTable_, type Table, type TableHead } from './table';
 
 /** Sheets refuses a cell longer than this. */

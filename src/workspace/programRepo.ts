@@ -1,8 +1,8 @@
 // Settings / Communities / Meetings tabs → Program (one getValues per tab).
-import { parseCommunities, parseMeetings, parseSettings } from '../domain/programParse';
-import { normalizeHeader } from '../domain/grid';
-import { TABS, SETTINGS_HEADERS } from '../domain/layout';
-import type { Program } from '../domain/model';
+import { parseCommunities, parseMeetings, parseSettings } from '../domain/program/programParse';
+import { normalizeHeader } from '../domain/program/grid';
+import { TABS, SETTINGS_HEADERS } from '../domain/program/layout';
+import type { Program } from '../domain/program/model';
 import { appendRows_, ensureTab_, readTable_, writeRows_, type Table } from './table';
 
 export interface ProgramTables {

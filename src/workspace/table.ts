@@ -1,8 +1,8 @@
 // A tab as a table found by header name. Staff may reorder columns, add their own, or change the
 // case/spacing of a header, so a column is always looked up by its normalised header, never by
 // position. Reads are one getValues per tab; writes are one setValues per contiguous block.
-import { asSheetText } from '../domain/escape';
-import { columnIndex, normalizeHeader } from '../domain/grid';
+import { asSheetText } from '../domain/program/escape';
+import { columnIndex, normalizeHeader } from '../domain/program/grid';
 import { insertSheet_, sheetByName_ } from './spreadsheet';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

@@ -2,7 +2,7 @@
 // hold n already-processed applicants, written straight into the emulator's state: 5,000 form
 // submissions would take minutes) and the operations the benchmark and the call budgets measure.
 import { Workspace, type Execution, type ServiceName } from '../../emulator';
-import { LOG_HEADERS } from '../../src/domain/layout';
+import { LOG_HEADERS } from '../../src/domain/program/layout';
 import { applicationRows, makeApplicants, responseKeyOf, responseRows } from '../bundle/reviewFixtures';
 
 export const OWNER = 'owner@careertech.org';

@@ -2,7 +2,7 @@
 // (caught by the hourly sweep), resubmissions (Pending and decided), tolerant and unknown community
 // labels, hostile and very long answers. The run must end with exactly the expected rows and emails.
 import { mulberry32 } from '../../emulator/random';
-import { DEFAULT_COMMUNITIES } from '../../src/domain/defaults';
+import { DEFAULT_COMMUNITIES } from '../../src/domain/program/defaults';
 import { applications, confirmations, countByService, freshWorkspace, logRows, staffEdit, submit, type Firing } from './intake.support';
 
 /** Seeded, so the run is the same every time. */

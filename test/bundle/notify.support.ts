@@ -1,8 +1,8 @@
 // Shared fixture of the notify/invite/sweep bundle tests: a program set up by `setup`, with decided
 // applications written straight into the Applications tab (as review's decide would leave them).
 import { Workspace, type EventView } from '../../emulator';
-import { APPLICATION_HEADERS } from '../../src/domain/layout';
-import { DEFAULT_COMMUNITIES } from '../../src/domain/defaults';
+import { APPLICATION_HEADERS } from '../../src/domain/program/layout';
+import { DEFAULT_COMMUNITIES } from '../../src/domain/program/defaults';
 import { appendRecords, runScript } from '../support/seed';
 
 export const OWNER = 'owner@careertech.org';

@@ -1,7 +1,7 @@
 // Applicants for the review tests: realistic rows for the Applications tab and the matching
 // 'Form Responses 1' rows (so the detail view has every answer), generated in bulk.
-import { APPLICATION_HEADERS } from '../../src/domain/layout';
-import { DEFAULT_COMMUNITIES, STATES_AND_TERRITORIES } from '../../src/domain/defaults';
+import { APPLICATION_HEADERS } from '../../src/domain/program/layout';
+import { DEFAULT_COMMUNITIES, STATES_AND_TERRITORIES } from '../../src/domain/program/defaults';
 
 export interface Applicant {
   id: string;

@@ -1,7 +1,7 @@
 // setup() on the built bundle: the form, the five tabs, the triggers; idempotent and repairing.
 import { Workspace } from '../../emulator';
-import { DEFAULT_COMMUNITIES, STATES_AND_TERRITORIES } from '../../src/domain/defaults';
-import { APPLICATION_HEADERS, COMMUNITY_HEADERS, LOG_HEADERS, MEETING_HEADERS, SETTINGS_HEADERS } from '../../src/domain/layout';
+import { DEFAULT_COMMUNITIES, STATES_AND_TERRITORIES } from '../../src/domain/program/defaults';
+import { APPLICATION_HEADERS, COMMUNITY_HEADERS, LOG_HEADERS, MEETING_HEADERS, SETTINGS_HEADERS } from '../../src/domain/program/layout';
 import { deleteRows, setCell } from '../../emulator/spreadsheet/sheetModel';
 import { OWNER, STAFF } from './intake.support';
 

@@ -7,10 +7,10 @@
 //   due rules agree with the sheet once due notifications are sent.
 // The seed is printed (STRESS_SEED overrides it) and so is the number of inputs tried.
 import fc from 'fast-check';
-import { ALLOWED_FROM, DECISION_STATUS, planDecisions, type DecisionRow } from '../../src/domain/decisions';
-import { parseResponses, splitChoices } from '../../src/domain/responses';
-import { STATUSES, type Status } from '../../src/domain/model';
-import { DEFAULT_COMMUNITIES } from '../../src/domain/defaults';
+import { ALLOWED_FROM, DECISION_STATUS, planDecisions, type DecisionRow } from '../../src/domain/review/decisions';
+import { parseResponses, splitChoices } from '../../src/domain/intake/responses';
+import { STATUSES, type Status } from '../../src/domain/program/model';
+import { DEFAULT_COMMUNITIES } from '../../src/domain/program/defaults';
 import { DECISIONS, type Decision } from '../../src/shared/wire';
 import type { Workspace } from '../../emulator';
 import { AFTER_NOTIFY, STAFF, workspaceWith } from '../bench/fixture';
@@ -57,7 +57,7 @@ const cellArb: fc.Arbitrary<unknown> = fc.oneof(
 );
 const TITLES = ['Timestamp', 'Email Address', 'First name', 'Last name', 'Job title', 'Agency or organization', 'Agency type', 'State', 'Communities of Practice', 'What do you hope to gain?', 'Commitment'];
 
-describe('response parser (src/domain/responses.ts)', () => {
+describe('response parser (src/domain/intake/responses.ts)', () => {
   test('any grid: no throw, one response per non-blank row, deterministic keys, clean choices', () => {
     const gridArb = fc
       .tuple(fc.uniqueArray(fc.oneof(fc.constantFrom(...TITLES), fc.string()), { maxLength: 14 }), fc.nat({ max: 12 }))
@@ -95,7 +95,7 @@ describe('response parser (src/domain/responses.ts)', () => {
   });
 });
 
-describe('decision rules (src/domain/decisions.ts)', () => {
+describe('decision rules (src/domain/review/decisions.ts)', () => {
   test('any rows, request and capacities: every id answered once, only allowed edges, stale never changed, capacity held', () => {
     const ids = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
     const rowArb: fc.Arbitrary<DecisionRow[]> = fc

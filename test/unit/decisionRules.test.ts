@@ -1,6 +1,6 @@
-import { ALLOWED_FROM, DECISION_STATUS, nextFromWaitlist, planDecisions, transitionRefusal, type DecisionRow } from '../../src/domain/decisions';
-import { STATUSES, type Status } from '../../src/domain/model';
-import { DECISIONS } from '../../src/shared/wire';
+import { ALLOWED_FROM, DECISIONS, DECISION_STATUS, planDecisions, transitionRefusal, type DecisionRow } from '../../src/domain/review/decisions';
+import { STATUSES, type Status } from '../../src/domain/program/model';
+import { nextFromWaitlist } from '../../src/shared/clientRules';
 
 const communities = [
   { key: 'lv', name: 'Learner Voice', capacity: 2 },

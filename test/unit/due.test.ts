@@ -1,6 +1,6 @@
 import {
   formatInvited, guestChangeFor, isNotificationDue, mergeAttendees, parseInvited, pendingNotificationIds, planDelivery,
-} from '../../src/domain/due';
+} from '../../src/domain/notify/due';
 import { app, program } from './dueFixtures';
 
 const before = new Date('2023-08-14T23:00:00-04:00');

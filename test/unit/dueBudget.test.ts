@@ -1,6 +1,6 @@
-import { createBudget } from '../../src/domain/budget';
-import { isPlausibleEmail, guestChangeFor } from '../../src/domain/due';
-import { isLeaseFree, LEASE_MS, parseLease } from '../../src/domain/lease';
+import { createBudget } from '../../src/domain/notify/budget';
+import { isPlausibleEmail, guestChangeFor } from '../../src/domain/notify/due';
+import { isLeaseFree, LEASE_MS, parseLease } from '../../src/domain/notify/lease';
 import { app, program } from './dueFixtures';
 
 describe('time budget', () => {

@@ -1,5 +1,5 @@
-import type { Application, Program } from '../../src/domain/model';
-import { DEFAULT_COMMUNITIES, DEFAULT_MEETINGS, DEFAULT_SETTINGS } from '../../src/domain/defaults';
+import type { Application, Program } from '../../src/domain/program/model';
+import { DEFAULT_COMMUNITIES, DEFAULT_MEETINGS, DEFAULT_SETTINGS } from '../../src/domain/program/defaults';
 
 export function program(): Program {
   return {

@@ -1,6 +1,6 @@
 // A stand-in for Utilities.formatDate (SimpleDateFormat patterns in an IANA zone) built on Intl,
 // covering the letters the email code uses: EEEE MMMM MM d dd yyyy h HH mm a z.
-import type { FormatDate } from '../../src/domain/emails/when';
+import type { FormatDate } from '../../src/domain/notify/emails/when';
 
 export const formatDate: FormatDate = (date, timeZone, pattern) => {
   const parts = new Intl.DateTimeFormat('en-US', {

@@ -1,12 +1,12 @@
-import { parseResponses, splitChoices, CELL_LIMIT } from '../../src/domain/responses';
-import { planIntake, type RowApplication } from '../../src/domain/intakePlan';
-import { planClaims, propertyKey, STALE_MS } from '../../src/domain/confirmationQueue';
-import { composeConfirmation } from '../../src/domain/confirmationEmail';
-import { formSpec } from '../../src/domain/formSpec';
-import { applicationId, responseKey } from '../../src/domain/ids';
-import { cohortLabel, isPersonalEmail, needsEligibilityReview } from '../../src/domain/tagging';
-import { DEFAULT_COMMUNITIES, DEFAULT_MEETINGS, DEFAULT_SETTINGS, STATES_AND_TERRITORIES } from '../../src/domain/defaults';
-import type { Program } from '../../src/domain/model';
+import { parseResponses, splitChoices, CELL_LIMIT } from '../../src/domain/intake/responses';
+import { planIntake, type RowApplication } from '../../src/domain/intake/intakePlan';
+import { planClaims, propertyKey, STALE_MS } from '../../src/domain/intake/confirmationQueue';
+import { composeConfirmation } from '../../src/domain/intake/confirmationEmail';
+import { formSpec } from '../../src/domain/intake/formSpec';
+import { applicationId, responseKey } from '../../src/domain/program/ids';
+import { cohortLabel, isPersonalEmail, needsEligibilityReview } from '../../src/domain/intake/tagging';
+import { DEFAULT_COMMUNITIES, DEFAULT_MEETINGS, DEFAULT_SETTINGS, STATES_AND_TERRITORIES } from '../../src/domain/program/defaults';
+import type { Program } from '../../src/domain/program/model';
 
 const program: Program = { settings: { ...DEFAULT_SETTINGS }, communities: DEFAULT_COMMUNITIES, meetings: DEFAULT_MEETINGS };
 const names = DEFAULT_COMMUNITIES.map((c) => c.name);

@@ -1,5 +1,5 @@
-import { emptyEntries, entryCount, invitedFromAttendees, journalKey, journalKeys, meetingKey, mergeEntries, parseEntries } from '../../src/domain/journal';
-import type { Application } from '../../src/domain/model';
+import { emptyEntries, entryCount, invitedFromAttendees, journalKey, journalKeys, meetingKey, mergeEntries, parseEntries } from '../../src/domain/notify/journal';
+import type { Application } from '../../src/domain/program/model';
 
 describe('delivery journal', () => {
   it('parses what a run stored and drops anything malformed', () => {

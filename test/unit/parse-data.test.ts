@@ -1,13 +1,13 @@
-import { asSheetText, escapeHtml, needsTextPrefix } from '../../src/domain/escape';
-import { columnIndex, gridReader, normalizeHeader } from '../../src/domain/grid';
-import { parseBoolean, parseCapacity, parseDateTime, parseEmailList } from '../../src/domain/cells';
-import { formatLongDate, offsetMinutes, zonedToInstant } from '../../src/domain/dates';
-import { findCommunity, parseCommunities, parseMeetings, parseProgram, parseSettings } from '../../src/domain/programParse';
-import { applicationFromRow, applicationRecord, parseFlags, parseStatus } from '../../src/domain/applicationRow';
-import { DEFAULT_COMMUNITIES, DEFAULT_SETTINGS } from '../../src/domain/defaults';
-import { APPLICATION_HEADERS } from '../../src/domain/layout';
+import { asSheetText, escapeHtml, needsTextPrefix } from '../../src/domain/program/escape';
+import { columnIndex, gridReader, normalizeHeader } from '../../src/domain/program/grid';
+import { parseBoolean, parseCapacity, parseDateTime, parseEmailList } from '../../src/domain/program/cells';
+import { formatLongDate, offsetMinutes, zonedToInstant } from '../../src/domain/program/dates';
+import { findCommunity, parseCommunities, parseMeetings, parseProgram, parseSettings } from '../../src/domain/program/programParse';
+import { applicationFromRow, applicationRecord, parseFlags, parseStatus } from '../../src/domain/program/applicationRow';
+import { DEFAULT_COMMUNITIES, DEFAULT_SETTINGS } from '../../src/domain/program/defaults';
+import { APPLICATION_HEADERS } from '../../src/domain/program/layout';
 import { runsOf } from '../../src/workspace/table';
-import type { Application } from '../../src/domain/model';
+import type { Application } from '../../src/domain/program/model';
 
 describe('escape', () => {
   it('escapes HTML', () => {

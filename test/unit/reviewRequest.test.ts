@@ -1,5 +1,5 @@
-import { MAX_IDS, parseDecideRequest, parseOptionalDecision } from '../../src/domain/decideRequest';
-import { mayDecide } from '../../src/domain/reviewState';
+import { MAX_IDS, parseDecideRequest, parseOptionalDecision } from '../../src/domain/review/decideRequest';
+import { mayDecide } from '../../src/domain/review/decisions';
 
 const ok = { applicationIds: ['a1', 'a2'], decision: 'accept' };
 

@@ -2,9 +2,8 @@
 // Applications tab, one write block, one Log row), then hand the due emails and invitations to the
 // notify step outside the lock. The number of Spreadsheet calls does not depend on how many rows
 // are selected or in the sheet.
-import { parseDecideRequest } from '../../domain/decideRequest';
-import { planDecisions, type DecisionPlan } from '../../domain/decisions';
-import { mayDecide } from '../../domain/reviewState';
+import { parseDecideRequest } from '../../domain/review/decideRequest';
+import { mayDecide, planDecisions, type DecisionPlan } from '../../domain/review/decisions';
 import type { DecideResult } from '../../shared/wire';
 import { readApplications_, saveApplications_, type StoredApplication } from '../../workspace/applicationsRepo';
 import { now } from '../../workspace/clock';

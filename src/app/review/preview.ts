@@ -1,10 +1,10 @@
 // previewNotification(applicationId, decision?): the email the applicant would get if the decision
 // were made now (or for the current status), composed by the same code notify sends with. Other
 // decisions already due for the same applicant are included, as notify sends one email per person.
-import { parseApplicationId, parseOptionalDecision } from '../../domain/decideRequest';
-import { DECISION_STATUS } from '../../domain/decisions';
-import { composeDecisionEmail } from '../../domain/emails/compose';
-import type { Application } from '../../domain/model';
+import { parseApplicationId, parseOptionalDecision } from '../../domain/review/decideRequest';
+import { DECISION_STATUS } from '../../domain/review/decisions';
+import { composeDecisionEmail } from '../../domain/notify/emails/compose';
+import type { Application } from '../../domain/program/model';
 import type { PreviewResult } from '../../shared/wire';
 import { readApplications_ } from '../../workspace/applicationsRepo';
 import { now } from '../../workspace/clock';

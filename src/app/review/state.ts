@@ -1,10 +1,11 @@
 // getReviewState(): everything the sidebar shows, in one round trip. Reads Settings, Communities,
 // Meetings, Applications and the form responses (for every answer), one getValues each.
-import { STATES_AND_TERRITORIES } from '../../domain/defaults';
-import { TABS } from '../../domain/layout';
-import type { Application } from '../../domain/model';
-import { answersByResponseKey, type Answers } from '../../domain/reviewAnswers';
-import { mayDecide, toReviewState } from '../../domain/reviewState';
+import { STATES_AND_TERRITORIES } from '../../domain/program/defaults';
+import { TABS } from '../../domain/program/layout';
+import type { Application } from '../../domain/program/model';
+import { answersByResponseKey, type Answers } from '../../domain/review/reviewAnswers';
+import { mayDecide } from '../../domain/review/decisions';
+import { toReviewState } from './wireState';
 import type { ReviewStateResult } from '../../shared/wire';
 import { readApplications_ } from '../../workspace/applicationsRepo';
 import { now } from '../../workspace/clock';

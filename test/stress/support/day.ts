@@ -3,8 +3,8 @@
 // reviewer retries a failed decide; the hourly sweep runs until it completes) and a projection of
 // what the program promises (Applications rows, outbox, calendar guests) to compare runs by.
 import { Workspace, type Execution, type Firing } from '../../../emulator';
-import { AGENCY_TYPES } from '../../../src/domain/model';
-import { DEFAULT_COMMUNITIES } from '../../../src/domain/defaults';
+import { AGENCY_TYPES } from '../../../src/domain/program/model';
+import { DEFAULT_COMMUNITIES } from '../../../src/domain/program/defaults';
 import type { Decision, WireStatus } from '../../../src/shared/wire';
 import { mulberry32, pick, sample, type Rng } from './rng';
 

@@ -2,7 +2,7 @@
 // The formatter has Utilities.formatDate's contract (SimpleDateFormat patterns, any IANA zone), so
 // either can be passed; the default is computed here from the tz data V8 carries (Intl), like the
 // rest of the domain's date handling (src/domain/dates.ts), with no call into the platform.
-import { wallClock, zoneAbbreviation } from '../dates';
+import { wallClock, zoneAbbreviation } from '../../program/dates';
 
 export type FormatDate = (date: Date, timeZone: string, pattern: string) => string;
 

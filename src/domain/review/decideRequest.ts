@@ -1,7 +1,7 @@
 // decide()'s argument comes from the sidebar, which is untrusted: anyone who can open the sheet
 // can call google.script.run with anything. Parse it whole into a typed request or refuse it whole.
-import { DECISIONS, type Decision, type DecideRequest, type WireStatus } from '../shared/wire';
-import { STATUSES } from './model';
+import { STATUSES, type Status } from '../program/model';
+import { DECISIONS, type Decision } from './decisions';
 
 export const MAX_IDS = 5000;
 export const MAX_NOTE = 2000;
@@ -12,13 +12,13 @@ export interface ValidDecideRequest {
   decision: Decision;
   /** '' when no note was given */
   note: string;
-  expected: Record<string, WireStatus>;
+  expected: Record<string, Status>;
   overrideCapacity: boolean;
 }
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
-const KNOWN_KEYS = new Set<keyof DecideRequest>(['applicationIds', 'decision', 'note', 'expected', 'overrideCapacity']);
+const KNOWN_KEYS = new Set<keyof ValidDecideRequest>(['applicationIds', 'decision', 'note', 'expected', 'overrideCapacity']);
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
@@ -34,7 +34,7 @@ function fail(error: string): { ok: false; error: string } {
 export function parseDecideRequest(input: unknown): Parsed<ValidDecideRequest> {
   if (!isPlainObject(input)) return fail('expected an object');
   for (const key of Object.keys(input)) {
-    if (!KNOWN_KEYS.has(key as keyof DecideRequest)) return fail(`unknown field "${key.slice(0, 40)}"`);
+    if (!KNOWN_KEYS.has(key as keyof ValidDecideRequest)) return fail(`unknown field "${key.slice(0, 40)}"`);
   }
 
   const ids = input.applicationIds;
@@ -58,7 +58,7 @@ export function parseDecideRequest(input: unknown): Parsed<ValidDecideRequest> {
   if (note !== undefined && typeof note !== 'string') return fail('note must be text');
   if (typeof note === 'string' && note.length > MAX_NOTE) return fail(`note is at most ${MAX_NOTE} characters (got ${note.length})`);
 
-  const expected: Record<string, WireStatus> = {};
+  const expected: Record<string, Status> = {};
   if (input.expected !== undefined) {
     if (!isPlainObject(input.expected)) return fail('expected must map application IDs to statuses');
     for (const [id, status] of Object.entries(input.expected)) {
@@ -66,7 +66,7 @@ export function parseDecideRequest(input: unknown): Parsed<ValidDecideRequest> {
       if (typeof status !== 'string' || !(STATUSES as readonly string[]).includes(status)) {
         return fail(`expected status for ${id} must be one of ${STATUSES.join(', ')}`);
       }
-      expected[id] = status as WireStatus;
+      expected[id] = status as Status;
     }
   }
 

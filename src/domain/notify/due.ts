@@ -8,7 +8,7 @@
 //   Accepted member is owed a place on every meeting of their community that has not started; a
 //   member no longer Accepted is owed removal from every such meeting they are still on. Meetings
 //   that have started are history: nobody is added to or removed from them.
-import type { Application, Meeting, Program, Settings, Status } from './model';
+import type { Application, Meeting, Program, Settings, Status } from '../program/model';
 
 export const NOTIFIABLE_STATUSES: readonly Status[] = ['Accepted', 'Waitlisted', 'Declined', 'Withdrawn'];
 

@@ -1,12 +1,12 @@
 // What processing the new form responses must change: rows to add, Pending rows to update as
 // resubmissions, Log entries, confirmations to send. Pure: the caller reads the tabs (under the
 // script lock), applies the plan, and sends the confirmations outside the lock.
-import { applicationId } from './ids';
-import { findCommunity } from './programParse';
+import { applicationId } from '../program/ids';
+import { findCommunity } from '../program/programParse';
 import type { FormResponse } from './responses';
 import { cohortLabel, missingAnswers, responseFlags, sortFlags } from './tagging';
-import type { ApplicationKeys } from './applicationRow';
-import type { Application, Flag, Program } from './model';
+import type { ApplicationKeys } from '../program/applicationRow';
+import type { Application, Flag, Program } from '../program/model';
 
 export interface RowApplication extends Application {
   row: number;

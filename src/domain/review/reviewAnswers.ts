@@ -1,10 +1,10 @@
 // The form answers behind each application, keyed by response key, for the sidebar's detail view.
 // Only the key and the answers are needed here, so this reads the grid directly (a full
 // parseResponses of 5,000 rows costs more than the rest of getReviewState).
-import { isDate, text } from './cells';
-import { columnIndex, isBlankRow, normalizeHeader, type Grid } from './grid';
-import { responseKey } from './ids';
-import { QUESTIONS, RESPONSE_COLUMNS } from './layout';
+import { isDate, text } from '../program/cells';
+import { columnIndex, isBlankRow, normalizeHeader, type Grid } from '../program/grid';
+import { responseKey } from '../program/ids';
+import { QUESTIONS, RESPONSE_COLUMNS } from '../program/layout';
 
 export type Answers = { question: string; answer: string }[];
 

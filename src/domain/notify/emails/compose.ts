@@ -1,6 +1,6 @@
 // One decision email for one applicant, covering every decision due for them (plain text + HTML).
 // Used by notify (sending) and by review's previewNotification (showing what will go out).
-import type { Application, Community, Program } from '../model';
+import type { Application, Community, Program } from '../../program/model';
 import { hasStarted, meetingsOf, parseInvited } from '../due';
 import { escapeHtml, linkHtml, safeHttpsUrl } from './html';
 import { renderHtml, renderText, type Block, type Values } from './render';

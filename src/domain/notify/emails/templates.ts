@@ -11,7 +11,7 @@
 // In `Email` (the frame every email uses): sections (each due decision, in sheet order).
 // The subject is the decision template's when every section of the email has the same decision,
 // the `Email` one otherwise.
-import type { Status } from '../model';
+import type { Status } from '../../program/model';
 
 export const TEMPLATE_TAB = 'Templates';
 export const TEMPLATE_HEADERS = ['Template', 'Subject', 'Body'] as const;

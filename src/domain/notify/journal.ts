@@ -19,7 +19,7 @@
 // 9 KB property limit (an id, a status and the JSON punctuation are well under 80 characters; one
 // email covers at most a few applications of one applicant).
 import { emailKey, formatInvited, isPlausibleEmail, parseInvited } from './due';
-import { STATUSES, type Application, type Meeting, type Status } from './model';
+import { STATUSES, type Application, type Meeting, type Status } from '../program/model';
 
 export const JOURNAL_PREFIX = 'cop.journal.';
 export const JOURNAL_ENTRIES_PER_KEY = 100;

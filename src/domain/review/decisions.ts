@@ -1,8 +1,11 @@
 // The review state machine: which decision may move an application from which status, and the
 // plan one decide() request makes of the rows it read under the lock. Pure: the caller reads the
 // sheet, hands the rows in, and writes back what the plan says.
-import type { Decision, WireStatus } from '../shared/wire';
-import type { Status } from './model';
+import type { Status } from '../program/model';
+
+/** What a reviewer can do to an application (the domain's word; the wire re-exports it). */
+export const DECISIONS = ['accept', 'waitlist', 'decline', 'withdraw', 'reopen'] as const;
+export type Decision = (typeof DECISIONS)[number];
 
 /** The status each decision leads to. */
 export const DECISION_STATUS: Record<Decision, Status> = {
@@ -64,7 +67,7 @@ export interface CommunityCapacity {
 export interface DecisionPlanInput {
   ids: readonly string[];
   decision: Decision;
-  expected?: Readonly<Record<string, WireStatus>>;
+  expected?: Readonly<Record<string, Status>>;
   overrideCapacity: boolean;
   /** every application row of the sheet, read once under the lock */
   rows: readonly DecisionRow[];
@@ -146,28 +149,9 @@ export function planDecisions(input: DecisionPlanInput): DecisionPlan {
   return plan;
 }
 
-/**
- * The next applicant to offer a free seat, per community: first waitlisted, first offered
- * (earliest decision time, then earliest submission, then sheet order). Only communities with a
- * capacity have seats to free; an unlimited community has nobody waiting for a seat.
- */
-export function nextFromWaitlist<T extends { status: string; community: string; waitlistedAt: number; submittedAt: number; order: number }>(
-  rows: readonly T[],
-  community: { key: string; capacity: number | null },
-): { next: T; freeSeats: number } | null {
-  if (community.capacity === null) return null;
-  let accepted = 0;
-  let best: T | null = null;
-  for (const r of rows) {
-    if (r.community !== community.key) continue;
-    if (r.status === 'Accepted') accepted++;
-    else if (r.status === 'Waitlisted' && (best === null || waitlistOrder(r, best) < 0)) best = r;
-  }
-  const freeSeats = community.capacity - accepted;
-  if (freeSeats <= 0 || best === null) return null;
-  return { next: best, freeSeats };
-}
-
-function waitlistOrder(a: { waitlistedAt: number; submittedAt: number; order: number }, b: typeof a): number {
-  return a.waitlistedAt - b.waitlistedAt || a.submittedAt - b.submittedAt || a.order - b.order;
+/** Empty reviewer list = every editor may decide; otherwise only the listed emails (case-insensitive). */
+export function mayDecide(reviewers: readonly string[], user: string): boolean {
+  if (reviewers.length === 0) return true;
+  const me = user.trim().toLowerCase();
+  return me !== '' && reviewers.some((r) => r.trim().toLowerCase() === me);
 }

@@ -1,7 +1,7 @@
 // The advisory flags of an application (never an automatic rejection) and its cohort label.
-import { formatMonthYear } from './dates';
-import { PERSONAL_EMAIL_DOMAINS } from './defaults';
-import { AGENCY_TYPES, type Community, type Flag, type Settings } from './model';
+import { formatMonthYear } from '../program/dates';
+import { PERSONAL_EMAIL_DOMAINS } from '../program/defaults';
+import { AGENCY_TYPES, type Community, type Flag, type Settings } from '../program/model';
 import type { FormResponse } from './responses';
 
 /** Order in which flags are written, so a row's Flags cell reads the same every time. */

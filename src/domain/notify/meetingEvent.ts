@@ -1,7 +1,7 @@
 // What a meeting event on the program calendar looks like (Calendar API Event resource).
 // The Meetings tab's instants are the truth; the time zone only says how Calendar shows them, so a
 // 2:00 pm ET meeting stays at 2:00 pm ET on both sides of a daylight-saving change.
-import type { Community, Meeting, Settings } from './model';
+import type { Community, Meeting, Settings } from '../program/model';
 
 export interface EventTime {
   dateTime: string;

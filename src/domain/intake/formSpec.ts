@@ -1,10 +1,10 @@
 // The application form, as data: titles and options exactly as the SPEC names them, wording from
 // the original call for applications, dates and communities from the program tabs (so a new
 // program year needs no code).
-import { formatLongDate, formatMonthYear, formatWeekdayDate } from './dates';
-import { STATES_AND_TERRITORIES } from './defaults';
-import { QUESTIONS } from './layout';
-import { AGENCY_TYPES, type Community, type Program } from './model';
+import { formatLongDate, formatMonthYear, formatWeekdayDate } from '../program/dates';
+import { STATES_AND_TERRITORIES } from '../program/defaults';
+import { QUESTIONS } from '../program/layout';
+import { AGENCY_TYPES, type Community, type Program } from '../program/model';
 
 export type ItemSpec =
   | { type: 'text'; title: string; required: boolean; helpText?: string }

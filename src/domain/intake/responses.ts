@@ -2,11 +2,11 @@
 // 'Email Address', then one column per question titled as the question, checkbox answers joined
 // by ", ". Staff may rename or add questions, so every answer is looked up by title and may be
 // missing.
-import { isDate, text } from './cells';
-import { columnIndex, gridReader, isBlankRow, type Grid } from './grid';
-import { responseKey } from './ids';
-import { QUESTIONS, RESPONSE_COLUMNS } from './layout';
-import { labelKey } from './programParse';
+import { isDate, text } from '../program/cells';
+import { columnIndex, gridReader, isBlankRow, type Grid } from '../program/grid';
+import { responseKey } from '../program/ids';
+import { QUESTIONS, RESPONSE_COLUMNS } from '../program/layout';
+import { labelKey } from '../program/programParse';
 
 /** Sheets refuses a cell longer than this. */
 export const CELL_LIMIT = 50000;

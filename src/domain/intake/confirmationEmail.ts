@@ -1,9 +1,9 @@
 // The email that tells an applicant their application arrived: what they applied for, the cohort
 // dates, and when decisions go out. Applicant text is escaped in the HTML part.
-import { formatLongDate, formatTime, formatWeekdayDate, zoneAbbreviation } from './dates';
-import { escapeHtml } from './escape';
+import { formatLongDate, formatTime, formatWeekdayDate, zoneAbbreviation } from '../program/dates';
+import { escapeHtml } from '../program/escape';
 import type { ConfirmationRecord } from './intakePlan';
-import type { Program } from './model';
+import type { Program } from '../program/model';
 import { cohortLabel } from './tagging';
 
 export interface ComposedEmail {

@@ -1,9 +1,10 @@
-// Maps the program and its applications to the JSON-safe shape the sidebar receives: instants
-// become ISO-8601 strings (google.script.run refuses Dates), and nothing else needs converting.
-import type { ReviewState, WireApplication, WireCommunity, WireStatus } from '../shared/wire';
-import { STATUSES, type Application, type Program } from './model';
-
-import type { Answers } from './reviewAnswers';
+// The domain → wire mapping for the review endpoints: the program and its applications in the
+// JSON-safe shape the sidebar receives. Instants become ISO-8601 strings (google.script.run refuses
+// Dates), and nothing else needs converting. It lives at the boundary so src/domain never imports
+// the wire types.
+import type { ReviewState, WireApplication, WireCommunity, WireStatus } from '../../shared/wire';
+import { STATUSES, type Application, type Program } from '../../domain/program/model';
+import type { Answers } from '../../domain/review/reviewAnswers';
 
 export type { Answers };
 
@@ -90,11 +91,4 @@ export function toReviewState(input: ReviewStateInput): ReviewState {
     communities,
     applications: input.applications.map((a) => toWireApplication(a, input.answersFor(a))),
   };
-}
-
-/** Empty reviewer list = every editor may decide; otherwise only the listed emails (case-insensitive). */
-export function mayDecide(reviewers: readonly string[], user: string): boolean {
-  if (reviewers.length === 0) return true;
-  const me = user.trim().toLowerCase();
-  return me !== '' && reviewers.some((r) => r.trim().toLowerCase() === me);
 }

@@ -1,7 +1,7 @@
 /** @type {import('jest').Config} */
 const transform = {
   // isolatedModules: ts-jest only transpiles; `npm run typecheck` catches type errors.
-  '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }],
+  '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }],
 };
 const common = {
   testEnvironment: 'node',

@@ -2,8 +2,8 @@
 //  1. src/index.ts -> dist/Code.js: one plain Apps Script file. Every function Apps Script calls by
 //     name is a named export of the entry and becomes a top-level `function` declaration that
 //     delegates into the closure holding the rest of the code (see gasEntryPoints).
-//  2. src/sidebar/main.ts + index.html + styles.css -> dist/Sidebar.html: one self-contained page
-//     (HtmlService serves a single file; the script and styles are inlined).
+//  2. one self-contained page per entry of PAGES -> dist/<name>.html (HtmlService serves a single
+//     file; the script and styles are inlined). Pages are Preact + TSX (tsconfig.sidebar.json).
 import { readFileSync } from 'node:fs';
 import typescript from '@rollup/plugin-typescript';
 import nodeResolve from '@rollup/plugin-node-resolve';
@@ -43,26 +43,59 @@ function copyAsset(from, to) {
   };
 }
 
-/** Inlines the sidebar bundle and its stylesheet into the HTML shell, as Sidebar.html. */
-function inlineSidebar({ html, css, out }) {
+/**
+ * One self-contained HTML page: the page's bundle and its stylesheets inlined into the shared shell
+ * (src/ui/page.html). HtmlService serves a single file, so nothing may be loaded from elsewhere.
+ */
+function inlinePage({ name, title, css, shell, bodyClass }) {
   return {
-    name: 'inline-sidebar',
+    name: 'inline-page',
     buildStart() {
-      this.addWatchFile(html);
-      this.addWatchFile(css);
+      this.addWatchFile(shell);
+      for (const f of css) this.addWatchFile(f);
     },
     generateBundle(_options, bundle) {
       const chunk = Object.values(bundle).find((f) => f.type === 'chunk');
       // `</script` inside the code would end the inline script early.
       const js = chunk.code.replace(/<\/script/gi, '<\\/script');
-      const page = readFileSync(html, 'utf8')
-        .replace('/*__STYLES__*/', () => readFileSync(css, 'utf8'))
+      const styles = css.map((f) => readFileSync(f, 'utf8')).join('\n').replace(/<\/style/gi, '<\\/style');
+      const page = readFileSync(shell, 'utf8')
+        .replace('__TITLE__', () => escapeHtml(title))
+        .replace('__BODY_CLASS__', () => escapeHtml(bodyClass))
+        .replace('/*__STYLES__*/', () => styles)
         .replace('/*__SCRIPT__*/', () => js);
-      for (const name of Object.keys(bundle)) delete bundle[name];
-      this.emitFile({ type: 'asset', fileName: out, source: page });
+      for (const key of Object.keys(bundle)) delete bundle[key];
+      this.emitFile({ type: 'asset', fileName: `${name}.html`, source: page });
     },
   };
 }
+
+function escapeHtml(text) {
+  return String(text).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+}
+
+/**
+ * A browser page (sidebar, dialog, web app) built into dist/<name>.html. Adding a page is one line in
+ * PAGES below. `entry` is a .ts/.tsx module that renders into <main id="app">; the page gets the
+ * shared stylesheet (src/ui/styles.css) plus any `css` files listed.
+ */
+function page({ name, entry, title, css = [], bodyClass = '' }) {
+  return {
+    input: entry,
+    output: { dir: 'dist', format: 'iife', entryFileNames: `${name}.tmp.js` },
+    plugins: [
+      nodeResolve({ browser: true }),
+      typescript({ tsconfig: './tsconfig.sidebar.json', noEmitOnError: true, outDir: 'dist' }),
+      inlinePage({ name, title, css: ['src/ui/styles.css', ...css], shell: 'src/ui/page.html', bodyClass }),
+    ],
+  };
+}
+
+// Every HTML page the project serves. One line per page.
+export const PAGES = [
+  { name: 'Sidebar', entry: 'src/sidebar/main.ts', title: 'Review applications', bodyClass: 'sidebar-page' },
+  { name: 'ReviewWindow', entry: 'src/ui/pages/reviewWindow/main.tsx', title: 'Review applications', bodyClass: 'window-page' },
+];
 
 export default [
   {
@@ -76,13 +109,5 @@ export default [
       copyAsset('appsscript.json', 'appsscript.json'),
     ],
   },
-  {
-    input: 'src/sidebar/main.ts',
-    output: { dir: 'dist', format: 'iife', entryFileNames: 'sidebar.tmp.js' },
-    plugins: [
-      nodeResolve({ browser: true }),
-      typescript({ tsconfig: './tsconfig.sidebar.json', noEmitOnError: true, outDir: 'dist' }),
-      inlineSidebar({ html: 'src/sidebar/index.html', css: 'src/sidebar/styles.css', out: 'Sidebar.html' }),
-    ],
-  },
+  ...PAGES.map(page),
 ];

@@ -2,7 +2,7 @@
 // name (triggers, menu items, google.script.run). Nothing else belongs here: every other top-level
 // function of the bundle must end in `_` so google.script.run cannot reach it.
 import type { DecideResult, Endpoints, PreviewResult, ReviewStateResult } from './shared/wire';
-import { menuOnOpen_, menuOnInstall_, openSidebar_ } from './app/menu';
+import { menuOnOpen_, menuOnInstall_, openReviewWindow_, openSidebar_ } from './app/menu';
 import { runSetup_ } from './app/setup';
 import { handleFormSubmit_ } from './app/intake';
 import { runSweep_ } from './app/sweep';
@@ -37,6 +37,14 @@ export function sweep(): string {
 /** Menu "Review applications". */
 export function showSidebar(): void {
   openSidebar_();
+}
+
+/**
+ * Menu "Review applications (large window)", and the sidebar's link to it: the review window, a
+ * modeless dialog as large as the screen allows. Takes no arguments; opens UI only.
+ */
+export function showReviewWindow(): void {
+  openReviewWindow_();
 }
 
 /** Menu "Send due notifications". */

@@ -13,7 +13,7 @@ import type { ExecutionLike, WorkspacePort } from './port';
 import type { Store } from './store';
 import {
   TIME_ZONE, asDate, devCalendar, devExecution, devForm, devMail, devMenus, icsEvent, isRec, local,
-  mailForEml, mailHtml, mailId, scriptStack, sidebarTitle, str,
+  dialogHtml, lastDialog, mailForEml, mailHtml, mailId, scriptStack, sidebarTitle, str,
 } from './views';
 import { fromZonedLocal, presets } from './clock';
 import { validateResponse } from './formCheck';
@@ -141,6 +141,7 @@ export function createDevServer(opts: DevServerOptions): Server {
       presets: presets(asDate(set['Notify from']), asDate(set['Registration deadline'])),
       menus: [...menus.values()],
       sidebarTitle: sidebarTitle(w.ui),
+      dialog: lastDialog(w.ui),
       triggers: w.triggers.filter(isRec).map((t) => ({ handler: str(t.handler), eventType: str(t.eventType), owner: str(t.owner) })),
       dataFile: store.file,
       demo,
@@ -310,7 +311,17 @@ export function createDevServer(opts: DevServerOptions): Server {
   function sidebarPage(user: string): string {
     const file = join(opts.distDir, 'Sidebar.html');
     if (!existsSync(file)) throw new HttpError(500, 'dist/Sidebar.html is missing: run npm run build');
-    const html = readFileSync(file, 'utf8');
+    return withShim(readFileSync(file, 'utf8'), user);
+  }
+
+  /** The HTML the bundle itself gave showModalDialog / showModelessDialog, as it gave it. */
+  function dialogPage(n: string, user: string): string {
+    const html = /^\d+$/.test(n) ? dialogHtml(ws().ui, Number(n)) : null;
+    if (html === null) throw new HttpError(404, `no dialog number ${JSON.stringify(n)}`);
+    return withShim(html, user);
+  }
+
+  function withShim(html: string, user: string): string {
     const shim = `<script src="/gas-shim.js?user=${encodeURIComponent(user)}"></script>`;
     return /<head[^>]*>/i.test(html) ? html.replace(/<head[^>]*>/i, (m) => `${m}\n${shim}`) : shim + html;
   }
@@ -339,6 +350,7 @@ export function createDevServer(opts: DevServerOptions): Server {
       if (path === '/form.js') return send(res, 200, 'text/javascript', assets.js('form'));
       if (path === '/gas-shim.js') return send(res, 200, 'text/javascript', shimScript(checkUser(q('user'))));
       if (path === '/sidebar') return send(res, 200, 'text/html', sidebarPage(checkUser(q('user'))), SIDEBAR_CSP);
+      if (path === '/dialog') return send(res, 200, 'text/html', dialogPage(q('n'), checkUser(q('user'))), SIDEBAR_CSP);
       if (path === '/favicon.ico') return send(res, 204, 'text/plain', '');
       if (path === '/api/state') return json(res, 200, state());
       if (path === '/api/sheet') return json(res, 200, sheet(q('name')));

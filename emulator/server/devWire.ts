@@ -33,10 +33,22 @@ export interface DevState {
   menus: DevMenu[];
   /** the title the bundle last gave its sidebar (showSidebar) */
   sidebarTitle: string;
+  /** the last dialog the bundle showed (showModalDialog / showModelessDialog); `n` counts them */
+  dialog: DevDialog | null;
   triggers: { handler: string; eventType: string; owner: string }[];
   dataFile: string;
   /** the last (or running) demo load; null if none since the server started */
   demo: DemoProgress | null;
+}
+
+export interface DevDialog {
+  /** index in the workspace's dialog list: the page opens each dialog once, when `n` is new */
+  n: number;
+  title: string;
+  width: number;
+  height: number;
+  modal: boolean;
+  user: string;
 }
 
 export interface DevSheet {

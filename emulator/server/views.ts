@@ -1,7 +1,7 @@
 // Parses the emulator's state (plain data, see emulator/API.md) into the dev server's wire shapes.
 // Everything arrives as `unknown` and is read field by field: a missing field becomes '' or null.
 import type {
-  DevCalendar, DevEvent, DevExecution, DevForm, DevFormItem, DevFormItemKind, DevMail, DevMenu,
+  DevCalendar, DevDialog, DevEvent, DevExecution, DevForm, DevFormItem, DevFormItemKind, DevMail, DevMenu,
 } from './devWire';
 import type { ExecutionLike } from './port';
 import type { IcsEvent } from './ics';
@@ -287,6 +287,19 @@ export function devMenus(ui: unknown): DevMenu[] {
     title: str(rec(m).title),
     items: arr(rec(m).items).map((i) => ({ label: str(rec(i).label), fn: str(rec(i).fn) })).filter((i) => i.fn !== ''),
   }));
+}
+
+export function lastDialog(ui: unknown): DevDialog | null {
+  const dialogs = arr(rec(ui).dialogs);
+  if (!dialogs.length) return null;
+  const d = rec(dialogs[dialogs.length - 1]);
+  const num = (v: unknown, fallback: number): number => (typeof v === 'number' && v > 0 ? v : fallback);
+  return { n: dialogs.length - 1, title: str(d.title), width: num(d.width, 600), height: num(d.height, 400), modal: d.modal === true, user: str(d.user) };
+}
+
+export function dialogHtml(ui: unknown, n: number): string | null {
+  const d = arr(rec(ui).dialogs)[n];
+  return d === undefined ? null : str(rec(d).html);
 }
 
 export function sidebarTitle(ui: unknown): string {

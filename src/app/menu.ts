@@ -1,12 +1,13 @@
 // The "Communities of Practice" add-on menu and the sidebar it opens. onOpen runs as a simple
 // trigger (AuthMode.LIMITED in a bound script, NONE for an add-on not yet used in this document),
 // so it builds the menu and touches nothing else: no properties, no sheet reads.
-import { addAddonMenu_, showSidebarFile_, type MenuItem } from '../workspace/menuUi';
+import { addAddonMenu_, showModelessDialogFile_, showSidebarFile_, type MenuItem } from '../workspace/menuUi';
 
 export const MENU_TITLE = 'Communities of Practice';
 
 export const MENU_ITEMS: readonly (MenuItem | null)[] = [
   { label: 'Review applications', fn: 'showSidebar' },
+  { label: 'Review applications (large window)', fn: 'showReviewWindow' },
   { label: 'Sync responses now', fn: 'sweep' },
   { label: 'Send due notifications', fn: 'sendDueNotifications' },
   null,
@@ -25,4 +26,12 @@ export function menuOnInstall_(e?: GoogleAppsScript.Events.AddonOnInstall): void
 
 export function openSidebar_(): void {
   showSidebarFile_('Sidebar', MENU_TITLE);
+}
+
+// The window opens at a size that fits a 1280 x 800 laptop screen once Sheets' own chrome is taken
+// off; the page then grows itself to the screen it finds (google.script.host.setWidth/setHeight).
+export const REVIEW_WINDOW_SIZE = { width: 1200, height: 680 } as const;
+
+export function openReviewWindow_(): void {
+  showModelessDialogFile_('ReviewWindow', 'Review applications', REVIEW_WINDOW_SIZE.width, REVIEW_WINDOW_SIZE.height);
 }

@@ -9,7 +9,7 @@ import { ANY, applyFilter, EMPTY_FILTER, indexApplications, NO_FLAGS, pageOf, ty
 import { plural } from './format';
 import { capacityText, renderOverview } from './overview';
 import { renderResult } from './result';
-import { call, errorText } from './rpc';
+import { call, errorText } from '../ui/rpc';
 
 const PAGE_SIZE = 50;
 const MAX_PER_REQUEST = 5000;

@@ -15,6 +15,16 @@ export function addAddonMenu_(items: readonly (MenuItem | null)[]): void {
   menu.addToUi();
 }
 
+/**
+ * Shows an HTML file of the project as a modeless dialog (the sheet stays usable beside it) of the
+ * given initial size. Sheets fits a dialog into the browser window; the page may resize itself
+ * with google.script.host.setWidth / setHeight once it knows the screen.
+ */
+export function showModelessDialogFile_(file: string, title: string, width: number, height: number): void {
+  const html = HtmlService.createHtmlOutputFromFile(file).setWidth(width).setHeight(height);
+  SpreadsheetApp.getUi().showModelessDialog(html, title);
+}
+
 /** Shows an HTML file of the project as the sidebar (sidebars are always 300 px wide). */
 export function showSidebarFile_(file: string, title: string): void {
   const html = HtmlService.createHtmlOutputFromFile(file).setTitle(title);

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
-import { checkBundle, checkSidebarHtml, SPEC_ENTRY_POINTS } from '../support/bundleContract';
+import { checkBundle, checkPageHtml, SPEC_ENTRY_POINTS } from '../support/bundleContract';
 
 const dist = path.join(__dirname, '..', '..', 'dist');
 const code = readFileSync(path.join(dist, 'Code.js'), 'utf8');
@@ -36,10 +36,20 @@ describe('dist/Code.js contract', () => {
   });
 });
 
-describe('dist/Sidebar.html', () => {
-  it('is one self-contained page', () => {
-    const html = readFileSync(path.join(dist, 'Sidebar.html'), 'utf8');
-    expect(checkSidebarHtml(html)).toEqual([]);
+// Every page of rollup.config.mjs's PAGES (dist/*.html), not only the sidebar.
+const pages = readdirSync(dist).filter((f) => f.endsWith('.html'));
+
+describe('dist/*.html pages', () => {
+  it('include the sidebar and the review window', () => {
+    expect(pages).toEqual(expect.arrayContaining(['Sidebar.html', 'ReviewWindow.html']));
+  });
+  it.each(pages)('%s is one self-contained page within the 150 KB budget', (name) => {
+    const html = readFileSync(path.join(dist, name), 'utf8');
+    expect(checkPageHtml(html, name)).toEqual([]);
+    expect(Buffer.byteLength(html)).toBeLessThanOrEqual(150 * 1024);
+  });
+  it('fails on a page that loads a script from elsewhere', () => {
+    expect(checkPageHtml('<style>a{}</style><script src="https://cdn.example/x.js"></script>', 'X.html')).toContain('X.html loads an external script');
   });
 });
 

@@ -368,8 +368,17 @@ describe('menu and sidebar', () => {
       // An add-on menu is titled with the add-on's (or bound project's) name: Communities of Practice.
       expect(ws.ui.menus.at(-1)?.title).toBe('Communities of Practice');
       const items = menuItems(ws);
-      expect(items.map((i) => i.label)).toEqual(['Review applications', 'Sync responses now', 'Send due notifications', 'Set up']);
-      expect(items.map((i) => i.fn)).toEqual(['showSidebar', 'sweep', 'sendDueNotifications', 'setup']);
+      // Other items (program year, members, check installation) may sit between; these must be there.
+      const byLabel = Object.fromEntries(items.map((i) => [i.label, i.fn]));
+      expect(byLabel).toMatchObject({
+        'Review applications': 'showSidebar',
+        'Review applications (large window)': 'showReviewWindow',
+        'Sync responses now': 'sweep',
+        'Send due notifications': 'sendDueNotifications',
+        'Set up': 'setup',
+      });
+      expect(items[0].label).toBe('Review applications');
+      expect(items.at(-1)?.label).toBe('Set up');
     }
   });
 
@@ -385,5 +394,15 @@ describe('menu and sidebar', () => {
     const sidebar = ws.ui.sidebars.at(-1);
     expect(sidebar?.title).toBe('Communities of Practice');
     expect(sidebar?.html).toContain('id="app"');
+  });
+
+  it('showReviewWindow serves dist/ReviewWindow.html as a large modeless dialog', () => {
+    const ws = new Workspace({ now: '2023-08-01T14:00:00Z', owner: OWNER, editors: [STAFF] });
+    ws.run('showReviewWindow', [], { user: STAFF });
+    const dialog = ws.ui.dialogs.at(-1);
+    expect(dialog).toMatchObject({ title: 'Review applications', modal: false });
+    expect(dialog?.width).toBeGreaterThanOrEqual(1200);
+    expect(dialog?.html).toContain('id="app"');
+    expect(dialog?.html).toContain('window-page');
   });
 });

@@ -5,6 +5,8 @@ import ts from 'typescript';
 export const SPEC_ENTRY_POINTS = [
   'onOpen', 'onInstall', 'setup', 'onFormSubmit', 'sweep', 'showSidebar', 'sendDueNotifications',
   'getReviewState', 'decide', 'previewNotification',
+  // menu actions and page endpoints the product calls by name (SPEC "Entry points", README)
+  'showReviewWindow',
 ] as const;
 
 export interface ContractReport {
@@ -57,12 +59,15 @@ export function checkBundle(code: string): ContractReport {
   return { problems, topLevelFunctions };
 }
 
-export function checkSidebarHtml(html: string): string[] {
+/** A page HtmlService can serve: one file, script and styles inline, nothing loaded from elsewhere. */
+export function checkPageHtml(html: string, name = 'Sidebar.html'): string[] {
   const problems: string[] = [];
-  if (/<script[^>]*\bsrc\s*=/i.test(html)) problems.push('Sidebar.html loads an external script');
-  if (/<link[^>]*rel\s*=\s*["']?stylesheet/i.test(html)) problems.push('Sidebar.html links an external stylesheet');
-  if (!/<script>[\s\S]{20,}<\/script>/i.test(html)) problems.push('Sidebar.html has no inline script');
-  if (!/<style>[\s\S]+<\/style>/i.test(html)) problems.push('Sidebar.html has no inline styles');
-  if (/\/\*__(SCRIPT|STYLES)__\*\//.test(html)) problems.push('Sidebar.html still has a build placeholder');
+  if (/<script[^>]*\bsrc\s*=/i.test(html)) problems.push(`${name} loads an external script`);
+  if (/<link[^>]*rel\s*=\s*["']?stylesheet/i.test(html)) problems.push(`${name} links an external stylesheet`);
+  if (!/<script>[\s\S]{20,}<\/script>/i.test(html)) problems.push(`${name} has no inline script`);
+  if (!/<style>[\s\S]+<\/style>/i.test(html)) problems.push(`${name} has no inline styles`);
+  if (/\/\*__(SCRIPT|STYLES)__\*\/|__TITLE__|__BODY_CLASS__/.test(html)) problems.push(`${name} still has a build placeholder`);
+  if (/@import\s|url\(\s*['"]?(https?:)?\/\//i.test(html)) problems.push(`${name} loads a stylesheet or asset from elsewhere`);
   return problems;
 }
+

@@ -19,6 +19,7 @@ const FALLBACK_MENU: DevMenu = {
   items: [
     { label: 'Set up', fn: 'setup' },
     { label: 'Review applications', fn: 'showSidebar' },
+    { label: 'Review applications (large window)', fn: 'showReviewWindow' },
     { label: 'Sync responses now', fn: 'sweep' },
     { label: 'Send due notifications', fn: 'sendDueNotifications' },
   ],
@@ -136,6 +137,7 @@ function renderMenus(): void {
 async function menuItem(fn: string, label: string): Promise<void> {
   const r = await runFn(fn, label);
   if (fn === 'showSidebar' && r?.ok) openSidebar();
+  if (r?.ok) await refresh();
 }
 
 // ---------------------------------------------------------------- sidebar
@@ -157,6 +159,39 @@ function closeSidebar(): void {
   byId('sidebar').hidden = true;
   byId('sidebar-open').hidden = false;
   byId<HTMLIFrameElement>('sidebar-frame').src = 'about:blank';
+}
+
+// ---------------------------------------------------------------- dialogs
+
+// Each dialog the bundle shows (its own HTML, as given to showModalDialog / showModelessDialog) is
+// opened once, when a new one appears in the state, for the user who opened it.
+let dialogSeen = -1;
+let dialogSize = { width: 600, height: 400 };
+
+function showDialogIfNew(s: DevState): void {
+  const d = s.dialog;
+  if (!d || d.n <= dialogSeen) return;
+  dialogSeen = d.n;
+  if (d.user && d.user !== user) return;
+  dialogSize = { width: d.width, height: d.height };
+  const layer = byId('dialog-layer');
+  layer.classList.toggle('modal', d.modal);
+  layer.hidden = false;
+  byId('dialog-title').textContent = d.title;
+  sizeDialog();
+  byId<HTMLIFrameElement>('dialog-frame').src = `/dialog?n=${d.n}&user=${encodeURIComponent(user)}`;
+}
+
+function sizeDialog(): void {
+  const box = byId('dialog');
+  box.style.width = `${dialogSize.width}px`;
+  // the title bar takes about 40 px of the height the script asked for, as in Sheets
+  box.style.height = `${dialogSize.height + 40}px`;
+}
+
+function closeDialog(): void {
+  byId('dialog-layer').hidden = true;
+  byId<HTMLIFrameElement>('dialog-frame').src = 'about:blank';
 }
 
 // ---------------------------------------------------------------- views
@@ -203,6 +238,8 @@ async function refresh(force = false): Promise<void> {
     return;
   }
   const changed = force || !state || next.version !== state.version;
+  if (state) showDialogIfNew(next);
+  else dialogSeen = next.dialog?.n ?? -1;
   state = next;
   renderControls(next);
   if (changed) await renderView();
@@ -307,13 +344,24 @@ function wire(): void {
     });
   });
   byId('sidebar-close').addEventListener('click', closeSidebar);
+  byId('dialog-close').addEventListener('click', closeDialog);
   byId('sidebar-reload').addEventListener('click', openSidebar);
   byId('sidebar-open').addEventListener('click', openSidebar);
   window.addEventListener('message', (e: MessageEvent) => {
     if (e.origin !== location.origin) return;
     const data = e.data as { source?: string; type?: string; fn?: string; ok?: boolean; error?: DevError | null };
     if (data?.source !== 'gas-dev') return;
-    if (data.type === 'close') closeSidebar();
+    const fromDialog = e.source === byId<HTMLIFrameElement>('dialog-frame').contentWindow;
+    if (data.type === 'close') {
+      if (fromDialog) closeDialog();
+      else closeSidebar();
+    }
+    if (data.type === 'resize' && fromDialog) {
+      const size = data as { width?: unknown; height?: unknown };
+      if (typeof size.width === 'number') dialogSize.width = size.width;
+      if (typeof size.height === 'number') dialogSize.height = size.height;
+      sizeDialog();
+    }
     if (data.type === 'run') {
       if (!data.ok && data.error) showError(`google.script.run.${data.fn ?? '?'}`, data.error);
       void refresh(true);

@@ -39,7 +39,8 @@ w.google.script = w.google.script ?? {};
 w.google.script.host = {
   origin: location.origin,
   close: () => notifyParent({ type: 'close' }),
-  setHeight: () => undefined,
-  setWidth: () => undefined,
+  // A dialog asks its frame on the page for a new size (sidebars ignore it, as in Sheets).
+  setHeight: (height: number) => notifyParent({ type: 'resize', height }),
+  setWidth: (width: number) => notifyParent({ type: 'resize', width }),
   editor: { focus: () => undefined },
 };

@@ -35,6 +35,10 @@ export interface Execution {
   startedAt: Date;
   endedAt: Date | null;
   cutOff: boolean;
+  /** Why the platform ended the run when it was not the 6-minute limit (trigger budget, authorization). */
+  endReason?: string;
+  /** Scopes a requireScopes/requireAllScopes found missing (the run ended with an authorization prompt). */
+  authorizationRequired?: string[];
   /** The function's return value, JSON-cloned. */
   result?: unknown;
 }

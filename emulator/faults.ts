@@ -13,6 +13,10 @@ export class Faults {
   cutAt: number | null = null;
   /** Simulated latency of every service call, in ms of the emulated clock. */
   latencyMs: number;
+  /** Runtime counted against the daily trigger budget for every trigger execution, on top of its emulated duration. */
+  triggerOverheadMs = 0;
+  /** Calendar refuses calls that would email guests: 'Calendar usage limits exceeded.' */
+  calendarUsageLimited = false;
 
   constructor(
     private readonly state: () => WorkspaceState,
@@ -44,6 +48,27 @@ export class Faults {
     this.cutAt = n;
   }
 
+  /**
+   * Calendar's abuse limit: while on, every advanced-service call that would send guests an email
+   * (Events.insert/patch/update/remove with sendUpdates 'all', or 'externalOnly' with an external
+   * guest) fails with 'Calendar usage limits exceeded.' and changes nothing. Calls that email no one
+   * still work.
+   */
+  setCalendarUsageLimited(on: boolean): void {
+    this.calendarUsageLimited = on;
+  }
+
+  /** Counts `ms` of runtime against the daily trigger budget of every trigger execution from now on. */
+  setTriggerOverhead(ms: number): void {
+    this.triggerOverheadMs = ms;
+  }
+
+  /** `user` (default: the owner) has already used `ms` of installable-trigger runtime today. */
+  setTriggerRuntimeUsed(ms: number, user?: string): void {
+    const all = (this.state().triggerRuntime ??= {});
+    all[user ?? this.state().spreadsheet.owner] = { since: this.nowMs(), usedMs: ms };
+  }
+
   setLatency(ms: number): void {
     this.latencyMs = ms;
   }
@@ -61,6 +86,8 @@ export class Faults {
     this.nth = [];
     this.cutAt = null;
     this.latencyMs = 0;
+    this.triggerOverheadMs = 0;
+    this.calendarUsageLimited = false;
     this.state().mailQuota.remainingOverride = null;
   }
 

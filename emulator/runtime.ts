@@ -2,6 +2,7 @@
 import type { Core } from './core';
 import { EXECUTION_LIMIT_MS, TIME_LIMIT_MESSAGE, type Execution, type ServiceName } from './execution';
 import { isDate, type Realm } from './realm';
+import { grantedScopes, scopesFor, triggerBudget, triggerRuntimeUsed, TRIGGER_BUDGET_MESSAGE, AUTHORIZATION_REQUIRED_MESSAGE } from './platform';
 
 /** Base of every object the bundle can call methods on (services, Range, Form, CalendarEvent, ...). */
 export abstract class ServiceObject {
@@ -19,8 +20,8 @@ export class ScriptError extends Error {
 }
 
 export class TimeLimitError extends ScriptError {
-  constructor() {
-    super(TIME_LIMIT_MESSAGE);
+  constructor(message: string = TIME_LIMIT_MESSAGE) {
+    super(message);
   }
 }
 
@@ -116,21 +117,45 @@ export class Runtime {
     return e;
   }
 
+  /** requireScopes/requireAllScopes found a missing scope: the execution ends (and would prompt). */
+  endForAuthorization(missing: string[]): never {
+    this.exec.cutOff = true;
+    this.exec.endReason = AUTHORIZATION_REQUIRED_MESSAGE;
+    this.exec.authorizationRequired = missing;
+    throw new TimeLimitError(AUTHORIZATION_REQUIRED_MESSAGE);
+  }
+
   /** Everything that happens before a service call runs: limits, counting, faults, latency. */
   beforeCall(service: ServiceName, method: string): void {
     const exec = this.exec;
-    if (exec.cutOff) throw new TimeLimitError();
+    if (exec.cutOff) throw new TimeLimitError(exec.endReason);
     this.callCount++;
     if (this.cutAt !== null && this.callCount >= this.cutAt) {
       exec.cutOff = true;
       throw new TimeLimitError();
     }
-    if (this.core.clock.millis() - exec.startedAt.getTime() > EXECUTION_LIMIT_MS) {
+    const elapsed = this.core.clock.millis() - exec.startedAt.getTime();
+    if (elapsed > EXECUTION_LIMIT_MS) {
       exec.cutOff = true;
       throw new TimeLimitError();
     }
+    // An installable trigger's run ends when the user's daily trigger runtime runs out mid-run.
+    if (exec.trigger && triggerRuntimeUsed(this.state, this.user, exec.startedAt.getTime()) + elapsed > triggerBudget(this.state)) {
+      exec.cutOff = true;
+      exec.endReason = TRIGGER_BUDGET_MESSAGE;
+      throw new TimeLimitError(TRIGGER_BUDGET_MESSAGE);
+    }
     exec.calls.push({ service, method, lockHeld: this.holdsScriptLock() });
-    if (this.authMode !== 'FULL') {
+    if (this.authMode === 'FULL') {
+      // Granular consent: a call into a service whose scope the user did not grant fails mid-run.
+      const needs = scopesFor(service, method);
+      if (needs) {
+        const granted = grantedScopes(this.state, this.user);
+        if (!needs.some((sc) => granted.includes(sc))) {
+          throw new ScriptError(`You do not have permission to call ${method.startsWith(service) ? method : `${service}.${method}`}. Required permissions: ${needs[0]}`);
+        }
+      }
+    } else {
       const denied =
         this.authMode === 'NONE'
           ? !NONE_ALLOWED.has(method) && service !== 'Utilities' && service !== 'Logger' && !method.startsWith('Menu.')

@@ -105,6 +105,11 @@ export interface FormState {
   collectEmail: boolean;
   confirmationMessage: string;
   acceptingResponses: boolean;
+  /**
+   * Forms made through the API after 30 June 2026 start unpublished and take no responses until
+   * published (absent in states saved before this field existed: those forms were published).
+   */
+  published?: boolean;
   closedMessage: string;
   allowResponseEdits: boolean;
   limitOneResponsePerUser: boolean;
@@ -249,8 +254,27 @@ export interface LockHolder {
   until?: number;
 }
 
+/** The account the script runs under: decides the trigger budget, setRequireLogin and new forms' audience. */
+export interface AccountState {
+  type: 'consumer' | 'workspace';
+  /** Workspace only: a new form accepts only signed-in users of the owner's domain (requiresLogin() true). */
+  domainOnlyForms: boolean;
+}
+
+/** Granted OAuth scopes: `all` applies to every user not listed in `users`; null = every manifest scope. */
+export interface GrantState {
+  all: string[] | null;
+  users: Record<string, string[] | null>;
+}
+
 export interface WorkspaceState {
   scriptId: string;
+  /** Absent in states saved before these fields existed (read as a consumer account, all scopes granted). */
+  account?: AccountState;
+  manifestScopes?: string[];
+  grants?: GrantState;
+  /** Per user: installable-trigger runtime used in the current 24 h window, and when it started. */
+  triggerRuntime?: Record<string, { since: number; usedMs: number }>;
   scriptTimeZone: string;
   spreadsheet: SpreadsheetState;
   forms: FormState[];

@@ -1,5 +1,5 @@
 // The emulated Google Workspace: one bound spreadsheet, its forms, mail, calendars, triggers; runs dist/Code.js.
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import { Clock, toMillis } from './clock';
@@ -21,6 +21,7 @@ import { clearExtentCaches, displayAt, getCell, lastColumn, lastRow, newSheet, v
 import type { CalendarState, CellValue, EventState, FormItemState, InvitationState, SentMail, TriggerState, UiState, WorkspaceState } from './state';
 import { zonedParts } from './tz';
 import { startMs, endMs } from './calendar/store';
+import { accountOf, addTriggerRuntime, grantedScopes, manifestScopes, SCOPE_PREFIX, triggerBudget, triggerRuntimeUsed, TRIGGER_BUDGET_MESSAGE } from './platform';
 
 // gas-local has no type declarations; this is the one function we use.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -52,6 +53,23 @@ export interface WorkspaceOptions {
    * recompiled when the file changes (~3 ms less per execution). Both give every run a fresh context.
    */
   loader?: 'cached' | 'gas-local';
+  /**
+   * The account the script runs under (default 'consumer'): the daily trigger runtime (90 min
+   * consumer, 6 h Workspace), whether Form.setRequireLogin exists (Workspace only) and whether new
+   * forms are domain-only (see domainOnlyForms).
+   */
+  accountType?: 'consumer' | 'workspace';
+  /** Workspace only: new forms accept only signed-in users of the owner's domain. Default true on Workspace. */
+  domainOnlyForms?: boolean;
+  /** The spreadsheet's own time zone (File > Settings). Default: the script's. */
+  spreadsheetTimeZone?: string;
+  /**
+   * The OAuth scopes every user granted (granular consent): full URLs or short names
+   * ('forms', 'script.send_mail'). Default: every scope of the manifest. Per user: ws.setGrantedScopes.
+   */
+  grantedScopes?: string[];
+  /** The manifest's oauthScopes. Default: read from appsscript.json next to the bundle (else the repo's). */
+  manifestScopes?: string[];
 }
 
 export interface RunOptions {
@@ -91,6 +109,10 @@ export interface FormModel {
   description: string;
   items: { id: number; type: string; title: string; helpText: string; choices?: string[]; required: boolean; validation?: FormItemState['validation'] }[];
   acceptingResponses: boolean;
+  /** False for a form created unpublished (FormApp.create(title)) until Form.setPublished(true). */
+  published: boolean;
+  /** Domain-only: only signed-in users of the owner's domain may respond. */
+  requiresLogin: boolean;
   closedMessage: string;
   confirmationMessage: string;
   collectsEmail: boolean;
@@ -133,14 +155,24 @@ const scriptCache = new Map<string, { mtime: number; script: vm.Script }>();
 
 const DEFAULT_BUNDLE = path.join(__dirname, '..', 'dist', 'Code.js');
 
-function initialState(o: Required<Pick<WorkspaceOptions, 'scriptTimeZone' | 'owner' | 'editors' | 'mailQuota' | 'spreadsheetName'>>): WorkspaceState {
+/** The oauthScopes of the manifest beside the bundle (dist/appsscript.json), else the repository's. */
+function readManifestScopes(bundle: string): string[] {
+  for (const file of [path.join(path.dirname(bundle), 'appsscript.json'), path.join(__dirname, '..', 'appsscript.json')]) {
+    if (!existsSync(file)) continue;
+    const scopes = (JSON.parse(readFileSync(file, 'utf8')) as { oauthScopes?: unknown }).oauthScopes;
+    if (Array.isArray(scopes)) return scopes.map(String);
+  }
+  return [];
+}
+
+function initialState(o: Required<Pick<WorkspaceOptions, 'scriptTimeZone' | 'owner' | 'editors' | 'mailQuota' | 'spreadsheetName' | 'spreadsheetTimeZone'>>): WorkspaceState {
   return {
     scriptId: '1emuScript000000000000000000000000000000000000000000000000',
     scriptTimeZone: o.scriptTimeZone,
     spreadsheet: {
       id: '1emuSheet0000000000000000000000000000000000',
       name: o.spreadsheetName,
-      timeZone: o.scriptTimeZone,
+      timeZone: o.spreadsheetTimeZone,
       locale: 'en_US',
       sheets: [newSheet(0, 'Sheet1')],
       activeSheetId: 0,
@@ -183,7 +215,13 @@ export class Workspace {
         editors: options.editors ?? [],
         mailQuota: options.mailQuota ?? 100,
         spreadsheetName: options.spreadsheetName ?? 'Communities of Practice',
+        spreadsheetTimeZone: options.spreadsheetTimeZone ?? options.scriptTimeZone ?? 'America/New_York',
       });
+    const accountType = options.accountType ?? state.account?.type ?? 'consumer';
+    state.account = { type: accountType, domainOnlyForms: accountType === 'workspace' && (options.domainOnlyForms ?? state.account?.domainOnlyForms ?? true) };
+    state.manifestScopes = options.manifestScopes ?? state.manifestScopes ?? readManifestScopes(path.resolve(options.bundlePath ?? DEFAULT_BUNDLE));
+    state.grants ??= { all: null, users: {} };
+    if (options.grantedScopes) state.grants.all = [...options.grantedScopes];
     this.faults = new Faults(() => this.core.state, () => this.clock.millis(), options.latencyMs ?? 0);
     this.bundlePath = path.resolve(options.bundlePath ?? DEFAULT_BUNDLE);
     this.echoLogs = options.echoLogs ?? false;
@@ -239,20 +277,28 @@ export class Workspace {
     const globals = makeGlobals(rt, this.echoLogs);
     const context = vm.createContext(globals);
     rt.realm = new Realm(context, this.core.EmuDate);
+    const state = this.core.state;
     try {
+      // The user's daily trigger runtime is used up: the trigger fires and fails at once.
+      if (trigger && triggerRuntimeUsed(state, user, exec.startedAt.getTime()) >= triggerBudget(state)) {
+        exec.cutOff = true;
+        exec.endReason = TRIGGER_BUDGET_MESSAGE;
+        throw new TimeLimitError(TRIGGER_BUDGET_MESSAGE);
+      }
       this.load(context);
       const target = (context as Record<string, unknown>)[fn];
       if (typeof target !== 'function') throw new ScriptError(`Script function not found: ${fn}`);
       const result: unknown = (target as (...a: unknown[]) => unknown).apply(undefined, makeArgs(rt));
-      if (exec.cutOff) throw new TimeLimitError();
+      if (exec.cutOff) throw new TimeLimitError(exec.endReason);
       exec.result = result === undefined ? undefined : (JSON.parse(JSON.stringify(result)) as unknown);
     } catch (e) {
-      const message = exec.cutOff ? TIME_LIMIT_MESSAGE : e instanceof Error || (e !== null && typeof e === 'object' && 'message' in e) ? String((e as Error).message) : String(e);
+      const message = exec.cutOff ? (exec.endReason ?? TIME_LIMIT_MESSAGE) : e instanceof Error || (e !== null && typeof e === 'object' && 'message' in e) ? String((e as Error).message) : String(e);
       const stack = e !== null && typeof e === 'object' && 'stack' in e ? String((e as Error).stack) : '';
       exec.error = { message, stack };
     } finally {
       releaseAll(this.core.state.locks, exec.id);
       exec.endedAt = this.clock.now();
+      if (trigger) addTriggerRuntime(state, user, exec.startedAt.getTime(), exec.endedAt.getTime() - exec.startedAt.getTime() + this.faults.triggerOverheadMs);
       this.executions.push(exec);
     }
     return exec;
@@ -286,7 +332,14 @@ export class Workspace {
     const state = this.core.state;
     const form = this.linkedForm();
     if (!form) throw new Error('submitForm: no form is linked to the spreadsheet (run setup first)');
+    // Today's platform: a form made through the API starts unpublished and takes no responses.
+    if (form.published === false) throw new Error('submitForm: the form is not published, so it accepts no responses (publish it: Form.setPublished(true))');
     if (!form.acceptingResponses) throw new Error(`submitForm: the form is not accepting responses (${form.closedMessage || 'closed'})`);
+    if (form.requireLogin) {
+      const domain = this.owner.split('@')[1]?.toLowerCase() ?? '';
+      const from = (submission.email ?? '').split('@')[1]?.toLowerCase() ?? '';
+      if (from !== domain) throw new Error(`submitForm: the form accepts only signed-in users of ${domain} (requiresLogin() is true); ${submission.email ?? 'an anonymous respondent'} cannot respond`);
+    }
     const answers = [];
     for (const [title, response] of Object.entries(submission.answers)) {
       const item = form.items.find((i) => isQuestion(i) && i.title === title);
@@ -452,7 +505,9 @@ export class Workspace {
         ...(i.choices ? { choices: [...i.choices] } : {}),
         ...(i.validation ? { validation: i.validation } : {}),
       })),
-      acceptingResponses: f.acceptingResponses,
+      acceptingResponses: f.published !== false && f.acceptingResponses,
+      published: f.published !== false,
+      requiresLogin: f.requireLogin,
       closedMessage: f.closedMessage,
       confirmationMessage: f.confirmationMessage,
       collectsEmail: f.collectEmail,
@@ -516,6 +571,37 @@ export class Workspace {
 
   get lock(): { heldBy: string | null } {
     return { heldBy: this.core.state.locks.script?.executionId ?? null };
+  }
+
+  /** The account type and whether new forms are domain-only. */
+  get account(): { type: 'consumer' | 'workspace'; domainOnlyForms: boolean } {
+    return { ...accountOf(this.core.state) };
+  }
+
+  /**
+   * Granular consent: the scopes `user` (default: every user without their own grant) has granted.
+   * Full URLs or short names ('forms'); null = every scope of the manifest.
+   */
+  setGrantedScopes(scopes: string[] | null, user?: string): void {
+    const g = (this.core.state.grants ??= { all: null, users: {} });
+    const full = scopes === null ? null : scopes.map((x) => (x.startsWith('https://') ? x : SCOPE_PREFIX + x));
+    if (user === undefined) g.all = full;
+    else g.users[user] = full;
+  }
+
+  /** The scopes `user` has granted (full URLs). */
+  grantedScopes(user: string = this.owner): string[] {
+    return grantedScopes(this.core.state, user);
+  }
+
+  /** The manifest's oauthScopes. */
+  get manifestScopes(): string[] {
+    return manifestScopes(this.core.state);
+  }
+
+  /** Installable-trigger runtime `user` used in the current 24 h window (ms), and the account's budget. */
+  triggerRuntime(user: string = this.owner): { usedMs: number; budgetMs: number } {
+    return { usedMs: triggerRuntimeUsed(this.core.state, user, this.clock.millis()), budgetMs: triggerBudget(this.core.state) };
   }
 
   /** Email recipients `user` may still send to today. */

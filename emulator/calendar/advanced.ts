@@ -18,6 +18,8 @@ import {
   rfc3339,
   startMs,
   toResource,
+  USAGE_LIMITS_REASON,
+  wouldNotify,
   type SendUpdates,
 } from './store';
 
@@ -75,6 +77,11 @@ export class Events extends ServiceObject {
     return ev;
   }
 
+  /** The usage-limits fault: a call that would email guests is refused (403) and changes nothing. */
+  private checkUsageLimits(cal: CalendarState, before: EventState['attendees'], after: EventState['attendees'], changed: boolean, a: EventArgs, method: string): void {
+    if (this._rt.core.faults.calendarUsageLimited && wouldNotify(cal, before, after, changed, sendUpdatesOf(a))) throw new ApiError(method, 403, USAGE_LIMITS_REASON);
+  }
+
   /** Writes every writable field of `r` onto `ev` (update semantics: absent fields are cleared). */
   private apply(ev: EventState, r: Resource, cal: CalendarState, a: EventArgs, method: string): void {
     const rt = this._rt;
@@ -121,6 +128,7 @@ export class Events extends ServiceObject {
     const now = rt.now().toISOString();
     const ev = newEvent(cal, id, rt.user, now, typeof resource.iCalUID === 'string' ? { iCalUID: resource.iCalUID } : {});
     this.apply(ev, resource, cal, a, method);
+    this.checkUsageLimits(cal, [], ev.attendees, false, a, method);
     rt.state.events.push(ev);
     notify(rt.core, cal, ev, [], ev.attendees, false, sendUpdatesOf(a), 'Calendar');
     return toResource(ev);
@@ -156,6 +164,7 @@ export class Events extends ServiceObject {
     const draft: EventState = JSON.parse(JSON.stringify(ev)) as EventState;
     this.apply(draft, r, cal, a, method);
     const changed = contentSnapshot(draft) !== snapshot;
+    this.checkUsageLimits(cal, before, draft.attendees, changed, a, method);
     Object.assign(ev, draft);
     if (!draft.conferenceData) delete ev.conferenceData;
     if (!draft.hangoutLink) delete ev.hangoutLink;
@@ -172,6 +181,7 @@ export class Events extends ServiceObject {
     const ev = this.ev(cal, eventId, method);
     if (ev.status === 'cancelled') throw new ApiError(method, 410, 'Resource has been deleted');
     const before = ev.attendees.map((x) => ({ ...x }));
+    this.checkUsageLimits(cal, before, [], false, args(optionalArgs), method);
     ev.status = 'cancelled';
     ev.updated = rt.now().toISOString();
     notify(rt.core, cal, ev, before, [], false, sendUpdatesOf(args(optionalArgs)), 'Calendar');

@@ -3,7 +3,7 @@ import type { ServiceName } from '../execution';
 import { isDate, isPlainObject } from '../realm';
 import { ScriptError, ServiceObject, type Runtime } from '../runtime';
 import type { CalendarState, EventState } from '../state';
-import { createCalendar, defaultCalendarFor, endMs, findCalendar, newEvent, newEventId, normalizeAttendees, notify, rfc3339, startMs } from './store';
+import { createCalendar, defaultCalendarFor, endMs, findCalendar, newEvent, newEventId, normalizeAttendees, notify, rfc3339, startMs, USAGE_LIMITS_REASON, wouldNotify } from './store';
 
 export class EventGuest extends ServiceObject {
   constructor(
@@ -274,6 +274,8 @@ export class Calendar extends ServiceObject {
       end: { dateTime: rfc3339(endTime.getTime(), cal.timeZone) },
       attendees: normalizeAttendees(guests.map((email) => ({ email })), 'Calendar.createEvent'),
     });
+    // The usage-limits fault refuses an event whose creation would email its guests.
+    if (rt.core.faults.calendarUsageLimited && opts.sendInvites === true && wouldNotify(cal, [], ev.attendees, false, 'all')) throw new ScriptError(USAGE_LIMITS_REASON);
     rt.state.events.push(ev);
     if (opts.sendInvites === true) notify(rt.core, cal, ev, [], ev.attendees, false, 'all', 'CalendarApp');
     return new CalendarEvent(rt, cal.id, id);

@@ -79,6 +79,25 @@ export function findEvent(state: WorkspaceState, calendarId: string, eventId: st
 const domainOf = (email: string): string => email.slice(email.lastIndexOf('@') + 1).toLowerCase();
 
 /** Records the emails Google sends for an attendee change, per sendUpdates. */
+/**
+ * Whether a change would email anyone (the same rule as notify). Used by the 'Calendar usage limits
+ * exceeded.' fault: Calendar refuses the call before changing anything.
+ */
+export function wouldNotify(cal: CalendarState, before: AttendeeState[], after: AttendeeState[], contentChanged: boolean, sendUpdates: SendUpdates): boolean {
+  if (sendUpdates !== 'all' && sendUpdates !== 'externalOnly') return false;
+  const ownerDomain = domainOf(cal.owner);
+  const wants = (email: string): boolean => email.toLowerCase() !== cal.owner.toLowerCase() && (sendUpdates === 'all' || domainOf(email) !== ownerDomain);
+  const had = new Set(before.map((a) => a.email.toLowerCase()));
+  const has = new Set(after.map((a) => a.email.toLowerCase()));
+  return (
+    after.some((a) => !had.has(a.email.toLowerCase()) && wants(a.email)) ||
+    before.some((a) => !has.has(a.email.toLowerCase()) && wants(a.email)) ||
+    (contentChanged && after.some((a) => had.has(a.email.toLowerCase()) && wants(a.email)))
+  );
+}
+
+export const USAGE_LIMITS_REASON = 'Calendar usage limits exceeded.';
+
 export function notify(
   core: Core,
   cal: CalendarState,

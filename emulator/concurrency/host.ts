@@ -297,8 +297,8 @@ export class ConcurrencyHost {
   private finish(lane: Lane): void {
     const exec = lane.exec as Execution;
     const done = lane.pending as DoneMessage;
-    if (done.error) exec.error = { message: exec.cutOff ? TIME_LIMIT_MESSAGE : done.error.message, stack: done.error.stack };
-    else if (exec.cutOff) exec.error = { message: TIME_LIMIT_MESSAGE, stack: '' };
+    if (done.error) exec.error = { message: exec.cutOff ? (exec.endReason ?? TIME_LIMIT_MESSAGE) : done.error.message, stack: done.error.stack };
+    else if (exec.cutOff) exec.error = { message: exec.endReason ?? TIME_LIMIT_MESSAGE, stack: '' };
     else exec.result = done.result;
     exec.logs.push(...done.logs);
     releaseAll(this.core.state.locks, exec.id);

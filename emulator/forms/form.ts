@@ -6,6 +6,7 @@ import type { FormItemState, FormState, ItemTypeName } from '../state';
 import { FormItem } from './item';
 import { linkForm, syncColumns, unlinkForm } from './linking';
 import { FormResponse } from './response';
+import { accountOf } from '../platform';
 
 export const DestinationType = { SPREADSHEET: 'SPREADSHEET' } as const;
 
@@ -78,11 +79,24 @@ export class Form extends ServiceObject {
     this._st().confirmationMessage = String(message);
     return this;
   }
+  /** An unpublished form accepts nothing, whatever its accepting flag says (the Forms API forces it false). */
   isAcceptingResponses(): boolean {
-    return this._st().acceptingResponses;
+    const f = this._st();
+    return f.published !== false && f.acceptingResponses;
   }
   setAcceptingResponses(enabled: boolean): Form {
     this._st().acceptingResponses = Boolean(enabled);
+    return this;
+  }
+  isPublished(): boolean {
+    return this._st().published !== false;
+  }
+  /** Publishing "also enables accepting responses" (Google's publish-form sample); unpublishing stops them. */
+  setPublished(enabled: boolean): Form {
+    if (typeof enabled !== 'boolean') throw new ScriptError("The parameters (String) don't match the method signature for FormApp.Form.setPublished.");
+    const f = this._st();
+    f.published = enabled;
+    if (enabled) f.acceptingResponses = true;
     return this;
   }
   getCustomClosedFormMessage(): string {
@@ -106,7 +120,12 @@ export class Form extends ServiceObject {
   hasLimitOneResponsePerUser(): boolean {
     return this._st().limitOneResponsePerUser;
   }
+  /**
+   * Workspace only (the Form reference: "same domain or a subdomain"). What a consumer account gets is
+   * not documented; the stricter reading is taken: the call throws.
+   */
   setRequireLogin(requireLogin: boolean): Form {
+    if (accountOf(this._rt.state).type !== 'workspace') throw new ScriptError('Form.setRequireLogin is only available for Google Workspace accounts.');
     this._st().requireLogin = Boolean(requireLogin);
     return this;
   }

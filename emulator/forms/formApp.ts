@@ -4,6 +4,7 @@ import { ScriptError, ServiceObject } from '../runtime';
 import type { FormState } from '../state';
 import { DestinationType, Form } from './form';
 import { ValidationBuilder } from './item';
+import { accountOf } from '../platform';
 
 export const ItemType = {
   CHECKBOX: 'CHECKBOX',
@@ -24,7 +25,7 @@ export const ItemType = {
   VIDEO: 'VIDEO',
 } as const;
 
-export function newFormState(id: string, publishedId: string, title: string, owner: string): FormState {
+export function newFormState(id: string, publishedId: string, title: string, owner: string, published = true, requireLogin = false): FormState {
   return {
     id,
     publishedId,
@@ -33,10 +34,11 @@ export function newFormState(id: string, publishedId: string, title: string, own
     collectEmail: false,
     confirmationMessage: '',
     acceptingResponses: true,
+    published,
     closedMessage: '',
     allowResponseEdits: false,
     limitOneResponsePerUser: false,
-    requireLogin: false,
+    requireLogin,
     showLinkToRespondAgain: true,
     progressBar: false,
     shuffleQuestions: false,
@@ -60,11 +62,18 @@ export class FormApp extends ServiceObject {
   _kind(): [ServiceName, string] {
     return ['FormApp', 'FormApp'];
   }
-  create(title: string): Form {
+  /**
+   * Today's platform: "Forms created by the API after June 30, 2026 will be created in an unpublished
+   * state" and take no responses until published; `create(title, true)` makes it published at once.
+   * On a Workspace account whose forms default to the organization, the new form is domain-only.
+   */
+  create(title: string, isPublished?: boolean): Form {
     const rt = this._rt;
+    if (isPublished !== undefined && typeof isPublished !== 'boolean') throw new ScriptError("The parameters (String,String) don't match the method signature for FormApp.create.");
     const id = `1${rt.core.mint(43, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-')}`;
     const publishedId = `1FAIpQL${rt.core.mint(49, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-')}`;
-    rt.state.forms.push(newFormState(id, publishedId, String(title), rt.user));
+    const account = accountOf(rt.state);
+    rt.state.forms.push(newFormState(id, publishedId, String(title), rt.user, isPublished === true, account.type === 'workspace' && account.domainOnlyForms));
     return new Form(rt, id);
   }
   openById(id: string): Form {

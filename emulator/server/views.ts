@@ -272,7 +272,7 @@ export function devForm(form: unknown): DevForm | null {
   return {
     title: str(form.title),
     description: str(form.description),
-    accepting: form.acceptingResponses !== false,
+    accepting: form.acceptingResponses !== false && form.published !== false,
     closedMessage: str(form.closedMessage),
     confirmationMessage: str(form.confirmationMessage),
     collectsEmail: form.collectsEmail !== false,

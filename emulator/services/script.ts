@@ -2,6 +2,7 @@
 import type { ServiceName } from '../execution';
 import { ScriptError, ServiceObject, type Runtime } from '../runtime';
 import type { TriggerEventType, TriggerSourceName, TriggerState } from '../state';
+import { authorizationUrl, grantedScopes, manifestScopes, SCOPE_PREFIX } from '../platform';
 
 export const EventType = {
   CLOCK: 'CLOCK',
@@ -14,7 +15,49 @@ export const EventType = {
 export const TriggerSource = { SPREADSHEETS: 'SPREADSHEETS', CLOCK: 'CLOCK', FORMS: 'FORMS', DOCUMENTS: 'DOCUMENTS', CALENDAR: 'CALENDAR' } as const;
 export const AuthMode = { NONE: 'NONE', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION', LIMITED: 'LIMITED', FULL: 'FULL' } as const;
 export const WeekDay = { MONDAY: 'MONDAY', TUESDAY: 'TUESDAY', WEDNESDAY: 'WEDNESDAY', THURSDAY: 'THURSDAY', FRIDAY: 'FRIDAY', SATURDAY: 'SATURDAY', SUNDAY: 'SUNDAY' } as const;
+export const AuthorizationStatus = { REQUIRED: 'REQUIRED', NOT_REQUIRED: 'NOT_REQUIRED' } as const;
 const MAX_TRIGGERS_PER_USER = 20;
+
+/** ScriptApp.getAuthorizationInfo: whether the user still has to grant some of the asked scopes. */
+export class AuthorizationInfo extends ServiceObject {
+  constructor(
+    rt: Runtime,
+    private readonly asked: string[],
+  ) {
+    super(rt);
+  }
+  _kind(): [ServiceName, string] {
+    return ['ScriptApp', 'AuthorizationInfo'];
+  }
+  private granted(): string[] {
+    const mine = grantedScopes(this._rt.state, this._rt.user);
+    return this.asked.filter((sc) => mine.includes(sc));
+  }
+  getAuthorizationStatus(): string {
+    return this.granted().length === this.asked.length ? AuthorizationStatus.NOT_REQUIRED : AuthorizationStatus.REQUIRED;
+  }
+  /** "If no authorization is required, this method returns null." */
+  getAuthorizationUrl(): string | null {
+    return this.getAuthorizationStatus() === AuthorizationStatus.REQUIRED ? authorizationUrl(this._rt.state) : null;
+  }
+  /** The authorized scopes among those asked about (all the manifest's when none were named). */
+  getAuthorizedScopes(): string[] {
+    return this.granted();
+  }
+  toString(): string {
+    return 'AuthorizationInfo';
+  }
+}
+
+function scopeList(rt: Runtime, scopes: unknown, method: string): string[] {
+  if (scopes === undefined) return manifestScopes(rt.state);
+  if (!Array.isArray(scopes) || scopes.some((x) => typeof x !== 'string')) throw new ScriptError(`The parameters don't match the method signature for ScriptApp.${method}.`);
+  return (scopes as string[]).map((x) => (x.startsWith('https://') ? x : SCOPE_PREFIX + x));
+}
+
+function checkAuthMode(authMode: unknown, method: string): void {
+  if (!['FULL', 'LIMITED', 'NONE', 'CUSTOM_FUNCTION'].includes(String(authMode))) throw new ScriptError(`The parameters don't match the method signature for ScriptApp.${method}.`);
+}
 
 export class Trigger extends ServiceObject {
   constructor(
@@ -198,8 +241,29 @@ export class ScriptApp extends ServiceObject {
   readonly TriggerSource = TriggerSource;
   readonly AuthMode = AuthMode;
   readonly WeekDay = WeekDay;
+  readonly AuthorizationStatus = AuthorizationStatus;
   _kind(): [ServiceName, string] {
     return ['ScriptApp', 'ScriptApp'];
+  }
+  /** Granular consent: which of the manifest's scopes (or of `oAuthScopes`) the user has granted. */
+  getAuthorizationInfo(authMode: GoogleAppsScript.Script.AuthMode | string, oAuthScopes?: string[]): AuthorizationInfo {
+    checkAuthMode(authMode, 'getAuthorizationInfo');
+    return new AuthorizationInfo(this._rt, scopeList(this._rt, oAuthScopes, 'getAuthorizationInfo'));
+  }
+  /** "If not, the execution ends and prompts the user for authorization." */
+  requireScopes(authMode: GoogleAppsScript.Script.AuthMode | string, oAuthScopes: string[]): void {
+    checkAuthMode(authMode, 'requireScopes');
+    if (oAuthScopes === undefined) throw new ScriptError("The parameters don't match the method signature for ScriptApp.requireScopes.");
+    this.require(scopeList(this._rt, oAuthScopes, 'requireScopes'));
+  }
+  requireAllScopes(authMode: GoogleAppsScript.Script.AuthMode | string): void {
+    checkAuthMode(authMode, 'requireAllScopes');
+    this.require(manifestScopes(this._rt.state));
+  }
+  private require(scopes: string[]): void {
+    const mine = grantedScopes(this._rt.state, this._rt.user);
+    const missing = scopes.filter((sc) => !mine.includes(sc));
+    if (missing.length > 0) this._rt.endForAuthorization(missing);
   }
   newTrigger(functionName: string): TriggerBuilder {
     if (typeof functionName !== 'string' || !functionName) throw new ScriptError('Invalid argument: functionName');

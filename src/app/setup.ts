@@ -5,7 +5,7 @@ import { formSpec } from '../domain/intake/formSpec';
 import { columnIndex, normalizeHeader } from '../domain/program/grid';
 import { APPLICATION_HEADERS, COMMUNITY_HEADERS, LOG_HEADERS, MEETING_HEADERS, SETTING_NAMES, SETTINGS_HEADERS, TABS } from '../domain/program/layout';
 import type { Settings } from '../domain/program/model';
-import { createLinkedForm_, linkedForm_, repairForm_ } from '../workspace/form';
+import { createLinkedForm_, finishForm_, linkedForm_, repairForm_ } from '../workspace/form';
 import { withScriptLock_ } from '../workspace/lock';
 import { appendLog_ } from '../workspace/log';
 import { readProgram_ } from '../workspace/programRepo';
@@ -110,6 +110,7 @@ function ensureForm(): string {
   const existing = linkedForm_();
   if (existing) {
     const changes = repairForm_(existing);
+    if (finishForm_(existing, formSpec(readProgram_()))) changes.push('added the questions a cut-off run left out');
     return changes.length > 0 ? `Form: kept the existing form, ${changes.join(', ')}.` : 'Form: already in place.';
   }
   const form = createLinkedForm_(formSpec(readProgram_()));

@@ -1,11 +1,14 @@
 // The application form linked to this spreadsheet.
 import type { FormSpec, ItemSpec } from '../domain/intake/formSpec';
 import { getProperty_, setProperty_ } from './properties';
+import { createPublishedForm_, publishForm_ } from './platform';
 import { sheetByName_, spreadsheet_ } from './spreadsheet';
 
 type Form = GoogleAppsScript.Forms.Form;
 
 const FORM_ID = 'formId';
+/** The id of the form whose questions setup finished adding (see finishForm_). */
+const FORM_FILLED = 'formFilled';
 
 /** The form whose responses land in this spreadsheet, or null. */
 export function linkedForm_(): Form | null {
@@ -63,17 +66,46 @@ function addItem(form: Form, item: ItemSpec): void {
   }
 }
 
-/** Creates the form from the spec and links it to this spreadsheet (Google adds 'Form Responses 1'). */
+/**
+ * Creates the form, published, from the spec and links it to this spreadsheet (Google adds 'Form
+ * Responses 1'). The form is linked and its id stored right after it exists, before any question is
+ * added: a run cut off later finds it (linkedForm_) and repairs it instead of making a second one.
+ * Only a cut between FormApp.create and setDestination can leave an unlinked empty form behind (no
+ * Drive scope to find it by name).
+ */
 export function createLinkedForm_(spec: FormSpec): Form {
-  const form = FormApp.create(spec.title);
+  const ssId = spreadsheet_().getId();
+  const form = createPublishedForm_(spec.title);
+  form.setDestination(FormApp.DestinationType.SPREADSHEET, ssId);
+  const id = form.getId();
+  setProperty_(FORM_ID, id);
+  fillForm_(form, spec, id);
+  return form;
+}
+
+/**
+ * The settings and questions of a form setup created; marks it filled when done. Adds only the
+ * questions it does not have yet, so a run cut off halfway finishes the job without duplicates.
+ */
+function fillForm_(form: Form, spec: FormSpec, id: string): void {
   form.setDescription(spec.description);
   form.setCollectEmail(true);
   form.setConfirmationMessage(spec.confirmationMessage);
   form.setProgressBar(true);
-  for (const item of spec.items) addItem(form, item);
-  form.setDestination(FormApp.DestinationType.SPREADSHEET, spreadsheet_().getId());
-  setProperty_(FORM_ID, form.getId());
-  return form;
+  const have = new Set(form.getItems().map((i) => i.getTitle()));
+  for (const item of spec.items) if (!have.has(item.title)) addItem(form, item);
+  setProperty_(FORM_FILLED, id);
+}
+
+/**
+ * A form setup created but did not finish filling (a run cut off): fill it now. A form staff made or
+ * edited is never touched. Returns whether it filled anything.
+ */
+export function finishForm_(form: Form, spec: FormSpec): boolean {
+  const id = form.getId();
+  if (getProperty_(FORM_ID) !== id || getProperty_(FORM_FILLED) === id) return false;
+  fillForm_(form, spec, id);
+  return true;
 }
 
 /**
@@ -82,6 +114,8 @@ export function createLinkedForm_(spec: FormSpec): Form {
  */
 export function repairForm_(form: Form): string[] {
   const changes: string[] = [];
+  // Forms made through the API after 30 June 2026 start unpublished and take no responses.
+  if (publishForm_(form)) changes.push('published it (it was unpublished and took no responses)');
   if (!form.collectsEmail()) {
     form.setCollectEmail(true);
     changes.push('now collects respondent emails');

@@ -12,7 +12,7 @@ describe('forms', () => {
   it('creates forms with settings and items', () => {
     const ws = probeWorkspace();
     const out = ws.run('js', [
-      "var f = FormApp.create('Apply'); f.setDescription('Join us').setCollectEmail(true).setConfirmationMessage('Thanks').setAcceptingResponses(true).setCustomClosedFormMessage('Closed; write to e@x.org');" +
+      "var f = FormApp.create('Apply', true); f.setDescription('Join us').setCollectEmail(true).setConfirmationMessage('Thanks').setAcceptingResponses(true).setCustomClosedFormMessage('Closed; write to e@x.org');" +
         "f.addTextItem().setTitle('First name').setRequired(true).setHelpText('Given name');" +
         "f.addParagraphTextItem().setTitle('What do you hope to gain?');" +
         "f.addMultipleChoiceItem().setTitle('Agency type').setChoiceValues(['Lead state CTE agency', 'Other']);" +

@@ -8,6 +8,12 @@ import { handleFormSubmit_ } from './app/intake';
 import { runSweep_ } from './app/sweep';
 import { runDueNotifications_ } from './app/notify';
 import { reviewState_, decide_, preview_ } from './app/review';
+import { guardEndpoint_, guardMenu_, guardTrigger_ } from './app/guard';
+
+// Every entry point below except the simple triggers (onOpen, onInstall) goes through the scope
+// guard (src/app/guard.ts) before it changes anything: endpoints, menu actions and triggers each
+// get the answer their caller can act on.
+const NOTHING_CHANGED = 'Nothing was changed: this account has not granted every permission.';
 
 /** Simple trigger: builds the add-on menu (safe in every auth mode). */
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -21,22 +27,24 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 
 /** Menu "Set up": form, tabs, calendar, meetings, triggers. Idempotent. */
 export function setup(): string {
-  return runSetup_();
+  return guardMenu_(runSetup_, NOTHING_CHANGED);
 }
 
 /** Installable spreadsheet form-submit trigger. */
 export function onFormSubmit(e?: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
-  handleFormSubmit_(e);
+  guardTrigger_('onFormSubmit', () => handleFormSubmit_(e), undefined);
 }
 
 /** Hourly trigger (and menu "Sync responses now"): missed responses, due notifications, form closing. */
-export function sweep(): string {
-  return runSweep_();
+export function sweep(e?: GoogleAppsScript.Events.TimeDriven): string {
+  // A clock trigger passes its event (with triggerUid); a menu run passes nothing.
+  if (e && typeof e === 'object' && 'triggerUid' in e) return guardTrigger_('sweep', runSweep_, NOTHING_CHANGED);
+  return guardMenu_(runSweep_, NOTHING_CHANGED);
 }
 
 /** Menu "Review applications". */
 export function showSidebar(): void {
-  openSidebar_();
+  guardMenu_(openSidebar_, undefined);
 }
 
 /**
@@ -44,27 +52,27 @@ export function showSidebar(): void {
  * modeless dialog as large as the screen allows. Takes no arguments; opens UI only.
  */
 export function showReviewWindow(): void {
-  openReviewWindow_();
+  guardMenu_(openReviewWindow_, undefined);
 }
 
 /** Menu "Send due notifications". */
 export function sendDueNotifications(): string {
-  return runDueNotifications_();
+  return guardMenu_(runDueNotifications_, NOTHING_CHANGED);
 }
 
 /** Sidebar endpoint: everything the sidebar shows, in one round trip. */
 export function getReviewState(): ReviewStateResult {
-  return reviewState_();
+  return guardEndpoint_(reviewState_);
 }
 
 /** Sidebar endpoint: apply a decision to applications. Validates everything; never throws. */
 export function decide(request: unknown): DecideResult {
-  return decide_(request);
+  return guardEndpoint_(() => decide_(request));
 }
 
 /** Sidebar endpoint: the email a decision will send, for one application. */
 export function previewNotification(applicationId: unknown, decision?: unknown): PreviewResult {
-  return preview_(applicationId, decision);
+  return guardEndpoint_(() => preview_(applicationId, decision));
 }
 
 // Compile-time proof that the server side of the wire matches the one Endpoints declaration

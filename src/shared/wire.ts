@@ -93,6 +93,8 @@ export interface DecideSuccess {
 export interface Failure {
   ok: false;
   error: string;
+  /** Set when the user has not granted every scope: where to grant them (null when the platform gives no link). */
+  authorizationUrl?: string | null;
 }
 
 export type DecideResult = DecideSuccess | Failure;

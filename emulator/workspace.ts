@@ -553,6 +553,23 @@ export class Workspace {
       }));
   }
 
+  /**
+   * A guest answers the invitation (Yes / No / Maybe in their Calendar, or from the invitation
+   * email): their `responseStatus` on the event becomes `status`, as the Calendar API then shows
+   * it. Nothing is emailed to the other guests; the event's `updated` moves, its `sequence` does
+   * not (an attendee's own answer is not an organizer change). Throws for an unknown event or a
+   * guest who is not on it.
+   */
+  respondToInvitation(eventId: string, email: string, status: 'accepted' | 'declined' | 'tentative' | 'needsAction'): void {
+    if (!['accepted', 'declined', 'tentative', 'needsAction'].includes(status)) throw new Error(`respondToInvitation: unknown responseStatus ${String(status)}`);
+    const ev = this.core.state.events.find((e) => e.id === eventId && e.status !== 'cancelled');
+    if (!ev) throw new Error(`respondToInvitation: no event ${eventId}`);
+    const guest = ev.attendees.find((a) => a.email.toLowerCase() === String(email).trim().toLowerCase());
+    if (!guest) throw new Error(`respondToInvitation: ${email} is not a guest of ${eventId}`);
+    guest.responseStatus = status;
+    ev.updated = this.clock.now().toISOString();
+  }
+
   get invitationsSent(): InvitationState[] {
     return this.core.state.invitations;
   }

@@ -1,13 +1,14 @@
 // The only entry of dist/Code.js. Each export becomes a top-level function Apps Script can call by
 // name (triggers, menu items, google.script.run). Nothing else belongs here: every other top-level
 // function of the bundle must end in `_` so google.script.run cannot reach it.
-import type { DecideResult, Endpoints, PreviewResult, ReviewStateResult } from './shared/wire';
+import type { DecideResult, Endpoints, MembersStateResult, PreviewResult, RecordAttendanceResult, ReviewStateResult } from './shared/wire';
 import { menuOnOpen_, menuOnInstall_, openReviewWindow_, openSidebar_ } from './app/menu';
 import { runSetup_ } from './app/setup';
 import { handleFormSubmit_ } from './app/intake';
 import { runSweep_ } from './app/sweep';
 import { runDueNotifications_ } from './app/notify';
 import { reviewState_, decide_, preview_ } from './app/review';
+import { membersState_, recordAttendance_ } from './app/members';
 import { guardEndpoint_, guardMenu_, guardTrigger_ } from './app/guard';
 
 // Every entry point below except the simple triggers (onOpen, onInstall) goes through the scope
@@ -75,11 +76,27 @@ export function previewNotification(applicationId: unknown, decision?: unknown):
   return guardEndpoint_(() => preview_(applicationId, decision));
 }
 
+/** Members view endpoint (sidebar and review window): members, RSVPs and attendance per community and meeting. */
+export function getMembersState(): MembersStateResult {
+  return guardEndpoint_(membersState_);
+}
+
+/** Members view endpoint: who attended a held meeting. Validates everything; refused whole; never throws. */
+export function recordAttendance(request: unknown): RecordAttendanceResult {
+  return guardEndpoint_(() => recordAttendance_(request));
+}
+
 // Compile-time proof that the server side of the wire matches the one Endpoints declaration
 // the sidebar is checked against (the server takes `unknown`: it never trusts the client).
 type ServerSide = { [K in keyof Endpoints]: (...args: Parameters<Endpoints[K]>) => ReturnType<Endpoints[K]> };
 export type EndpointsImplemented = AssertImplements<
-  { getReviewState: typeof getReviewState; decide: typeof decide; previewNotification: typeof previewNotification },
+  {
+    getReviewState: typeof getReviewState;
+    decide: typeof decide;
+    previewNotification: typeof previewNotification;
+    getMembersState: typeof getMembersState;
+    recordAttendance: typeof recordAttendance;
+  },
   ServerSide
 >;
 type AssertImplements<T extends U, U> = T;

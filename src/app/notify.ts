@@ -31,6 +31,15 @@
 // declined would not be owed a removal. And the patch itself cannot be doubled: the attendee list
 // is re-read before each change, so a change already made is found done and not patched again.)
 //
+// Members (SPEC behaviour 8) ride on the same run, lease, journal and quota, after the decisions
+// and invitations: (5) each meeting whose Agenda changed gets its event description rewritten
+// (one Events.patch per changed event, sendUpdates 'none': no guest is emailed; a fingerprint per
+// event in one script property, bounded by the number of meetings, says which are current), then
+// (6) the agenda emails and (7) the attendance follow-ups (off by default), one email per member
+// per kind and run covering every meeting due, each journalled right after its send exactly like
+// a decision email (`a` / `f` entries), and written to `Agenda Sent` / `Follow-up Sent` with
+// `Notified`/`Invited` in the same end-of-run block. See src/domain/members/plan.ts.
+//
 // The sheet shows a run's `Notified`/`Invited` when the run ends (at most the 4.5-minute budget
 // later). Rows between the first and last written row that belong to other applicants are written
 // back with the values this run read: only a delivery run writes these two columns, and only one
@@ -48,7 +57,12 @@ import {
   emptyEntries, entryCount, invitedFromAttendees, JOURNAL_ENTRIES_PER_KEY, journalKey, journalKeys, meetingKey, mergeEntries, type JournalEntries,
 } from '../domain/notify/journal';
 import type { Application, Program, Status } from '../domain/program/model';
-import { getEvent_, setAttendees_ } from '../workspace/calendar';
+import { meetingCount, meetingDescription } from '../domain/notify/meetingEvent';
+import { agendaOf, planAgendaEmails, planFollowUps, type Absence, type MemberEmailPlan } from '../domain/members/plan';
+import { composeMemberEmail } from '../domain/members/memberEmails';
+import { addNumbers } from '../domain/notify/journal';
+import { getEvent_, setAttendees_, setDescription_ } from '../workspace/calendar';
+import { peekAttendance_ } from '../workspace/attendanceRepo';
 import { now } from '../workspace/clock';
 import { withScriptLock_ } from '../workspace/lock';
 import { appendLog_, type LogEntry } from '../workspace/log';
@@ -64,6 +78,8 @@ import { MEET_LINKS_PROPERTY } from './meetings';
 /** Stop starting new work after this much of the 6-minute execution limit. */
 export const TIME_BUDGET_MS = 4.5 * 60 * 1000;
 const LEASE_KEY = 'cop.delivery.lease';
+/** Script property: event id → fingerprint of the description last written (agenda sync). */
+export const AGENDA_SYNC_PROPERTY = 'cop.agendaSynced';
 const ACTOR = 'system';
 
 export interface DeliverOptions {
@@ -80,6 +96,12 @@ export interface DeliveryResult {
   pendingIds: string[];
   /** events whose attendees this run changed */
   eventsUpdated: number;
+  /** agenda emails sent by this run (also counted in `sent`) */
+  agendasSent?: number;
+  /** attendance follow-ups sent by this run (also counted in `sent`) */
+  followUpsSent?: number;
+  /** event descriptions this run rewrote (agenda changed) */
+  descriptionsUpdated?: number;
   /** why the run stopped early, if it did */
   stopped: '' | 'time' | 'quota' | 'busy';
   failures: number;
@@ -92,6 +114,10 @@ interface State {
   lease: Lease | null;
   /** what runs cut off before their end left in the journal (empty unless this run has the lease) */
   leftover: { keys: string[]; entries: JournalEntries };
+  /** the script properties read with the lease */
+  props: Record<string, string>;
+  /** members recorded absent (read only when follow-ups are on) */
+  absences: Absence[];
 }
 
 function parseJson(raw: string | undefined): unknown {
@@ -108,6 +134,11 @@ function readState(holder: string, startedAt: number): State {
     const { program } = loadProgram_();
     const apps = readApplications_(program.communities);
     const templates = readTemplates_();
+    const absences: Absence[] = program.settings.sendAttendanceFollowUp
+      ? peekAttendance_(program.communities)
+          .filter((r) => r.attended === false)
+          .map((r) => ({ applicationId: r.applicationId, meeting: r.meeting }))
+      : [];
     // taken last, so a read that throws leaves no lease behind. One read serves the lease and the
     // journal: a holder of the lease is the only writer of both.
     const props = allProperties_();
@@ -121,7 +152,7 @@ function readState(holder: string, startedAt: number): State {
       const keys = journalKeys(Object.keys(props));
       leftover = { keys, entries: mergeEntries(keys.map((k) => props[k])) };
     }
-    return { program, apps, templates, lease, leftover };
+    return { program, apps, templates, lease, leftover, props, absences };
   });
 }
 
@@ -144,6 +175,13 @@ class RunJournal {
     this.write();
   }
 
+  /** A member email sent (agenda `a` or follow-up `f`): one Properties.setProperty. */
+  recordMember(kind: 'a' | 'f', items: { id: string; meeting: number }[]): void {
+    this.next();
+    for (const x of items) addNumbers(this.chunk[kind], x.id, [x.meeting]);
+    this.write();
+  }
+
   /** An event about to be changed (written ahead): one Properties.setProperty. */
   markEvent(key: string): void {
     this.next();
@@ -161,7 +199,9 @@ class RunJournal {
   private write(): void {
     const key = journalKey(this.holder, this.seq);
     if (this.keys[this.keys.length - 1] !== key) this.keys.push(key);
-    setProperty_(key, JSON.stringify(this.chunk));
+    // member-email maps only when used: a value stays as small as it can be
+    const { n, e, a, f } = this.chunk;
+    setProperty_(key, JSON.stringify({ n, e, ...(Object.keys(a).length ? { a } : {}), ...(Object.keys(f).length ? { f } : {}) }));
   }
 }
 
@@ -175,6 +215,14 @@ function applyLeftover(leftover: JournalEntries, byId: Map<string, StoredApplica
     if (!app) continue;
     app.notified = status;
     changed.set(id, app);
+  }
+  for (const [kind, field] of [['a', 'agendaSent'], ['f', 'followUpSent']] as const) {
+    for (const [id, nums] of Object.entries(leftover[kind])) {
+      const app = byId.get(id);
+      if (!app) continue;
+      app[field] = formatInvited([...parseInvited(app[field] ?? ''), ...nums]);
+      changed.set(id, app);
+    }
   }
 }
 
@@ -215,8 +263,8 @@ function writeChanges(apps: ApplicationsTable, changed: Changed): void {
   if (changed.size === 0) return;
   writeRows_(
     apps.table,
-    [...changed.values()].map((a) => ({ row: a.row, values: applicationRecord(a, apps.communities, ['notified', 'invited']) })),
-    { fill: ['Notified', 'Invited'] },
+    [...changed.values()].map((a) => ({ row: a.row, values: applicationRecord(a, apps.communities, ['notified', 'invited', 'agendaSent', 'followUpSent']) })),
+    { fill: ['Notified', 'Invited', 'Agenda Sent', 'Follow-up Sent'] },
   );
 }
 
@@ -248,10 +296,14 @@ export function storedMeetLinks_(): Record<string, string> {
  * the link out (the invitation carries it).
  */
 function meetLinksFor(plans: EmailPlan[], program: Program, calendarId: string, budget?: Budget): Record<string, string> {
-  const links = storedMeetLinks_();
-  if (!calendarId) return links;
   const communities = new Set<string>();
   for (const p of plans) for (const a of p.applications) if (a.status === 'Accepted') communities.add(a.community);
+  return meetLinksOf(communities, program, calendarId, budget);
+}
+
+function meetLinksOf(communities: Set<string>, program: Program, calendarId: string, budget?: Budget): Record<string, string> {
+  const links = storedMeetLinks_();
+  if (!calendarId) return links;
   for (const m of program.meetings) {
     if (!communities.has(m.community) || !m.eventId || m.eventId in links) continue;
     if (budget && !budget.canStart()) break;
@@ -288,7 +340,7 @@ export function deliverDue_(options: DeliverOptions = {}): DeliveryResult {
   const journal = new RunJournal(holder);
   const changed: Changed = new Map();
   const byId = new Map<string, StoredApplication>(apps.applications.map((a) => [a.id, a]));
-  const run: Run = { state, byId, log, result, journal, changed };
+  const run: Run = { state, byId, log, result, journal, changed, quota: null };
   let leftoverDone = true;
   try {
     applyLeftover(state.leftover.entries, byId, changed);
@@ -298,6 +350,8 @@ export function deliverDue_(options: DeliverOptions = {}): DeliveryResult {
     const budget = createBudget(deadline, () => now().getTime());
     if (plan.emails.length) sendEmails(plan.emails, run, budget);
     if (result.stopped !== 'time') inviteAll(plan.events, run, budget);
+    if (result.stopped !== 'time') syncDescriptions(run, budget);
+    deliverMemberEmails(run, budget, ids);
   } finally {
     withScriptLock_(() => {
       let written = false;
@@ -318,6 +372,9 @@ export function deliverDue_(options: DeliverOptions = {}): DeliveryResult {
       }
       releaseLease(holder);
       if (result.sent) log.push({ actor: ACTOR, action: 'notifications-sent', details: `${result.sent} email(s)` });
+      if (result.agendasSent || result.followUpsSent) {
+        log.push({ actor: ACTOR, action: 'member-emails-sent', details: `${result.agendasSent ?? 0} agenda email(s), ${result.followUpsSent ?? 0} follow-up(s)` });
+      }
       if (result.stopped === 'time' || result.stopped === 'quota') {
         log.push({ actor: ACTOR, action: 'delivery-paused', details: result.stopped === 'time' ? 'time budget reached; the rest goes out next run' : 'daily email quota reached; the rest goes out next run' });
       }
@@ -336,6 +393,8 @@ interface Run {
   result: DeliveryResult;
   journal: RunJournal;
   changed: Changed;
+  /** the daily mail quota left (read once, on the first email) */
+  quota: number | null;
 }
 
 /** The journal write after a success; false (logged) when the store refused it: the change then lives only in memory, so the run starts nothing new. */
@@ -352,7 +411,7 @@ function journalled(run: Run, ids: string[], write: () => void): boolean {
 
 function sendEmails(plans: EmailPlan[], run: Run, budget: Budget): void {
   const { state, result } = run;
-  let quota = remainingMailQuota_();
+  if (run.quota === null) run.quota = remainingMailQuota_();
   const links = meetLinksFor(plans, state.program, state.program.settings.calendarId, budget);
   for (const plan of plans) {
     if (!budget.canStart()) {
@@ -360,12 +419,12 @@ function sendEmails(plans: EmailPlan[], run: Run, budget: Budget): void {
       return;
     }
     // one email = one recipient of the daily quota
-    if (quota < 1) {
+    if (run.quota < 1) {
       result.stopped = 'quota';
       return;
     }
     const outcome = budget.time(() => sendOne(plan, run, links));
-    if (outcome === 'sent') quota -= 1;
+    if (outcome === 'sent') run.quota -= 1;
     if (outcome === 'stop') return;
   }
 }
@@ -470,6 +529,141 @@ function inviteOne(ev: EventPlan, run: Run): 'done' | 'stop' {
   return 'done';
 }
 
+/** A short fingerprint of a description (FNV-1a, 32 bits, plus the length): enough to notice a change. */
+export function fingerprint_(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return `${text.length}:${h.toString(36)}`;
+}
+
+/**
+ * (5) The agenda on the events: each meeting whose description (computed from the sheet) differs
+ * from the one last written gets one Events.patch with sendUpdates 'none', then the fingerprint
+ * property is rewritten (one setProperty). A meeting that never had an agenda is left as setup made
+ * it. A cut between the patch and the property write patches once more next run: harmless (same
+ * text, nobody emailed). Entries of events no longer in the Meetings tab are dropped, so the
+ * property stays as small as the Meetings tab.
+ */
+function syncDescriptions(run: Run, budget: Budget): void {
+  const { state, log, result } = run;
+  const { program } = state;
+  const calendarId = program.settings.calendarId;
+  if (!calendarId) return;
+  const stored: Record<string, string> = {};
+  const raw = parseJson(state.props[AGENDA_SYNC_PROPERTY]);
+  const live = new Set(program.meetings.map((m) => m.eventId).filter(Boolean));
+  if (raw && typeof raw === 'object') {
+    for (const [id, fp] of Object.entries(raw as Record<string, unknown>)) if (typeof fp === 'string' && live.has(id)) stored[id] = fp;
+  }
+  for (const m of program.meetings) {
+    if (!m.eventId) continue;
+    if (!agendaOf(m) && stored[m.eventId] === undefined) continue;
+    const community = program.communities.find((c) => c.key === m.community);
+    const description = meetingDescription(m, community, program.settings, meetingCount(program.meetings, m.community));
+    const fp = fingerprint_(description);
+    if (stored[m.eventId] === fp) continue;
+    if (!budget.canStart()) {
+      result.stopped = 'time';
+      return;
+    }
+    const label = `${m.community} meeting ${m.number}`;
+    try {
+      budget.time(() => setDescription_(calendarId, m.eventId, description));
+    } catch (err) {
+      result.failures += 1;
+      log.push({ actor: ACTOR, action: 'agenda-event-failed', details: `${label}: ${errorText(err)}` });
+      continue;
+    }
+    stored[m.eventId] = fp;
+    result.descriptionsUpdated = (result.descriptionsUpdated ?? 0) + 1;
+    log.push({ actor: ACTOR, action: 'agenda-on-event', details: `${label}: ${agendaOf(m) ? 'agenda set' : 'agenda cleared'} (guests not emailed)` });
+    try {
+      setJsonProperty_(AGENDA_SYNC_PROPERTY, stored);
+    } catch (err) {
+      // the next run patches the same text again (no email either way)
+      log.push({ actor: ACTOR, action: 'record-delayed', details: `${label}: ${errorText(err)}` });
+    }
+  }
+}
+
+/** (6) and (7): the agenda emails, then the follow-ups, through the same quota and journal. */
+function deliverMemberEmails(run: Run, budget: Budget, ids?: string[]): void {
+  const { state, result } = run;
+  if (result.stopped === 'time' || result.stopped === 'quota') return;
+  const apps = state.apps.applications;
+  const at = now();
+  const plans: MemberEmailPlan[] = [
+    ...planAgendaEmails(apps, state.program, at, { applicationIds: ids }),
+    ...planFollowUps(apps, state.program, state.absences, at, { applicationIds: ids }),
+  ];
+  if (!plans.length) return;
+  if (run.quota === null) run.quota = remainingMailQuota_();
+  const communities = new Set<string>();
+  for (const p of plans) if (p.kind === 'agenda') for (const i of p.items) communities.add(i.meeting.community);
+  const links = communities.size ? meetLinksOf(communities, state.program, state.program.settings.calendarId, budget) : {};
+  for (const plan of plans) {
+    if (!budget.canStart()) {
+      result.stopped = 'time';
+      return;
+    }
+    if (run.quota < 1) {
+      result.stopped = 'quota';
+      return;
+    }
+    const outcome = budget.time(() => sendMemberOne(plan, run, links));
+    if (outcome === 'sent') run.quota -= 1;
+    if (outcome === 'stop') return;
+  }
+}
+
+/** One member email and its journal entry (see sendOne: the same send → record window of one call). */
+function sendMemberOne(plan: MemberEmailPlan, run: Run, links: Record<string, string>): 'sent' | 'failed' | 'stop' {
+  const { state, byId, log, result } = run;
+  const s = state.program.settings;
+  const ids = Array.from(new Set(plan.items.map((i) => i.app.id)));
+  const what = plan.kind === 'agenda' ? 'agenda' : 'attendance follow-up';
+  const meetings = plan.items.map((i) => `${i.meeting.community} meeting ${i.meeting.number}`).join(', ');
+  const fail = (err: unknown) => {
+    result.failures += 1;
+    log.push({ actor: ACTOR, action: `${plan.kind === 'agenda' ? 'agenda' : 'follow-up'}-failed`, applicationIds: ids, details: `${plan.to}: ${errorText(err)}` });
+  };
+  let content: EmailContent;
+  try {
+    content = composeMemberEmail({ plan, program: state.program, templates: state.templates, meetLinks: links, formatDate, now: now() });
+  } catch (err) {
+    fail(err);
+    return 'failed';
+  }
+  try {
+    sendMail_({ to: plan.to, replyTo: s.contactEmail, name: s.senderName, subject: content.subject, text: content.text, html: content.html });
+  } catch (err) {
+    fail(err);
+    if (isQuotaError(err)) {
+      result.stopped = 'quota';
+      return 'stop';
+    }
+    return 'failed';
+  }
+  const entries = plan.items.map((i) => ({ id: i.app.id, meeting: i.meeting.number }));
+  // The one call of the send→record window: nothing may come before it.
+  const ok = journalled(run, ids, () => run.journal.recordMember(plan.kind === 'agenda' ? 'a' : 'f', entries));
+  result.sent += 1;
+  if (plan.kind === 'agenda') result.agendasSent = (result.agendasSent ?? 0) + 1;
+  else result.followUpsSent = (result.followUpsSent ?? 0) + 1;
+  const field = plan.kind === 'agenda' ? 'agendaSent' : 'followUpSent';
+  for (const e of entries) {
+    const app = byId.get(e.id);
+    if (!app) continue;
+    app[field] = formatInvited([...parseInvited(app[field] ?? ''), e.meeting]);
+    run.changed.set(app.id, app);
+  }
+  log.push({ actor: ACTOR, action: plan.kind === 'agenda' ? 'agenda-sent' : 'follow-up-sent', applicationIds: ids, details: `${plan.to}: ${what} for ${meetings}` });
+  return ok ? 'sent' : 'stop';
+}
+
 /**
  * The email an applicant would get now if `applicationId` carried `status` (default: its current
  * status): it covers that application plus the applicant's other decisions due by then, exactly
@@ -501,6 +695,9 @@ export function runDueNotifications_(): string {
 
 export function summarize(r: DeliveryResult): string {
   const parts = [`${r.sent} email${r.sent === 1 ? '' : 's'} sent`, `${r.eventsUpdated} meeting event${r.eventsUpdated === 1 ? '' : 's'} updated`];
+  if (r.agendasSent) parts.push(`${r.agendasSent} of them agenda email${r.agendasSent === 1 ? '' : 's'}`);
+  if (r.followUpsSent) parts.push(`${r.followUpsSent} of them attendance follow-up${r.followUpsSent === 1 ? '' : 's'}`);
+  if (r.descriptionsUpdated) parts.push(`${r.descriptionsUpdated} agenda${r.descriptionsUpdated === 1 ? '' : 's'} put on the meeting events`);
   if (r.failures) parts.push(`${r.failures} failed (see Log; retried next run)`);
   if (r.stopped === 'time') parts.push('paused at the time limit; the rest goes out on the next sweep');
   if (r.stopped === 'quota') parts.push('daily email quota reached; the rest goes out on the next sweep');

@@ -3,7 +3,7 @@
 import { DEFAULT_COMMUNITIES, DEFAULT_MEETINGS, DEFAULT_SETTINGS } from '../domain/program/defaults';
 import { formSpec } from '../domain/intake/formSpec';
 import { columnIndex, normalizeHeader } from '../domain/program/grid';
-import { APPLICATION_HEADERS, COMMUNITY_HEADERS, LOG_HEADERS, MEETING_HEADERS, SETTING_NAMES, SETTINGS_HEADERS, TABS } from '../domain/program/layout';
+import { APPLICATION_HEADERS, ATTENDANCE_HEADERS, COMMUNITY_HEADERS, LOG_HEADERS, MEETING_HEADERS, SETTING_NAMES, SETTINGS_HEADERS, TABS } from '../domain/program/layout';
 import type { Settings } from '../domain/program/model';
 import { createLinkedForm_, finishForm_, linkedForm_, repairForm_ } from '../workspace/form';
 import { withScriptLock_ } from '../workspace/lock';
@@ -101,6 +101,10 @@ function ensureTabs(): string[] {
   // plain-text format stops setValues from taking "=..." as a formula, while the apostrophe is
   // documented to, and in a '@' cell the apostrophe would show.
   formatColumns(applications, ['Submitted', 'Decided At'], DATE_TIME_FORMAT);
+
+  // one row per member and meeting (written by recordAttendance and the sweep)
+  const attendance = tab(TABS.attendance, ATTENDANCE_HEADERS);
+  formatColumns(attendance, ['Recorded At'], DATE_TIME_FORMAT);
 
   tab(TABS.log, LOG_HEADERS);
   return notes;

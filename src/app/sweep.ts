@@ -7,6 +7,7 @@
 import { catchUpResponses_, closeFormIfDue_ } from './intake';
 import { deliverDue_, summarize, TIME_BUDGET_MS } from './notify';
 import { now } from '../workspace/clock';
+import { syncAttendance_ } from './members';
 
 export function runSweep_(): string {
   // the budget counts from the start of the execution, not of the delivery step
@@ -27,6 +28,8 @@ export function runSweep_(): string {
   });
   step('Form', closeFormIfDue_);
   step('Notifications', () => `Notifications: ${summarize(deliverDue_({ deadline }))}`);
+  // the members' RSVPs into the Attendance tab (one Events.list); after the invitations went out
+  step('Attendance', syncAttendance_);
   if (errors.length > 0) throw new Error(`Sweep finished with errors. ${errors.join(' ')} Done: ${lines.join(' ')}`);
   return lines.join('\n');
 }

@@ -108,6 +108,90 @@ export interface NotificationPreview {
 export type PreviewResult = NotificationPreview | Failure;
 export type ReviewStateResult = ReviewState | Failure;
 
+// ---- Members (SPEC behaviour 8: getMembersState, recordAttendance) ----
+
+export type WireRsvp = 'needsAction' | 'accepted' | 'declined' | 'tentative';
+
+/** One member's answer and attendance for one meeting. */
+export interface WireMemberAttendance {
+  /** application id */
+  id: string;
+  email: string;
+  rsvp: WireRsvp;
+  /** null = not recorded */
+  attended: boolean | null;
+}
+
+export interface WireMembersMeeting {
+  number: number;
+  start: IsoDateTime;
+  end: IsoDateTime;
+  /** the Meetings tab's Agenda cell ('' = none yet) */
+  agenda: string;
+  /** the meeting has started (attendance can be recorded) */
+  held: boolean;
+  meetLink: string;
+  /** yes / no / maybe / no answer from the invitations; attended / absent / not recorded from the Attendance tab */
+  counts: { yes: number; no: number; maybe: number; noAnswer: number; attended: number; absent: number; unrecorded: number };
+  /** one entry per member of the community, in the order of `members` */
+  members: WireMemberAttendance[];
+}
+
+export interface WireMember {
+  /** application id */
+  id: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  fullName: string;
+  jobTitle: string;
+  agency: string;
+  state: string;
+  /** held meetings recorded as not attended */
+  missed: number;
+  /** per meeting of the community, in meeting order */
+  meetings: { number: number; rsvp: WireRsvp; attended: boolean | null }[];
+}
+
+export interface WireMembersCommunity {
+  key: string;
+  name: string;
+  /** accepted applications, by last then first name */
+  members: WireMember[];
+  meetings: WireMembersMeeting[];
+  /** ids of members who missed two or more held meetings */
+  missedTwoOrMore: string[];
+}
+
+export interface MembersState {
+  ok: true;
+  program: string;
+  timeZone: string;
+  now: IsoDateTime;
+  user: string;
+  /** false when Settings lists reviewers and the caller is not one of them */
+  canRecord: boolean;
+  /** where the RSVPs come from: the events themselves, or (Calendar unreachable) the Attendance tab */
+  rsvpSource: 'calendar' | 'sheet';
+  /** set when something could not be read (the view still shows the rest) */
+  warning?: string;
+  communities: WireMembersCommunity[];
+}
+
+export type MembersStateResult = MembersState | Failure;
+
+export interface RecordAttendanceRequest {
+  /** community key */
+  community: string;
+  /** 1 to 4; only a meeting that has started */
+  meeting: number;
+  /** application ids */
+  attended: string[];
+  absent: string[];
+}
+
+export type RecordAttendanceResult = { ok: true; recorded: number } | Failure;
+
 /**
  * The endpoints google.script.run can reach. The server's exports (src/index.ts) and the
  * sidebar's calls (src/sidebar) are both type-checked against this one declaration.
@@ -117,4 +201,6 @@ export interface Endpoints {
   getReviewState(): ReviewStateResult;
   decide(request: DecideRequest): DecideResult;
   previewNotification(applicationId: string, decision?: Decision): PreviewResult;
+  getMembersState(): MembersStateResult;
+  recordAttendance(request: RecordAttendanceRequest): RecordAttendanceResult;
 }

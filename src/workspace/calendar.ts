@@ -106,3 +106,11 @@ export function patchEventTimes_(calendarId: string, eventId: string, times: Pic
 export function setAttendees_(calendarId: string, eventId: string, attendees: Attendee[]): void {
   api().Events!.patch({ attendees } as Event, calendarId, eventId, { sendUpdates: 'all' });
 }
+
+/**
+ * Replaces the event's description (its agenda) and tells nobody: sendUpdates 'none', so a changed
+ * agenda does not email every guest an "updated invitation" (members get the agenda email instead).
+ */
+export function setDescription_(calendarId: string, eventId: string, description: string): void {
+  api().Events!.patch({ description } as Event, calendarId, eventId, { sendUpdates: 'none' });
+}

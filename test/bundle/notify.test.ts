@@ -128,7 +128,7 @@ describe('sendDueNotifications', () => {
     const ws = newProgram(AFTER_NOTIFY);
     addApplications(ws, [{ id: 'A1', email: 'ann@ohio.gov', firstName: 'Ann', community: 'clna', status: 'Declined' }]);
     const rows = ws.records('Templates');
-    expect(rows.map((r) => r.Template)).toEqual(['Email', 'Accepted', 'Waitlisted', 'Declined', 'Withdrawn']);
+    expect(rows.map((r) => r.Template)).toEqual(['Email', 'Accepted', 'Waitlisted', 'Declined', 'Withdrawn', 'Agenda', 'Follow-up']);
     // staff edit the Declined subject in the sheet
     const { runScript } = jest.requireActual('../support/seed') as typeof import('../support/seed');
     runScript(ws, `function edit_() {

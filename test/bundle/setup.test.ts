@@ -65,7 +65,8 @@ describe('setup on a fresh spreadsheet', () => {
     const settings = Object.fromEntries(ws.records('Settings').map((r) => [r.Setting, r.Value]));
     expect(Object.keys(settings)).toEqual([
       'Program', 'Time zone', 'Registration deadline', 'Notify from', 'Contact name', 'Contact email', 'Sender name',
-      'Calendar ID', 'Send confirmations', 'Close form at deadline', 'Reviewers',
+      'Calendar ID', 'Send confirmations', 'Close form at deadline', 'Reviewers', 'Agenda lead days',
+      'Send attendance follow-up',
     ]);
     expect(settings.Program).toBe('2023–2024 Communities of Practice');
     expect((settings['Registration deadline'] as Date).toISOString()).toBe('2023-09-16T03:59:00.000Z');

@@ -41,7 +41,9 @@ describe('sweep', () => {
     expect(ws.outbox.length).toBe(outbox);
     expect(calendarMail(ws)).toEqual(invitations);
     const calls = ws.lastExecution!.calls;
-    expect(calls.filter((c) => c.method === 'MailApp.sendEmail' || c.service === 'Calendar')).toHaveLength(0);
+    // nothing sent and no event changed; the one Calendar read is the Attendance step's RSVP refresh
+    expect(calls.filter((c) => c.method === 'MailApp.sendEmail' || (c.service === 'Calendar' && c.method !== 'Events.list'))).toHaveLength(0);
+    expect(calls.filter((c) => c.service === 'Calendar')).toHaveLength(1);
   });
 
   it('a delivery step failure does not stop the others and is reported', () => {

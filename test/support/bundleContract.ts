@@ -4,7 +4,7 @@ import ts from 'typescript';
 
 export const SPEC_ENTRY_POINTS = [
   'onOpen', 'onInstall', 'setup', 'onFormSubmit', 'sweep', 'showSidebar', 'sendDueNotifications',
-  'getReviewState', 'decide', 'previewNotification',
+  'getReviewState', 'decide', 'previewNotification', 'getMembersState', 'recordAttendance',
   // menu actions and page endpoints the product calls by name (SPEC "Entry points", README)
   'showReviewWindow',
 ] as const;

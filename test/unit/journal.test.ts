@@ -3,10 +3,10 @@ import type { Application } from '../../src/domain/program/model';
 
 describe('delivery journal', () => {
   it('parses what a run stored and drops anything malformed', () => {
-    expect(parseEntries('{"n":{"A1":"Accepted","A2":"Maybe","A3":3},"e":["clna#1",7,"clna#1"]}')).toEqual({ n: { A1: 'Accepted' }, e: ['clna#1'] });
+    expect(parseEntries('{"n":{"A1":"Accepted","A2":"Maybe","A3":3},"e":["clna#1",7,"clna#1"]}')).toEqual({ n: { A1: 'Accepted' }, e: ['clna#1'], a: {}, f: {} });
     expect(parseEntries('not json')).toEqual(emptyEntries());
     expect(parseEntries('null')).toEqual(emptyEntries());
-    expect(entryCount({ n: { A: 'Declined' }, e: ['clna#1', 'clna#2'] })).toBe(3);
+    expect(entryCount({ n: { A: 'Declined' }, e: ['clna#1', 'clna#2'], a: {}, f: {} })).toBe(3);
     expect(meetingKey({ community: 'clna', number: 3 })).toBe('clna#3');
   });
 
@@ -17,7 +17,7 @@ describe('delivery journal', () => {
 
   it('merges in order: a later entry for the same application wins; marks accumulate', () => {
     const merged = mergeEntries(['{"n":{"A1":"Accepted"},"e":["clna#1"]}', '{"n":{"A1":"Withdrawn"},"e":["clna#2","clna#1"]}', 'garbage']);
-    expect(merged).toEqual({ n: { A1: 'Withdrawn' }, e: ['clna#1', 'clna#2'] });
+    expect(merged).toEqual({ n: { A1: 'Withdrawn' }, e: ['clna#1', 'clna#2'], a: {}, f: {} });
   });
 
   it('reads Invited back from an attendee list, for the meeting community only', () => {

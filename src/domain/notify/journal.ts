@@ -14,7 +14,12 @@
 // the sheet). A lost `Invited` would matter: a member added and then declined would not be owed a
 // removal, since `Invited` would not list the meeting.
 //
-// Layout: key `cop.journal.<startedAt>.<random>.<seq>`, value `{"n":{id:status},"e":["clna#1"]}`.
+// Member emails (agenda, attendance follow-up: src/domain/members/memberEmails.ts) are journalled
+// like the decision emails, right after the send: `a` / `f` map an application id to the meeting
+// numbers the email covered, and become the `Agenda Sent` / `Follow-up Sent` cells at the run's end.
+//
+// Layout: key `cop.journal.<startedAt>.<random>.<seq>`, value
+// `{"n":{id:status},"e":["clna#1"],"a":{id:[1,2]},"f":{id:[1]}}`.
 // A run starts a new key every JOURNAL_ENTRIES_PER_KEY entries so a value stays far below the
 // 9 KB property limit (an id, a status and the JSON punctuation are well under 80 characters; one
 // email covers at most a few applications of one applicant).
@@ -29,14 +34,33 @@ export interface JournalEntries {
   n: Record<string, Status>;
   /** meetings (meetingKey) whose event was about to be changed */
   e: string[];
+  /** application id → meeting numbers whose agenda email went out */
+  a: Record<string, number[]>;
+  /** application id → meeting numbers whose attendance follow-up went out */
+  f: Record<string, number[]>;
 }
 
 export function emptyEntries(): JournalEntries {
-  return { n: {}, e: [] };
+  return { n: {}, e: [], a: {}, f: {} };
 }
 
 export function entryCount(e: JournalEntries): number {
-  return Object.keys(e.n).length + e.e.length;
+  return Object.keys(e.n).length + e.e.length + Object.keys(e.a).length + Object.keys(e.f).length;
+}
+
+/** Adds meeting numbers to an id's list (no duplicates, sorted). */
+export function addNumbers(map: Record<string, number[]>, id: string, nums: readonly number[]): void {
+  const all = [...(map[id] ?? []), ...nums];
+  map[id] = all.filter((n, i) => all.indexOf(n) === i).sort((x, y) => x - y);
+}
+
+function parseNumberMap(v: unknown, into: Record<string, number[]>): void {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return;
+  for (const [id, list] of Object.entries(v as Record<string, unknown>)) {
+    if (!Array.isArray(list)) continue;
+    const nums = list.filter((n): n is number => typeof n === 'number' && Number.isInteger(n) && n > 0);
+    if (nums.length) addNumbers(into, id, nums);
+  }
 }
 
 export function meetingKey(m: Pick<Meeting, 'community' | 'number'>): string {
@@ -64,6 +88,8 @@ export function parseEntries(raw: string): JournalEntries {
     }
   }
   if (Array.isArray(v.e)) for (const k of v.e) if (typeof k === 'string' && out.e.indexOf(k) < 0) out.e.push(k);
+  parseNumberMap(v.a, out.a);
+  parseNumberMap(v.f, out.f);
   return out;
 }
 
@@ -92,6 +118,8 @@ export function mergeEntries(values: readonly string[]): JournalEntries {
     const e = parseEntries(raw);
     Object.assign(out.n, e.n);
     for (const k of e.e) if (out.e.indexOf(k) < 0) out.e.push(k);
+    for (const [id, nums] of Object.entries(e.a)) addNumbers(out.a, id, nums);
+    for (const [id, nums] of Object.entries(e.f)) addNumbers(out.f, id, nums);
   }
   return out;
 }

@@ -34,6 +34,27 @@ export function meetingCount(meetings: readonly Meeting[], community: string): n
   return meetings.filter((m) => m.community === community).length;
 }
 
+/** The heading that introduces the agenda in an event's description. */
+export const AGENDA_HEADING = 'Agenda:';
+
+/**
+ * The event description: the community, which meeting it is, how to join, whom to ask, and (once
+ * staff filled in the Meetings tab's Agenda cell) the agenda. Recomputed whole from the sheet, so
+ * an agenda changed or cleared there replaces the one on the event.
+ */
+export function meetingDescription(meeting: Meeting, community: Community | undefined, settings: Settings, total: number): string {
+  const name = community ? community.name : meeting.community;
+  const agenda = (meeting.agenda ?? '').trim();
+  return [
+    community?.description ?? '',
+    `Meeting ${meeting.number} of ${total} of the ${name} Community of Practice (${settings.program}). ${agenda ? 'The agenda is below.' : 'The agenda and any pre-reading will be sent in advance.'} Join with the Google Meet link of this event.`,
+    agenda ? `${AGENDA_HEADING}\n${agenda}` : '',
+    `Questions: ${settings.contactName} (${settings.contactEmail}).`,
+  ]
+    .filter(Boolean)
+    .join('\n\n');
+}
+
 export function meetingEventResource(
   meeting: Meeting,
   community: Community | undefined,
@@ -43,13 +64,7 @@ export function meetingEventResource(
   keyProperty: string,
 ): MeetingEventResource {
   const name = community ? community.name : meeting.community;
-  const description = [
-    community?.description ?? '',
-    `Meeting ${meeting.number} of ${total} of the ${name} Community of Practice (${settings.program}). The agenda and any pre-reading will be sent in advance. Join with the Google Meet link of this event.`,
-    `Questions: ${settings.contactName} (${settings.contactEmail}).`,
-  ]
-    .filter(Boolean)
-    .join('\n\n');
+  const description = meetingDescription(meeting, community, settings, total);
   return {
     summary: `${name} Community of Practice: meeting ${meeting.number} of ${total}`,
     description,

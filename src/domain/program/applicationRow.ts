@@ -28,12 +28,15 @@ export const APPLICATION_COLUMNS: Record<keyof Application, string> = {
   note: 'Note',
   notified: 'Notified',
   invited: 'Invited',
+  agendaSent: 'Agenda Sent',
+  followUpSent: 'Follow-up Sent',
 };
 
 /** Free-text columns whose cells applicants or staff fill. */
 export const TEXT_COLUMNS: readonly string[] = [
   'Application ID', 'Response Key', 'Email', 'First Name', 'Last Name', 'Job Title', 'Agency', 'Agency Type',
   'State', 'Community', 'Cohort', 'Flags', 'Status', 'Decided By', 'Note', 'Notified', 'Invited',
+  'Agenda Sent', 'Follow-up Sent',
 ];
 
 export function parseFlags(v: unknown): Flag[] {
@@ -89,6 +92,9 @@ export function applicationFromRow(r: RowReader, communities: Community[]): Appl
     note: text(r(APPLICATION_COLUMNS.note)),
     notified: text(r(APPLICATION_COLUMNS.notified)),
     invited: text(r(APPLICATION_COLUMNS.invited)),
+    // optional fields: absent (not '') when blank, so rows without member emails read as before
+    agendaSent: text(r(APPLICATION_COLUMNS.agendaSent)) || undefined,
+    followUpSent: text(r(APPLICATION_COLUMNS.followUpSent)) || undefined,
   };
 }
 
@@ -159,7 +165,7 @@ export function applicationCell(app: Application, field: keyof Application, comm
     case 'decidedAt':
       return app.decidedAt ?? '';
     default:
-      return app[field];
+      return app[field] ?? '';
   }
 }
 

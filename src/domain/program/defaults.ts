@@ -15,6 +15,8 @@ export const DEFAULT_SETTINGS: Settings = {
   sendConfirmations: true,
   closeFormAtDeadline: true,
   reviewers: [],
+  agendaLeadDays: 7,
+  sendAttendanceFollowUp: false,
 };
 
 export const DEFAULT_COMMUNITIES: Community[] = [

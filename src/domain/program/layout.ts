@@ -8,17 +8,23 @@ export const TABS = {
   meetings: 'Meetings',
   settings: 'Settings',
   log: 'Log',
+  attendance: 'Attendance',
 } as const;
 
 export const APPLICATION_HEADERS = [
   'Application ID', 'Response Key', 'Submitted', 'Email', 'First Name', 'Last Name', 'Job Title',
   'Agency', 'Agency Type', 'State', 'Community', 'Cohort', 'Flags', 'Status', 'Decided By',
   'Decided At', 'Note', 'Notified', 'Invited',
+  // not in the SPEC's list (staff may add columns; these are ours): the member emails sent
+  // (src/domain/members/plan.ts), kept next to Invited so a delivery run writes them in one block
+  'Agenda Sent', 'Follow-up Sent',
 ] as const;
 export type ApplicationHeader = (typeof APPLICATION_HEADERS)[number];
 
 export const COMMUNITY_HEADERS = ['Key', 'Community', 'Description', 'Cohort Start', 'Cohort End', 'Capacity'] as const;
-export const MEETING_HEADERS = ['Community', 'Meeting', 'Start', 'End', 'Event ID'] as const;
+export const MEETING_HEADERS = ['Community', 'Meeting', 'Start', 'End', 'Event ID', 'Agenda'] as const;
+/** One row per member and meeting (SPEC behaviour 8), exactly these columns. */
+export const ATTENDANCE_HEADERS = ['Application ID', 'Email', 'Community', 'Meeting', 'RSVP', 'Attended', 'Recorded By', 'Recorded At'] as const;
 export const SETTINGS_HEADERS = ['Setting', 'Value'] as const;
 export const LOG_HEADERS = ['Time', 'Actor', 'Action', 'Application IDs', 'Details', 'Response Key'] as const;
 
@@ -34,6 +40,8 @@ export const SETTING_NAMES = {
   sendConfirmations: 'Send confirmations',
   closeFormAtDeadline: 'Close form at deadline',
   reviewers: 'Reviewers',
+  agendaLeadDays: 'Agenda lead days',
+  sendAttendanceFollowUp: 'Send attendance follow-up',
 } as const;
 
 /** Form question titles, exactly as the SPEC names them (they are also the response sheet's headers). */

@@ -29,6 +29,8 @@ export interface Meeting {
   end: Date;
   /** Calendar API event id ('' until setup created it) */
   eventId: string;
+  /** the Agenda cell: a link or text staff fill in ('' or absent = none yet) */
+  agenda?: string;
 }
 
 export interface Settings {
@@ -44,6 +46,10 @@ export interface Settings {
   closeFormAtDeadline: boolean;
   /** lower-cased; empty = every editor may decide */
   reviewers: string[];
+  /** days before a meeting its agenda email goes out (absent = 7, the seeded default) */
+  agendaLeadDays?: number;
+  /** email a member who missed a held meeting (absent = off) */
+  sendAttendanceFollowUp?: boolean;
 }
 
 export interface Program {
@@ -75,4 +81,8 @@ export interface Application {
   notified: string;
   /** meeting numbers the member is currently a guest of, e.g. "1, 2, 3, 4" ('' = none) */
   invited: string;
+  /** meeting numbers whose agenda email the member was sent, e.g. "1, 2" ('' or absent = none) */
+  agendaSent?: string;
+  /** meeting numbers whose attendance follow-up email the member was sent ('' or absent = none) */
+  followUpSent?: string;
 }

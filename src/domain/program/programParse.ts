@@ -7,7 +7,7 @@ import { COMMUNITY_HEADERS, MEETING_HEADERS, SETTING_NAMES } from './layout';
 import type { Community, Meeting, Program, Settings } from './model';
 
 const [KEY, NAME, DESCRIPTION, COHORT_START, COHORT_END, CAPACITY] = COMMUNITY_HEADERS;
-const [M_COMMUNITY, M_NUMBER, M_START, M_END, M_EVENT] = MEETING_HEADERS;
+const [M_COMMUNITY, M_NUMBER, M_START, M_END, M_EVENT, M_AGENDA] = MEETING_HEADERS;
 
 /** Setting name (normalised) → value cell, from the Settings tab's Setting/Value rows. */
 export function settingCells(grid: Grid | null): Map<string, unknown> {
@@ -40,7 +40,17 @@ export function parseSettings(grid: Grid | null): Settings {
     sendConfirmations: parseBoolean(get('sendConfirmations'), DEFAULT_SETTINGS.sendConfirmations),
     closeFormAtDeadline: parseBoolean(get('closeFormAtDeadline'), DEFAULT_SETTINGS.closeFormAtDeadline),
     reviewers: parseEmailList(get('reviewers')),
+    agendaLeadDays: parseLeadDays(get('agendaLeadDays')),
+    sendAttendanceFollowUp: parseBoolean(get('sendAttendanceFollowUp'), DEFAULT_SETTINGS.sendAttendanceFollowUp ?? false),
   };
+}
+
+/** Whole days, 0 to 365 (0 = the agenda goes out as soon as it is filled in); blank or unreadable = 7. */
+function parseLeadDays(v: unknown): number {
+  const s = text(v);
+  const n = typeof v === 'number' ? v : /^\d+(\.\d+)?$/.test(s) ? Number(s) : NaN;
+  if (!Number.isFinite(n) || n < 0) return DEFAULT_SETTINGS.agendaLeadDays ?? 7;
+  return Math.min(365, n);
 }
 
 function validTimeZone(tz: string): string | null {
@@ -101,9 +111,15 @@ export function parseMeetings(grid: Grid | null, communities: Community[], setti
     const start = parseDateTime(r(M_START), settings.timeZone);
     if (!community || !Number.isInteger(number) || number < 1 || !start) return;
     const end = parseDateTime(r(M_END), settings.timeZone) ?? new Date(start.getTime() + 90 * 60000);
-    out.push({ community: community.key, number, start, end, eventId: text(r(M_EVENT)) });
+    out.push({ community: community.key, number, start, end, eventId: text(r(M_EVENT)), agenda: agendaText(r(M_AGENDA)) });
   });
   return out.sort((a, b) => (a.community === b.community ? a.number - b.number : a.community < b.community ? -1 : 1));
+}
+
+/** The Agenda cell as text: line breaks kept (staff paste several lines), outer blank space dropped. */
+function agendaText(v: unknown): string {
+  if (typeof v !== 'string') return text(v);
+  return v.replace(/\r\n?/g, '\n').trim();
 }
 
 /** Case, spacing and punctuation-spacing insensitive form of a label, for matching. */

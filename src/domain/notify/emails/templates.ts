@@ -11,13 +11,19 @@
 // In `Email` (the frame every email uses): sections (each due decision, in sheet order).
 // The subject is the decision template's when every section of the email has the same decision,
 // the `Email` one otherwise.
+// Member emails (src/domain/members/memberEmails.ts) are whole emails, not sections:
+// `Agenda`: firstName, lastName, fullName, program, contactName, contactEmail, senderName,
+//   meetingTitles ("Learner Voice meeting 2"), agendas (a line holding only {{agendas}} becomes,
+//   per meeting: its title, date, time and zone, Google Meet link and agenda).
+// `Follow-up`: the same, with missed (a line holding only {{missed}} lists the missed meetings)
+//   and upcoming (the member's meetings still to come).
 import type { Status } from '../../program/model';
 
 export const TEMPLATE_TAB = 'Templates';
 export const TEMPLATE_HEADERS = ['Template', 'Subject', 'Body'] as const;
 
 export type DecisionStatus = Exclude<Status, 'Pending'>;
-export const TEMPLATE_NAMES = ['Email', 'Accepted', 'Waitlisted', 'Declined', 'Withdrawn'] as const;
+export const TEMPLATE_NAMES = ['Email', 'Accepted', 'Waitlisted', 'Declined', 'Withdrawn', 'Agenda', 'Follow-up'] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 
 export interface Template {
@@ -81,6 +87,37 @@ export const DEFAULT_TEMPLATES: Templates = {
       'This confirms that you have been withdrawn from the {{community}} Community of Practice. {{removalNote}}',
       '',
       'If this is a mistake or you would like to rejoin, please reply to this email.',
+    ].join('\n'),
+  },
+  Agenda: {
+    subject: '{{program}}: agenda for {{meetingTitles}}',
+    body: [
+      'Dear {{firstName}},',
+      '',
+      'Here is the agenda for your upcoming Community of Practice meeting. Please look it over, and any pre-reading it lists, before the meeting.',
+      '',
+      '{{agendas}}',
+      '',
+      'If you cannot attend, please answer the calendar invitation or reply to this email. Questions: {{contactName}} at {{contactEmail}}.',
+      '',
+      'Best regards,',
+      '{{senderName}}',
+    ].join('\n'),
+  },
+  'Follow-up': {
+    subject: '{{program}}: we missed you at {{meetingTitles}}',
+    body: [
+      'Dear {{firstName}},',
+      '',
+      'We missed you at the following Community of Practice meeting:',
+      '{{missed}}',
+      '',
+      'Members commit to attending and actively engaging in the four meetings of their community. If something is keeping you from attending, please reply to this email and let us know; we are glad to help.',
+      '',
+      '{{upcoming}}',
+      '',
+      'Best regards,',
+      '{{senderName}}',
     ].join('\n'),
   },
 };

@@ -5,7 +5,12 @@ import { formSpec } from '../domain/intake/formSpec';
 import { columnIndex, normalizeHeader } from '../domain/program/grid';
 import { APPLICATION_HEADERS, ATTENDANCE_HEADERS, COMMUNITY_HEADERS, LOG_HEADERS, MEETING_HEADERS, SETTING_NAMES, SETTINGS_HEADERS, TABS } from '../domain/program/layout';
 import type { Settings } from '../domain/program/model';
-import { createLinkedForm_, finishForm_, linkedForm_, repairForm_ } from '../workspace/form';
+import { createLinkedForm_, finishForm_, linkedForm_, openBeyondDomain_, repairForm_ } from '../workspace/form';
+import { isPublished_ } from '../workspace/platform';
+import { setProperty_, getProperty_ } from '../workspace/properties';
+import { ensureSpreadsheetTimeZone_, spreadsheet_, SPREADSHEET_ID_PROPERTY } from '../workspace/spreadsheet';
+import { now } from '../workspace/clock';
+import { formatLongDate } from '../domain/program/dates';
 import { withScriptLock_ } from '../workspace/lock';
 import { appendLog_ } from '../workspace/log';
 import { readProgram_ } from '../workspace/programRepo';
@@ -110,15 +115,77 @@ function ensureTabs(): string[] {
   return notes;
 }
 
-function ensureForm(): string {
-  const existing = linkedForm_();
-  if (existing) {
-    const changes = repairForm_(existing);
-    if (finishForm_(existing, formSpec(readProgram_()))) changes.push('added the questions a cut-off run left out');
-    return changes.length > 0 ? `Form: kept the existing form, ${changes.join(', ')}.` : 'Form: already in place.';
+/**
+ * The program's time zone as the Settings tab has it (staff may have changed it), else the default.
+ * Read before anything is written, because the spreadsheet's zone must be set first.
+ */
+function programTimeZone(): string {
+  const settings = readTable_(TABS.settings);
+  if (settings) {
+    const name = columnIndex(settings, 'Setting');
+    const value = columnIndex(settings, 'Value');
+    if (name >= 0 && value >= 0) {
+      const row = settings.rows.find((r) => normalizeHeader(r[name]) === normalizeHeader(SETTING_NAMES.timeZone));
+      const tz = row ? String(row[value] ?? '').trim() : '';
+      if (/^[A-Za-z]+(?:\/[A-Za-z0-9_+-]+)+$|^(?:UTC|GMT)$/.test(tz)) return tz;
+    }
   }
-  const form = createLinkedForm_(formSpec(readProgram_()));
-  return `Form: created "${form.getTitle()}" and linked it to this spreadsheet.`;
+  return DEFAULT_SETTINGS.timeZone;
+}
+
+/**
+ * Date cells are typed and shown in the spreadsheet's own zone, which may differ from the script's
+ * (a sheet made abroad): it must be the program's before setup writes a date.
+ */
+function ensureTimeZone(): string {
+  const tz = programTimeZone();
+  try {
+    const was = ensureSpreadsheetTimeZone_(tz);
+    return was === null ? `Time zone: the spreadsheet already uses ${tz}.` : `Time zone: set the spreadsheet's time zone to ${tz} (it was ${was}).`;
+  } catch (err) {
+    return `Time zone: FAILED to set the spreadsheet's time zone to ${tz} (${(err as Error)?.message ?? String(err)}): set it in File > Settings.`;
+  }
+}
+
+/**
+ * Published and, while registration is open, accepting responses. A program whose registration
+ * deadline has passed is never opened to applicants (SPEC behaviour 7): the form stays published
+ * but takes no responses until a new program year is set.
+ */
+function ensureForm(): string {
+  const program = readProgram_();
+  const notes: string[] = [];
+  let form = linkedForm_();
+  let created = false;
+  if (form) {
+    notes.push(...repairForm_(form));
+    if (finishForm_(form, formSpec(program))) notes.push('added the questions a cut-off run left out');
+  } else {
+    form = createLinkedForm_(formSpec(program));
+    created = true;
+  }
+  const opened = openBeyondDomain_(form);
+  if (opened) notes.push(opened);
+  const s = program.settings;
+  let closedLine = '';
+  if (now().getTime() > s.registrationDeadline.getTime()) {
+    if (form.isAcceptingResponses()) {
+      form.setCustomClosedFormMessage(`Registration for the ${s.program} is closed. Questions? Contact ${s.contactName} at ${s.contactEmail}.`);
+      form.setAcceptingResponses(false);
+    }
+    closedLine = ` The registration deadline (${formatLongDate(s.registrationDeadline, s.timeZone)}) has passed, so the form is published but NOT accepting responses: set the program year first (menu New program year…), then run Set up again.`;
+  } else if (isPublished_(form) !== false && !form.isAcceptingResponses()) {
+    closedLine = ' It is published but not accepting responses (closed by hand?): reopen it in the form if registration should be open.';
+  }
+  const head = created ? `Form: created "${form.getTitle()}" (published) and linked it to this spreadsheet` : notes.length > 0 ? 'Form: kept the existing form' : 'Form: already in place';
+  const rest = created ? (notes.length > 0 ? `; ${notes.join(', ')}` : '') : notes.length > 0 ? `, ${notes.join(', ')}` : '';
+  return `${head}${rest}.${closedLine}`;
+}
+
+/** The spreadsheet's id, for code that runs without an active spreadsheet (the applicant web app). */
+function storeSpreadsheetId(): void {
+  const id = spreadsheet_().getId();
+  if (getProperty_(SPREADSHEET_ID_PROPERTY) !== id) setProperty_(SPREADSHEET_ID_PROPERTY, id);
 }
 
 function describe(result: unknown): string {
@@ -129,6 +196,9 @@ function describe(result: unknown): string {
 
 export function runSetup_(): string {
   const lines: string[] = [];
+  storeSpreadsheetId();
+  // before any date is written (the Settings, Communities and Meetings tabs seed dates)
+  lines.push(ensureTimeZone());
   const tabNotes = withScriptLock_(ensureTabs);
   lines.push(tabNotes.length > 0 ? `Tabs: ${tabNotes.join('; ')}.` : 'Tabs: already in place.');
   lines.push(ensureTemplates_());

@@ -31,35 +31,42 @@ export function linkedForm_(): Form | null {
   return null;
 }
 
-function addItem(form: Form, item: ItemSpec): void {
+type Item = GoogleAppsScript.Forms.Item;
+const ITEM_TYPES: Record<ItemSpec['type'], string> = { text: 'TEXT', paragraph: 'PARAGRAPH_TEXT', choice: 'MULTIPLE_CHOICE', list: 'LIST', checkbox: 'CHECKBOX', page: 'PAGE_BREAK' };
+
+/**
+ * The spec's question as a form item: `existing` (the item a cut-off run added in this position)
+ * cast to its type, or a new one. Every setting is (re)applied, so a half-configured item is finished.
+ */
+function putItem(form: Form, item: ItemSpec, existing: Item | null): void {
   switch (item.type) {
     case 'text': {
-      const it = form.addTextItem().setTitle(item.title).setRequired(item.required);
+      const it = (existing ? existing.asTextItem() : form.addTextItem()).setTitle(item.title).setRequired(item.required);
       if (item.helpText) it.setHelpText(item.helpText);
       return;
     }
     case 'paragraph': {
-      const it = form.addParagraphTextItem().setTitle(item.title).setRequired(item.required);
+      const it = (existing ? existing.asParagraphTextItem() : form.addParagraphTextItem()).setTitle(item.title).setRequired(item.required);
       if (item.helpText) it.setHelpText(item.helpText);
       return;
     }
     case 'choice': {
-      const it = form.addMultipleChoiceItem().setTitle(item.title).setChoiceValues(item.choices).setRequired(item.required);
+      const it = (existing ? existing.asMultipleChoiceItem() : form.addMultipleChoiceItem()).setTitle(item.title).setChoiceValues(item.choices).setRequired(item.required);
       if (item.helpText) it.setHelpText(item.helpText);
       return;
     }
     case 'list': {
-      const it = form.addListItem().setTitle(item.title).setChoiceValues(item.choices).setRequired(item.required);
+      const it = (existing ? existing.asListItem() : form.addListItem()).setTitle(item.title).setChoiceValues(item.choices).setRequired(item.required);
       if (item.helpText) it.setHelpText(item.helpText);
       return;
     }
     case 'checkbox': {
-      const it = form.addCheckboxItem().setTitle(item.title).setChoiceValues(item.choices).setRequired(item.required);
+      const it = (existing ? existing.asCheckboxItem() : form.addCheckboxItem()).setTitle(item.title).setChoiceValues(item.choices).setRequired(item.required);
       if (item.helpText) it.setHelpText(item.helpText);
       return;
     }
     case 'page': {
-      const it = form.addPageBreakItem().setTitle(item.title);
+      const it = (existing ? existing.asPageBreakItem() : form.addPageBreakItem()).setTitle(item.title);
       if (item.helpText) it.setHelpText(item.helpText);
       return;
     }
@@ -75,11 +82,10 @@ function addItem(form: Form, item: ItemSpec): void {
  */
 export function createLinkedForm_(spec: FormSpec): Form {
   const ssId = spreadsheet_().getId();
-  const form = createPublishedForm_(spec.title);
-  form.setDestination(FormApp.DestinationType.SPREADSHEET, ssId);
+  const form = createPublishedForm_(spec.title, (f) => f.setDestination(FormApp.DestinationType.SPREADSHEET, ssId));
   const id = form.getId();
   setProperty_(FORM_ID, id);
-  fillForm_(form, spec, id);
+  fillForm_(form, spec, id, true);
   return form;
 }
 
@@ -87,13 +93,16 @@ export function createLinkedForm_(spec: FormSpec): Form {
  * The settings and questions of a form setup created; marks it filled when done. Adds only the
  * questions it does not have yet, so a run cut off halfway finishes the job without duplicates.
  */
-function fillForm_(form: Form, spec: FormSpec, id: string): void {
+function fillForm_(form: Form, spec: FormSpec, id: string, fresh: boolean): void {
   form.setDescription(spec.description);
   form.setCollectEmail(true);
   form.setConfirmationMessage(spec.confirmationMessage);
   form.setProgressBar(true);
-  const have = new Set(form.getItems().map((i) => i.getTitle()));
-  for (const item of spec.items) if (!have.has(item.title)) addItem(form, item);
+  // A fresh form has no items; one a cut-off run was filling has the first few, in spec order
+  // (the last possibly half-configured): those are finished in place, the rest added.
+  const items = fresh ? [] : form.getItems();
+  const types = items.map((i) => String(i.getType()));
+  spec.items.forEach((item, k) => putItem(form, item, k < items.length && types[k] === ITEM_TYPES[item.type] ? items[k] : null));
   setProperty_(FORM_FILLED, id);
 }
 
@@ -104,7 +113,7 @@ function fillForm_(form: Form, spec: FormSpec, id: string): void {
 export function finishForm_(form: Form, spec: FormSpec): boolean {
   const id = form.getId();
   if (getProperty_(FORM_ID) !== id || getProperty_(FORM_FILLED) === id) return false;
-  fillForm_(form, spec, id);
+  fillForm_(form, spec, id, false);
   return true;
 }
 
@@ -157,4 +166,24 @@ export function responsesTabName_(preferred: string): string | null {
     if (sheet.getFormUrl()) return sheet.getName();
   }
   return null;
+}
+
+/**
+ * Opens a domain-only form to respondents outside the organisation where the platform allows it
+ * (setRequireLogin is Workspace only). Returns what happened, for setup's summary; never throws.
+ */
+export function openBeyondDomain_(form: Form): string | null {
+  let domainOnly = false;
+  try {
+    domainOnly = typeof form.requiresLogin === 'function' && form.requiresLogin();
+  } catch {
+    return null;
+  }
+  if (!domainOnly) return null;
+  try {
+    form.setRequireLogin(false);
+    return 'opened it to respondents outside your organization';
+  } catch (err) {
+    return `could not open it to respondents outside your organization (${(err as Error)?.message ?? String(err)}): in the form, Settings > Responses, turn off "Restrict to users in your organization"`;
+  }
 }

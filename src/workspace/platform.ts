@@ -12,9 +12,12 @@ function hasMethod(obj: unknown, name: string): boolean {
  * A new form that is published and accepting responses. Forms made through the API after 30 June
  * 2026 start unpublished: `FormApp.create(title, true)` publishes at once; where only `create(title)`
  * exists, `setPublished(true)` follows when the form has it (a runtime without it publishes by default).
+ * `first` runs right after the form exists, before anything else touches it.
  */
-export function createPublishedForm_(title: string): Form {
+export function createPublishedForm_(title: string, first?: (form: Form) => void): Form {
   const form = FormApp.create(title, true);
+  // what must happen before any other call (e.g. linking, so a cut-off run can find the form)
+  if (first) first(form);
   // An older runtime ignores the second argument; publish explicitly if the form says it is not.
   if (isPublished_(form) === false) form.setPublished(true);
   return form;

@@ -21,6 +21,8 @@ export interface ServiceCall {
   method: string;
   /** Whether this execution held the script lock when the call started. */
   lockHeld: boolean;
+  /** Cells read or written, for calls that take or return a 2-D array of values (getValues, setValues, ...). */
+  cells?: number;
 }
 
 export interface Execution {

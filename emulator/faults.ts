@@ -1,5 +1,9 @@
 // Fault injection: quota, failing calls, time-limit cut-offs, latency, a lock held elsewhere.
+import type { ServiceCall } from './execution';
 import type { WorkspaceState } from './state';
+
+/** Emulated milliseconds one finished service call took (a latency model; see `setLatencyModel`). */
+export type LatencyModel = (call: ServiceCall) => number;
 
 interface NthCallFault {
   method: string;
@@ -17,6 +21,8 @@ export class Faults {
   triggerOverheadMs = 0;
   /** Calendar refuses calls that would email guests: 'Calendar usage limits exceeded.' */
   calendarUsageLimited = false;
+  /** Per-call latency (by method and cells), added to the clock after each call; null = none. */
+  latencyModel: LatencyModel | null = null;
 
   constructor(
     private readonly state: () => WorkspaceState,
@@ -73,6 +79,15 @@ export class Faults {
     this.latencyMs = ms;
   }
 
+  /**
+   * Advance the clock after every call by what `model` says that call took (its method and, for
+   * value reads and writes, its cells), so a run's own time budget and the 6-minute limit see a
+   * realistic clock (npm run simulate). Adds to `latencyMs`; null removes it.
+   */
+  setLatencyModel(model: LatencyModel | null): void {
+    this.latencyModel = model;
+  }
+
   /** Another process holds the script lock (until the emulated clock reaches `forMs` from now, or forever). */
   holdScriptLock(forMs?: number): void {
     this.state().locks.script = { executionId: 'another-process', until: forMs === undefined ? undefined : this.nowMs() + forMs };
@@ -88,6 +103,7 @@ export class Faults {
     this.latencyMs = 0;
     this.triggerOverheadMs = 0;
     this.calendarUsageLimited = false;
+    this.latencyModel = null;
     this.state().mailQuota.remainingOverride = null;
   }
 

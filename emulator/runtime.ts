@@ -178,10 +178,29 @@ export function dispatch(rt: Runtime, target: ServiceObject, prop: string, args:
     rt.beforeCall(service, `${type}.${prop}`);
     const fn = Reflect.get(target, prop) as (...a: unknown[]) => unknown;
     const hostArgs = args.map((a) => (Array.isArray(a) ? a.map(unwrap) : unwrap(a)));
-    return rt.toBundle(fn.apply(target, hostArgs));
+    const model = rt.core.faults.latencyModel;
+    if (!model) return rt.toBundle(fn.apply(target, hostArgs));
+    const call = rt.exec.calls[rt.exec.calls.length - 1];
+    let result: unknown;
+    try {
+      result = fn.apply(target, hostArgs);
+    } finally {
+      const cells = cellCount(hostArgs[0]) + cellCount(result);
+      if (cells > 0) call.cells = cells;
+      rt.core.clock.advance(Math.max(0, model(call)));
+    }
+    return rt.toBundle(result);
   } catch (e) {
     throw rt.bundleError(e);
   }
+}
+
+/** Cells of a 2-D array of values (a getValues result or a setValues argument); 0 for anything else. */
+function cellCount(v: unknown): number {
+  if (!Array.isArray(v) || v.length === 0 || !Array.isArray(v[0])) return 0;
+  let n = 0;
+  for (const row of v as unknown[]) n += Array.isArray(row) ? row.length : 0;
+  return n;
 }
 
 /** Dates from either realm, as host Dates. */

@@ -1,0 +1,89 @@
+// `npm run simulate`: a whole program year on the emulator for 500, 2,000 and 5,000 applicants on a
+// consumer and a Workspace account. Each scenario runs in its own process, two at a time (a 2-core
+// machine), largest first; the results become bench-results/year.md, bench-results/year-backlog.svg
+// and the README's simulate block.
+//
+// Options: --sizes 500,2000,5000  --accounts consumer,workspace  --jobs 2  --seed 2026  --no-write
+import { spawn } from 'node:child_process';
+import { execSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { backlogSvg, label, readmeBlock, yearMarkdown } from './report';
+import type { YearResult } from './year';
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+}
+
+const sizes = arg('sizes', '500,2000,5000').split(',').map(Number);
+const accounts = arg('accounts', 'consumer,workspace').split(',');
+const jobs = Math.max(1, Number(arg('jobs', '2')));
+const seed = Number(arg('seed', '2026'));
+const write = !process.argv.includes('--no-write');
+
+interface Job {
+  applicants: number;
+  account: string;
+  out: string;
+}
+
+function runJob(job: Job): Promise<YearResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...process.execArgv, path.join(__dirname, 'scenario.ts'), String(job.applicants), job.account, job.out, String(seed)], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code !== 0) reject(new Error(`${job.account} ${job.applicants} exited with ${code}`));
+      else resolve(JSON.parse(readFileSync(job.out, 'utf8')) as YearResult);
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  const t0 = Date.now();
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'simulate-'));
+  // largest first, so the two long ones run side by side
+  const queue: Job[] = sizes
+    .flatMap((n) => accounts.map((a) => ({ applicants: n, account: a, out: path.join(tmp, `${a}-${n}.json`) })))
+    .sort((a, b) => b.applicants - a.applicants);
+  const results: YearResult[] = [];
+  const workers = Array.from({ length: Math.min(jobs, queue.length) }, async () => {
+    for (let job = queue.shift(); job; job = queue.shift()) {
+      const started = Date.now();
+      process.stderr.write(`start ${job.account} ${job.applicants}\n`);
+      const r = await runJob(job);
+      process.stderr.write(`done  ${label(r)} in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+      results.push(r);
+    }
+  });
+  await Promise.all(workers);
+  results.sort((a, b) => a.account.name.localeCompare(b.account.name) || a.spec.applicants - b.spec.applicants);
+  const wallMs = Date.now() - t0;
+  let commit = 'unknown commit';
+  try {
+    commit = execSync('git rev-parse --short HEAD', { cwd: __dirname, encoding: 'utf8' }).trim();
+  } catch {
+    // not a git checkout
+  }
+  const info = { commit, date: new Date().toISOString().slice(0, 10), machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}`, wallMs, jobs };
+  const md = yearMarkdown(results, info);
+  process.stdout.write(`${md.split('\n## Phases')[0]}\n`);
+  if (!write) return;
+  const dir = path.resolve(__dirname, '../../bench-results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'year.md'), md);
+  writeFileSync(path.join(dir, 'year-backlog.svg'), backlogSvg(results));
+  const readme = path.resolve(__dirname, '../../README.md');
+  const text = readFileSync(readme, 'utf8');
+  const block = /(<!-- simulate:start[^>]*-->)[\s\S]*?(<!-- simulate:end -->)/;
+  if (block.test(text)) writeFileSync(readme, text.replace(block, (_m, a: string, b: string) => `${a}\n${readmeBlock(results, info)}\n${b}`));
+  process.stderr.write(`wrote bench-results/year.md, bench-results/year-backlog.svg and the README block (${(wallMs / 1000).toFixed(0)} s)\n`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

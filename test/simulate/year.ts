@@ -43,6 +43,8 @@ export interface Spec {
   seed: number;
   /** stop this many days after the last meeting even if something is still waiting */
   graceDays?: number;
+  /** stop after this many days from the install (a short run for CI); default: the whole year */
+  days?: number;
 }
 
 export type PhaseName =
@@ -511,7 +513,9 @@ export function runYear(spec: Spec, log: (s: string) => void = () => undefined):
   const selfService = has('applicantWithdraw');
   const lastMeeting = Math.max(...dates.meetings.map((m) => m.start));
   const lastMeetingEnd = Math.max(...dates.meetings.map((m) => m.end));
-  const endAt = localMidnightAfter(lastMeetingEnd + (spec.graceDays ?? 0) * DAY);
+  const wholeYear = localMidnightAfter(lastMeetingEnd + (spec.graceDays ?? 0) * DAY);
+  const endAt = spec.days === undefined ? wholeYear : Math.min(wholeYear, localMidnightAfter(opened + (spec.days - 1) * DAY));
+  if (endAt < wholeYear) notes.push(`Shortened run: stopped after ${spec.days} days (the year continues to ${localDate(lastMeetingEnd)}).`);
 
   // time boundaries after which a sweep may act differently
   const boundaries = [dates.deadline, dates.notifyFrom, ...dates.meetings.flatMap((m) => [m.start, m.start - dates.leadDays * DAY])].sort((a, b) => a - b);

@@ -15,10 +15,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Workspace, type Execution } from '../../emulator';
+import { addTriggerRuntime, TRIGGER_BUDGET_MESSAGE } from '../../emulator/platform';
 import { zonedParts, zonedToUtc } from '../../emulator/tz';
 import { answers, planDay, type Applicant } from '../stress/support/day';
 import { mulberry32, type Rng } from '../stress/support/rng';
-import { callMs, modeledMs } from './latency';
+import { callMs, FIXED, modeledMs } from './latency';
 
 export const OWNER = 'owner@careertech.org';
 export const STAFF = ['staff@careertech.org', 'lead@careertech.org'];
@@ -85,6 +86,8 @@ export interface DayRow {
   longestFn: string;
   cutOff: number;
   errors: number;
+  /** trigger executions the platform refused or ended: the daily trigger runtime was used up */
+  overBudget: number;
   propertiesBytes: number;
 }
 
@@ -101,6 +104,8 @@ export interface YearResult {
   phases: Phase[];
   days: DayRow[];
   findings: Finding[];
+  /** failed executions by function and message (digits as N) */
+  errors: Record<string, number>;
   totals: {
     submissions: number;
     responses: number;
@@ -132,6 +137,8 @@ export interface YearResult {
     extraGuests: number;
     duplicatedGuests: number;
     wallMs: number;
+    /** CPU time of this process for the scenario (the machine may be shared: wall time alone misleads) */
+    cpuMs: number;
   };
   notes: string[];
 }
@@ -475,6 +482,7 @@ function propertiesBytes(ws: Workspace): number {
 
 export function runYear(spec: Spec, log: (s: string) => void = () => undefined): YearResult {
   const t0 = Date.now();
+  const cpu0 = process.cpuUsage();
   keyByName = null;
   eventIds = null;
   decidedPairs = new Set<string>();
@@ -492,8 +500,10 @@ export function runYear(spec: Spec, log: (s: string) => void = () => undefined):
   // install: the seeded program year is 2023-2024; with program years on main, install "today" and start the next year
   const programYears = has('proposeProgramYear') && has('startProgramYear');
   const installAt = programYears ? '2026-12-07T15:00:00Z' : '2023-08-01T13:00:00Z';
-  const ws = new Workspace({ scriptTimeZone: TZ, owner: OWNER, editors: STAFF, mailQuota: account.mailQuota, now: installAt, loader: 'cached' });
+  const ws = new Workspace({ scriptTimeZone: TZ, owner: OWNER, editors: STAFF, mailQuota: account.mailQuota, accountType: account.name, now: installAt, loader: 'cached' });
   ws.faults.setLatencyModel(callMs);
+  // the emulator's daily trigger budget counts what the model counts: the calls, plus each execution's start
+  ws.faults.setTriggerOverhead(FIXED.executionStart);
   const setupOut = ws.run('setup', [], { user: OWNER });
   phases.push({ name: 'install', ran: true, detail: `setup: ${String(setupOut).split('\n')[0].slice(0, 120)}` });
   if (programYears) {
@@ -539,6 +549,7 @@ export function runYear(spec: Spec, log: (s: string) => void = () => undefined):
     longestFn: '',
     cutOff: 0,
     errors: 0,
+    overBudget: 0,
     propertiesBytes: 0,
   });
   let seen = ws.executions.length;
@@ -559,6 +570,7 @@ export function runYear(spec: Spec, log: (s: string) => void = () => undefined):
   const guestChecks = { lost: 0, extra: 0, duplicated: 0 };
   const checkedMeetings = new Set<string>();
 
+  const errorKinds = new Map<string, number>();
   const account_ = (e: Execution, day: DayRow): void => {
     const ms = modeledMs(e);
     day.executions++;
@@ -567,10 +579,15 @@ export function runYear(spec: Spec, log: (s: string) => void = () => undefined):
       day.longestMs = ms;
       day.longestFn = e.fn;
     }
-    if (e.cutOff) day.cutOff++;
+    if (e.error) {
+      const k = `${e.fn}: ${e.error.message.replace(/\d+/g, 'N').slice(0, 160)}`;
+      errorKinds.set(k, (errorKinds.get(k) ?? 0) + 1);
+    }
+    if (e.endReason === TRIGGER_BUDGET_MESSAGE) day.overBudget++;
+    else if (e.cutOff) day.cutOff++;
     else if (e.error) day.errors++;
     for (const c of e.calls) if (c.service === 'Calendar' || c.service === 'CalendarApp') day.calendarCalls++;
-    if (ms > LIMIT_MS || e.cutOff) findings.push({ limit: '6-minute execution limit', date: day.date, value: `${e.fn} modeled ${(ms / 60000).toFixed(1)} min${e.cutOff ? ' (cut off)' : ''}`, codePath: e.fn });
+    if (ms > LIMIT_MS || (e.cutOff && e.endReason === undefined)) findings.push({ limit: '6-minute execution limit', date: day.date, value: `${e.fn} modeled ${(ms / 60000).toFixed(1)} min${e.cutOff ? ' (cut off)' : ''}`, codePath: e.fn });
   };
 
   /** Counts what happened since the last call into the current day. */
@@ -619,12 +636,13 @@ export function runYear(spec: Spec, log: (s: string) => void = () => undefined):
     if (o.confirmations === 0 && confirmationsDone === null && responses === submitted.length) confirmationsDone = t - 1;
     const budget = account.triggerMinutes * 60_000;
     if (cur.triggerMs > budget) findings.push({ limit: `trigger runtime ${account.triggerMinutes} min/day`, date: cur.date, value: `${(cur.triggerMs / 60000).toFixed(1)} min`, codePath: 'sweep (hourly) + onFormSubmit' });
+    if (cur.overBudget > 0) findings.push({ limit: `trigger runtime ${account.triggerMinutes} min/day`, date: cur.date, value: `${cur.overBudget} trigger runs refused or ended by the platform (budget used up)`, codePath: 'sweep (hourly) + onFormSubmit' });
     if (cur.propertiesBytes > PROPERTIES_LIMIT) findings.push({ limit: 'script properties 500 KB', date: cur.date, value: `${(cur.propertiesBytes / 1024).toFixed(0)} KB`, codePath: 'script properties' });
     days.push(cur);
     if (days.length % 30 === 0) log(`  ${cur.date}: waiting ${cur.waiting}, sent ${ws.outbox.length}`);
   };
 
-  while (hour <= endAt || (ei < events.length && events[ei].at <= endAt)) {
+  while (hour < endAt) {
     // the day changes at local midnight
     if (localDate(hour) !== cur.date && hour > opened) {
       endOfDay(hour);
@@ -695,6 +713,7 @@ export function runYear(spec: Spec, log: (s: string) => void = () => undefined):
     if (prev && prev.quiet && !eventSinceSweep && !crossed) {
       cur.triggerMs += prev.ms;
       cur.sweepsRepeated++;
+      addTriggerRuntime(ws.state, OWNER, hour, prev.ms);
       lastSweep = { quiet: true, ms: prev.ms, at: hour };
     } else {
       const before = JSON.stringify(ws.properties.script);
@@ -787,6 +806,7 @@ export function runYear(spec: Spec, log: (s: string) => void = () => undefined):
     phases,
     days,
     findings,
+    errors: Object.fromEntries(errorKinds),
     notes,
     totals: {
       submissions: responses,
@@ -818,6 +838,10 @@ export function runYear(spec: Spec, log: (s: string) => void = () => undefined):
       extraGuests: guestChecks.extra,
       duplicatedGuests: guestChecks.duplicated,
       wallMs: Date.now() - t0,
+      cpuMs: (() => {
+        const c = process.cpuUsage(cpu0);
+        return (c.user + c.system) / 1000;
+      })(),
     },
   };
 }

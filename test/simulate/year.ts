@@ -516,6 +516,18 @@ export function runYear(spec: Spec, log: (s: string) => void = () => undefined):
     notOnMain('program year', ['proposeProgramYear', 'startProgramYear']);
     notes.push('Program year not on main: the year simulated is the seeded 2023–2024 program, installed on 2023-08-01.');
   }
+  // a Workspace form may be domain-only: applicants from other agencies could not respond (SPEC behaviour 6)
+  const linked = ws.state.forms.find((f) => f.destinationId === ws.state.spreadsheet.id && f.requireLogin);
+  if (linked) {
+    findings.push({
+      limit: 'form open to other agencies (SPEC behaviour 6)',
+      date: localDate(ws.clock.millis()),
+      value: 'after setup the form accepts only signed-in users of the owner\'s domain: no applicant could respond',
+      codePath: 'setup (src/app/setup.ts, src/workspace/form.ts): no Form.setRequireLogin(false) on a Workspace account',
+    });
+    notes.push('Workspace: setup left the form domain-only; the simulation opens it by hand (Forms: Settings → Responses → "Restrict to users in this domain" off) so the year can run.');
+    linked.requireLogin = false;
+  }
   const dates = programDates(ws);
   const opened = ws.clock.millis();
   const { events, submitted } = planEvents(rng, spec, opened, dates, features);

@@ -428,10 +428,11 @@ function communityKeyOf(ws: Workspace, nameOrKey: string): string {
 // --- what is owed ---------------------------------------------------------------------------------
 
 const CONFIRMATION = /we received your application/i;
-const AGENDA = /agenda/i;
+const AGENDA = /: agenda for /i;
+const FOLLOW_UP = /we missed you at/i;
 
 function isDecisionMail(subject: string): boolean {
-  return !CONFIRMATION.test(subject) && !AGENDA.test(subject);
+  return !CONFIRMATION.test(subject) && !AGENDA.test(subject) && !FOLLOW_UP.test(subject);
 }
 
 interface Owed {
@@ -440,29 +441,44 @@ interface Owed {
   agendas: number;
 }
 
-function owed(ws: Workspace, now: number, dates: ProgramDates, responses: number, sent: { confirmations: number; agendaKeys: Set<string> }, agendas: Map<string, number>): Owed {
+function listed(cell: unknown): number[] {
+  return String(cell ?? '')
+    .split(/[^0-9]+/)
+    .filter((x) => x !== '')
+    .map(Number);
+}
+
+/**
+ * Agenda emails owed now (SPEC behaviour 8): a member told of their acceptance, a meeting of their
+ * community with an agenda, from `Agenda lead days` before it until it starts, not yet listed in
+ * the member's `Agenda Sent`.
+ */
+function agendasOwed(rows: Row[], ws: Workspace, now: number, dates: ProgramDates, agendas: Map<string, number>): number {
+  if (agendas.size === 0) return 0;
+  let n = 0;
+  for (const r of rows) {
+    if (r.Status !== 'Accepted' || r.Notified !== 'Accepted') continue;
+    const community = communityKeyOf(ws, String(r.Community));
+    const sentFor = listed(r['Agenda Sent']);
+    for (const m of dates.meetings) {
+      if (m.community !== community || !agendas.has(`${community}#${m.number}`)) continue;
+      if (now >= m.start || now < m.start - dates.leadDays * DAY) continue;
+      if (!sentFor.includes(m.number)) n++;
+    }
+  }
+  return n;
+}
+
+function owed(ws: Workspace, now: number, dates: ProgramDates, confirmationsOwed: number, sent: { confirmations: number }, agendas: Map<string, number>): Owed {
+  const rows = ws.records('Applications');
   const decisions = new Set<string>();
   if (now >= dates.notifyFrom) {
-    for (const r of ws.records('Applications')) {
+    for (const r of rows) {
       const s = String(r.Status);
       if (s !== 'Pending' && s !== '' && String(r.Notified) !== s) decisions.add(String(r.Email).toLowerCase());
     }
   }
-  let agendaOwed = 0;
-  if (agendas.size > 0) {
-    const accepted = ws.records('Applications').filter((r) => r.Status === 'Accepted');
-    for (const [key, setAt] of agendas) {
-      const [community, meeting] = key.split('#');
-      const m = dates.meetings.find((x) => x.community === community && x.number === Number(meeting));
-      if (!m || now >= m.start || now < Math.min(setAt, m.start - dates.leadDays * DAY)) continue;
-      if (now < m.start - dates.leadDays * DAY) continue;
-      for (const r of accepted) {
-        if (communityKeyOf(ws, String(r.Community)) !== community) continue;
-        if (!sent.agendaKeys.has(`${String(r.Email).toLowerCase()}#${key}`)) agendaOwed++;
-      }
-    }
-  }
-  return { confirmations: Math.max(0, responses - sent.confirmations), decisions: decisions.size, agendas: agendaOwed };
+  return { confirmations: Math.max(0, confirmationsOwed - sent.confirmations), decisions: decisions.size, agendas: agendasOwed(rows, ws, now, dates, agendas) };
 }
 
 // --- the run --------------------------------------------------------------------------------------
@@ -497,21 +513,26 @@ export function runYear(spec: Spec, log: (s: string) => void = () => undefined):
     phases.push({ name, ran: false, detail: `not run: feature not on main (${fns.filter((f) => !has(f)).join(', ')} not in dist/Code.js)` });
   };
 
-  // install: the seeded program year is 2023-2024; with program years on main, install "today" and start the next year
+  // install: the seeded program is 2023–2024. With program years on main, staff install on
+  // 2027-07-30 (a first install today would find the seeded year past), start the next program year
+  // as proposed, and registration runs to its deadline; without, the seeded year is installed on
+  // 2023-08-01.
   const programYears = has('proposeProgramYear') && has('startProgramYear');
-  const installAt = programYears ? '2026-12-07T15:00:00Z' : '2023-08-01T13:00:00Z';
+  const installAt = programYears ? '2027-07-30T13:00:00Z' : '2023-08-01T13:00:00Z';
   const ws = new Workspace({ scriptTimeZone: TZ, owner: OWNER, editors: STAFF, mailQuota: account.mailQuota, accountType: account.name, now: installAt, loader: 'cached' });
   ws.faults.setLatencyModel(callMs);
   // the emulator's daily trigger budget counts what the model counts: the calls, plus each execution's start
   ws.faults.setTriggerOverhead(FIXED.executionStart);
   const setupOut = ws.run('setup', [], { user: OWNER });
-  phases.push({ name: 'install', ran: true, detail: `setup: ${String(setupOut).split('\n')[0].slice(0, 120)}` });
+  phases.push({ name: 'install', ran: true, detail: `setup on ${installAt.slice(0, 10)}: ${String(setupOut).split('\n')[0].slice(0, 160)}` });
   if (programYears) {
-    const proposal = ws.run('proposeProgramYear', [], { user: OWNER, catch: true }) as Record<string, unknown>;
-    const p = (proposal && typeof proposal === 'object' && 'proposal' in proposal ? proposal.proposal : proposal) as unknown;
-    const started = ws.run('startProgramYear', [p], { user: OWNER, catch: true }) as { ok?: boolean; error?: string };
-    if (started?.ok === false) throw new Error(`startProgramYear refused: ${started.error}`);
-    phases.push({ name: 'program year', ran: true, detail: 'proposeProgramYear, then startProgramYear with the proposal as proposed' });
+    const proposal = ws.run('proposeProgramYear', [], { user: OWNER }) as Record<string, unknown>;
+    if (proposal?.ok === false) throw new Error(`proposeProgramYear refused: ${String(proposal.error)}`);
+    // what the dialog sends back: the proposal itself, without the explanations around it
+    const { ok: _ok, current: _current, years, shiftWeeks, archive: _archive, resume: _resume, notes: _notes, ...body } = proposal;
+    const started = ws.run('startProgramYear', [body], { user: OWNER }) as { ok?: boolean; error?: string; problems?: unknown };
+    if (started?.ok !== true) throw new Error(`startProgramYear refused: ${started?.error} ${JSON.stringify(started?.problems ?? '')}`);
+    phases.push({ name: 'program year', ran: true, detail: `proposeProgramYear (${String(years)}, dates moved ${String(shiftWeeks)} weeks), then startProgramYear with the proposal as proposed` });
   } else {
     notOnMain('program year', ['proposeProgramYear', 'startProgramYear']);
     notes.push('Program year not on main: the year simulated is the seeded 2023–2024 program, installed on 2023-08-01.');
@@ -568,7 +589,7 @@ export function runYear(spec: Spec, log: (s: string) => void = () => undefined):
   let responses = 0;
   let confirmationsOwed = 0;
   const confirmationsOwedBy = new Map<string, number>();
-  const sent = { confirmations: 0, agendaKeys: new Set<string>() };
+  const sent = { confirmations: 0 };
   let outboxSeen = 0;
   const agendas = new Map<string, number>();
   const churnStats = { withdrawn: 0, promoted: 0, selfService: 0 };
@@ -580,6 +601,7 @@ export function runYear(spec: Spec, log: (s: string) => void = () => undefined):
   let lastDelivery: number | null = null;
   let confirmationsDone: number | null = null;
   const guestChecks = { lost: 0, extra: 0, duplicated: 0 };
+  let lostAgendas = 0;
   const checkedMeetings = new Set<string>();
 
   const errorKinds = new Map<string, number>();
@@ -613,13 +635,6 @@ export function runYear(spec: Spec, log: (s: string) => void = () => undefined):
       const m = out[i];
       cur.emailsSent++;
       if (CONFIRMATION.test(m.subject)) sent.confirmations++;
-      else if (AGENDA.test(m.subject)) {
-        for (const [key] of agendas) {
-          const [community, meeting] = key.split('#');
-          const name = dates.communities.find((c) => c.key === community)?.name ?? community;
-          if (m.subject.includes(name) && new RegExp(`\\b${meeting}\\b`).test(m.subject)) sent.agendaKeys.add(`${m.to.toLowerCase()}#${key}`);
-        }
-      }
       lastDelivery = m.sentAt.getTime();
     }
     outboxSeen = out.length;
@@ -715,6 +730,7 @@ export function runYear(spec: Spec, log: (s: string) => void = () => undefined):
       if (!checkedMeetings.has(key) && hour >= m.start) {
         checkedMeetings.add(key);
         checkGuests(ws, m, dates, guestChecks);
+        if (agendas.has(key)) lostAgendas += agendasMissed(ws, m, dates);
       }
     }
     // the hourly clock trigger
@@ -811,7 +827,7 @@ export function runYear(spec: Spec, log: (s: string) => void = () => undefined):
   const cleared = days.find((d) => d.date >= lastReviewDate && d.waiting === 0);
   const longest = days.reduce((a, d) => (d.longestMs > a.longestMs ? d : a), days[0]);
   const lastDeliveryMs = lastDelivery as number | null;
-  const stillOwed = final.confirmations + final.decisions + final.agendas;
+  const stillOwed = final.confirmations + final.decisions + final.agendas + lostAgendas;
   return {
     spec,
     account,
@@ -894,3 +910,17 @@ function checkGuests(ws: Workspace, m: ProgramDates['meetings'][number], dates: 
 }
 
 let eventIds: Map<string, string> | null = null;
+
+/** As a meeting with an agenda starts: members told of their acceptance (settled two hours before) who never got its agenda. */
+function agendasMissed(ws: Workspace, m: ProgramDates['meetings'][number], dates: ProgramDates): number {
+  const cutoff = m.start - 2 * HOUR;
+  let n = 0;
+  for (const r of ws.records('Applications')) {
+    if (r.Status !== 'Accepted' || r.Notified !== 'Accepted' || communityKeyOf(ws, String(r.Community)) !== m.community) continue;
+    const d = r['Decided At'];
+    if (d instanceof Date && d.getTime() > cutoff) continue;
+    if (!listed(r['Agenda Sent']).includes(m.number)) n++;
+  }
+  void dates;
+  return n;
+}

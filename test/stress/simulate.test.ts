@@ -4,7 +4,7 @@
 import { runYear } from '../simulate/year';
 import { modeledMs, callMs } from '../simulate/latency';
 
-jest.setTimeout(60_000);
+jest.setTimeout(120_000);
 
 test('a short program year: nothing lost or duplicated, figures counted, phases not on main reported as not run', () => {
   const r = runYear({ applicants: 50, account: 'consumer', seed: 7, days: 60 });

@@ -93,7 +93,7 @@ function page({ name, entry, title, css = [], bodyClass = '' }) {
 
 // Every HTML page the project serves. One line per page.
 export const PAGES = [
-  { name: 'Sidebar', entry: 'src/sidebar/main.ts', title: 'Review applications', bodyClass: 'sidebar-page' },
+  { name: 'Sidebar', entry: 'src/ui/pages/sidebar/main.tsx', title: 'Review applications', bodyClass: 'sidebar-page' },
   { name: 'ReviewWindow', entry: 'src/ui/pages/reviewWindow/main.tsx', title: 'Review applications', bodyClass: 'window-page' },
 ];
 

@@ -1,13 +1,13 @@
 // The only entry of dist/Code.js. Each export becomes a top-level function Apps Script can call by
 // name (triggers, menu items, google.script.run). Nothing else belongs here: every other top-level
 // function of the bundle must end in `_` so google.script.run cannot reach it.
-import type { DecideResult, Endpoints, MembersStateResult, PreviewResult, RecordAttendanceResult, ReviewStateResult } from './shared/wire';
+import type { DecideResult, Endpoints, MembersStateResult, PreviewResult, RecordAttendanceResult, ReviewRevisionResult, ReviewStateResult } from './shared/wire';
 import { menuOnOpen_, menuOnInstall_, openReviewWindow_, openSidebar_ } from './app/menu';
 import { runSetup_ } from './app/setup';
 import { handleFormSubmit_ } from './app/intake';
 import { runSweep_ } from './app/sweep';
 import { runDueNotifications_ } from './app/notify';
-import { reviewState_, decide_, preview_ } from './app/review';
+import { reviewRevision_, reviewState_, decide_, preview_ } from './app/review';
 import { membersState_, recordAttendance_ } from './app/members';
 import { guardEndpoint_, guardMenu_, guardTrigger_ } from './app/guard';
 
@@ -86,6 +86,15 @@ export function recordAttendance(request: unknown): RecordAttendanceResult {
   return guardEndpoint_(() => recordAttendance_(request));
 }
 
+/**
+ * Review pages' endpoint (sidebar and review window): the live poll. Returns the Applications
+ * revision (one script-property read); takes no arguments, changes nothing. Any editor viewing
+ * the sidebar or window calls it every 20 s while the page is visible.
+ */
+export function getReviewRevision(): ReviewRevisionResult {
+  return guardEndpoint_(reviewRevision_);
+}
+
 // Compile-time proof that the server side of the wire matches the one Endpoints declaration
 // the sidebar is checked against (the server takes `unknown`: it never trusts the client).
 type ServerSide = { [K in keyof Endpoints]: (...args: Parameters<Endpoints[K]>) => ReturnType<Endpoints[K]> };
@@ -96,6 +105,8 @@ export type EndpointsImplemented = AssertImplements<
     previewNotification: typeof previewNotification;
     getMembersState: typeof getMembersState;
     recordAttendance: typeof recordAttendance;
+    getReviewRevision: typeof getReviewRevision;
+    showReviewWindow: typeof showReviewWindow;
   },
   ServerSide
 >;

@@ -1,5 +1,7 @@
 // Makes docs/screenshot.png (the README's picture of `npm start`): a fresh dev server, set up,
-// demo applicants loaded, some decisions made, the sidebar open beside the Applications tab.
+// demo applicants loaded, some decisions made, the sidebar open beside the Applications tab, and
+// the review window (menu "Review applications (large window)") open over it with one applicant
+// shown and two selected. SIDEBAR_SHOT=<path> also saves the page before the window opens.
 // Run after `npm run build`:  npx tsx emulator/server/screenshot.ts  (about a minute)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -62,6 +64,17 @@ async function main(): Promise<void> {
     const sidebar = page.frameLocator('#sidebar-frame');
     await sidebar.getByRole('checkbox').nth(3).waitFor();
     await page.waitForTimeout(1000);
+    if (process.env.SIDEBAR_SHOT) await page.screenshot({ path: process.env.SIDEBAR_SHOT });
+
+    await page.getByRole('button', { name: 'Communities of Practice' }).click();
+    await page.getByRole('menuitem', { name: 'Review applications (large window)' }).click();
+    const win = page.frameLocator('#dialog-frame');
+    await win.getByRole('checkbox', { name: /^Select / }).nth(5).waitFor();
+    await win.getByRole('button', { name: 'Submitted' }).click();
+    await win.getByRole('checkbox', { name: /^Select / }).nth(1).check();
+    await win.getByRole('checkbox', { name: /^Select / }).nth(2).check();
+    await win.getByRole('checkbox', { name: /^Select / }).nth(2).press('ArrowDown');
+    await page.waitForTimeout(800);
     const out = join(REPO_ROOT, 'docs', 'screenshot.png');
     await page.screenshot({ path: out });
     console.log(`wrote ${out}`);

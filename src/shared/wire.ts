@@ -70,6 +70,11 @@ export interface ReviewState {
   states: string[];
   communities: WireCommunity[];
   applications: WireApplication[];
+  /**
+   * the Applications revision read BEFORE the rows: when getReviewRevision() returns another value,
+   * something was written since, and the page loads the state again
+   */
+  revision: string;
 }
 
 export interface DecideRequest {
@@ -106,6 +111,13 @@ export interface NotificationPreview {
 }
 
 export type PreviewResult = NotificationPreview | Failure;
+
+/** What an open sidebar or review window polls: the Applications revision (see ReviewState.revision). */
+export interface ReviewRevision {
+  ok: true;
+  revision: string;
+}
+export type ReviewRevisionResult = ReviewRevision | Failure;
 export type ReviewStateResult = ReviewState | Failure;
 
 // ---- Members (SPEC behaviour 8: getMembersState, recordAttendance) ----
@@ -203,4 +215,8 @@ export interface Endpoints {
   previewNotification(applicationId: string, decision?: Decision): PreviewResult;
   getMembersState(): MembersStateResult;
   recordAttendance(request: RecordAttendanceRequest): RecordAttendanceResult;
+  /** the review pages' live poll: one script-property read (plus the scope guard), whatever the sheet's size */
+  getReviewRevision(): ReviewRevisionResult;
+  /** opens the review window (the sidebar's link to it) */
+  showReviewWindow(): void;
 }

@@ -3,7 +3,26 @@ import { applicationKeysFromGrid, applicationRecord, applicationsFromGrid, APPLI
 import { columnIndex } from '../domain/program/grid';
 import { APPLICATION_HEADERS, TABS } from '../domain/program/layout';
 import type { Application, Community } from '../domain/program/model';
+import { getProperty_, setProperty_ } from './properties';
 import { appendRows_, ensureTab_, readTable_, writeRows_, type Table } from './table';
+
+/**
+ * The Applications revision: a script property every write of Applications rows replaces with a new
+ * value, so open sidebars and review windows can ask "did anything change?" in one cheap call
+ * (getReviewRevision) instead of reading the whole tab. Every code path that writes Applications
+ * rows goes through saveApplications_ / appendApplications_ (or calls bumpApplicationsRevision_).
+ */
+export const APPLICATIONS_REVISION_KEY = 'applications.revision';
+
+/** A new, unique revision (the time plus a random part: two writes in one millisecond differ). */
+export function bumpApplicationsRevision_(): void {
+  setProperty_(APPLICATIONS_REVISION_KEY, `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`);
+}
+
+/** The current revision ('' before the first write since the feature existed). */
+export function readApplicationsRevision_(): string {
+  return getProperty_(APPLICATIONS_REVISION_KEY) ?? '';
+}
 
 export interface StoredApplication extends Application {
   /** sheet row number */
@@ -54,11 +73,13 @@ export function readApplicationKeys_(communities: Community[]): ApplicationsShee
  * with `fields`, only those need to be set on the objects).
  */
 export function saveApplications_(at: ApplicationsSheet, apps: ({ row: number } & Partial<Application>)[], fields?: readonly ApplicationField[]): void {
+  if (apps.length === 0) return;
   writeRows_(
     at.table,
     apps.map((app) => ({ row: app.row, values: applicationRecord(app as Application, at.communities, fields) })),
     { fill: APPLICATION_HEADERS, last: 'Response Key' },
   );
+  bumpApplicationsRevision_();
 }
 
 /** Appends new applications at the end; returns them with their row numbers. */
@@ -68,6 +89,7 @@ export function appendApplications_(at: ApplicationsSheet | ApplicationsTable, a
     at.table,
     apps.map((app) => applicationRecord(app, at.communities)),
   );
+  bumpApplicationsRevision_();
   const stored = apps.map((app, i) => ({ ...app, row: first + i }));
   if ('applications' in at) at.applications.push(...stored);
   return stored;

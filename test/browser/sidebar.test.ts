@@ -32,7 +32,7 @@ interface Opened {
   failNext: (fn: string) => void;
 }
 
-async function open(ws: Workspace, options: { user?: string; latencyMs?: number } = {}): Promise<Opened> {
+async function open(ws: Workspace, options: { user?: string; latencyMs?: number; pollMs?: number } = {}): Promise<Opened> {
   const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
   const dialogs: string[] = [];
   const errors: string[] = [];
@@ -52,6 +52,8 @@ async function open(ws: Workspace, options: { user?: string; latencyMs?: number 
     },
   };
   await installScriptRunShim(page, backend, { user: options.user ?? STAFF, latencyMs: options.latencyMs });
+  // The live poll runs every 20 s; tests shorten it.
+  if (options.pollMs) await page.addInitScript({ content: `window.__COP_POLL_MS__ = ${options.pollMs};` });
   await page.goto(SIDEBAR);
   await page.getByText(/^Showing /).waitFor();
   return { page, dialogs, errors, failNext: (fn) => (failing = fn) };
@@ -150,6 +152,12 @@ describe('the review sidebar', () => {
       await janeBox.check();
       if (button === 'Accept') await page.getByLabel('Note (optional)').fill('Great fit for the cohort');
       await page.getByRole('button', { name: button, exact: true }).click();
+      if (button === 'Withdraw' || button === 'Decline') {
+        // Decline and Withdraw ask first, naming the count and the community.
+        const ask = page.getByRole('alertdialog');
+        await expect(ask.textContent()).resolves.toContain(`${button} 1 application in Comprehensive Local Needs Assessment (Jane Doe)?`);
+        await ask.getByRole('button', { name: 'Confirm' }).click();
+      }
       const result = page.getByRole('region', { name: 'Result' });
       await result.getByText(/Jane Doe/).waitFor();
       expect(statusOf(ws, jane.id)).toBe(status);
@@ -177,6 +185,30 @@ describe('the review sidebar', () => {
     for (const o of others) expect(statusOf(ws, o.id)).toBe(o.status);
   });
 
+  it('asks before Decline, Withdraw and any decision on more than 10, and Cancel changes nothing', async () => {
+    const { page } = await open(ws);
+    await page.getByRole('checkbox', { name: /Jane Doe/ }).check();
+    await page.getByRole('button', { name: 'Withdraw', exact: true }).click();
+    const ask = page.getByRole('alertdialog');
+    await expect(ask.textContent()).resolves.toMatch(/Withdraw 1 application in Comprehensive Local Needs Assessment/);
+    // While it asks, the decision buttons wait.
+    expect(await page.getByRole('button', { name: 'Accept', exact: true }).isDisabled()).toBe(true);
+    await ask.getByRole('button', { name: 'Cancel' }).click();
+    expect(await ask.count()).toBe(0);
+    expect(statusOf(ws, jane.id)).toBe('Pending');
+
+    // More than 10: even Waitlist asks, naming the communities and their counts.
+    await page.getByLabel(/Select all shown/).check();
+    await page.getByRole('button', { name: 'Waitlist', exact: true }).click();
+    await expect(page.getByRole('alertdialog').textContent()).resolves.toMatch(/Waitlist 16 applications in 4 communities \(.*Learner Voice: \d+/);
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Cancel' }).click();
+    // Accept on one is immediate.
+    await page.getByLabel(/Select all shown/).uncheck();
+    await page.getByRole('checkbox', { name: /Jane Doe/ }).check();
+    await page.getByRole('button', { name: 'Accept', exact: true }).click();
+    await page.getByRole('region', { name: 'Result' }).getByText(/Accepted 1: Jane Doe/).waitFor();
+  });
+
   it('disables the decision buttons while a call is in flight', async () => {
     const { page } = await open(ws, { latencyMs: 400 });
     await page.getByRole('checkbox', { name: /Jane Doe/ }).check();
@@ -187,12 +219,27 @@ describe('the review sidebar', () => {
     await page.getByRole('heading', { name: 'Result' }).waitFor();
   });
 
+  it('shows a change made by another execution without a click, keeping the selection and the typed note', async () => {
+    const { page } = await open(ws, { pollMs: 200 });
+    const other = apps.find((a) => a.status === 'Pending' && a.id !== jane.id && a.id !== evil.id) as Applicant;
+    await page.getByRole('checkbox', { name: /Jane Doe/ }).check();
+    await page.getByLabel('Note (optional)').fill('typed before the refresh');
+    // Another reviewer accepts someone else; the sidebar picks it up by itself.
+    expect(ws.run('decide', [{ applicationIds: [other.id], decision: 'accept' }], { user: 'boss@careertech.org' })).toMatchObject({ ok: true });
+    await page.getByText(/Updated .*1 status changed/).waitFor({ timeout: 10_000 });
+    expect(await page.getByRole('checkbox', { name: /Jane Doe/ }).isChecked()).toBe(true);
+    expect(await page.getByLabel('Note (optional)').inputValue()).toBe('typed before the refresh');
+    // A polled revision that did not change loads nothing more.
+    await page.waitForTimeout(600);
+  });
+
   it('refuses a decision on a stale view, naming the row and the reason', async () => {
     const { page } = await open(ws);
     // Someone else accepts Jane after this sidebar loaded.
     expect(ws.run('decide', [{ applicationIds: [jane.id], decision: 'accept' }], { user: 'boss@careertech.org' })).toMatchObject({ ok: true });
     await page.getByRole('checkbox', { name: /Jane Doe/ }).check();
     await page.getByRole('button', { name: 'Decline', exact: true }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Confirm' }).click();
     const result = page.getByRole('region', { name: 'Result' });
     await result.getByText(/Skipped 1/).waitFor();
     await expect(result.textContent()).resolves.toMatch(/Jane Doe: changed since your view was loaded: it is Accepted now, you saw Pending/);

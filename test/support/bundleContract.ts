@@ -6,7 +6,7 @@ export const SPEC_ENTRY_POINTS = [
   'onOpen', 'onInstall', 'setup', 'onFormSubmit', 'sweep', 'showSidebar', 'sendDueNotifications',
   'getReviewState', 'decide', 'previewNotification', 'getMembersState', 'recordAttendance',
   // menu actions and page endpoints the product calls by name (SPEC "Entry points", README)
-  'showReviewWindow',
+  'showReviewWindow', 'getReviewRevision',
 ] as const;
 
 export interface ContractReport {

@@ -1,5 +1,5 @@
-import { coverage } from '../../src/sidebar/coverage';
-import { applyFilter, EMPTY_FILTER, indexApplications, NO_FLAGS, pageOf } from '../../src/sidebar/filter';
+import { coverage } from '../../src/ui/review/coverage';
+import { applyFilter, EMPTY_FILTER, indexApplications, NO_FLAGS, pageOf } from '../../src/ui/review/filter';
 import type { WireApplication } from '../../src/shared/wire';
 
 function app(over: Partial<WireApplication>): WireApplication {

@@ -55,6 +55,8 @@ export interface ReviewStateInput {
   user: string;
   canDecide: boolean;
   states: readonly string[];
+  /** the Applications revision, read before the rows */
+  revision: string;
 }
 
 export function toReviewState(input: ReviewStateInput): ReviewState {
@@ -90,5 +92,6 @@ export function toReviewState(input: ReviewStateInput): ReviewState {
     states: [...input.states],
     communities,
     applications: input.applications.map((a) => toWireApplication(a, input.answersFor(a))),
+    revision: input.revision,
   };
 }

@@ -1,6 +1,6 @@
 // Which states and territories a community reaches: where its applicants come from and where its
 // members (accepted) work, against the full list of 56.
-import type { WireApplication } from '../shared/wire';
+import type { WireApplication } from '../../shared/wire';
 
 export interface Coverage {
   members: string[];

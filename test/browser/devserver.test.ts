@@ -181,6 +181,8 @@ describe('npm start: the whole story in the browser', () => {
       const box = sidebar.getByRole('checkbox', { name: new RegExp(`${a.first} ${a.last}`) });
       await box.check();
       await sidebar.getByRole('button', { name: a.decision, exact: true }).click();
+      // Decline asks first, naming the count and the community.
+      if (a.decision === 'Decline') await sidebar.getByRole('alertdialog', { name: /Decline 1 application in / }).getByRole('button', { name: 'Confirm' }).click();
       await eventually(async () => {
         const s = await api<DevSheet>('/api/sheet?name=Applications');
         return column(s, 'Status')[column(s, 'Email').indexOf(a.email)];

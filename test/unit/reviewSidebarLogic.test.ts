@@ -1,5 +1,8 @@
 import { coverage } from '../../src/ui/review/coverage';
-import { applyFilter, EMPTY_FILTER, indexApplications, NO_FLAGS, pageOf } from '../../src/ui/review/filter';
+import { applyFilter, EMPTY_FILTER, indexApplications, NO_FLAGS, pageOf, sortItems, type Sort } from '../../src/ui/review/filter';
+import { confirmationQuestion, needsConfirmation } from '../../src/ui/review/useDecisionFlow';
+import { describeChange } from '../../src/ui/review/useReview';
+import type { ReviewState } from '../../src/shared/wire';
 import type { WireApplication } from '../../src/shared/wire';
 
 function app(over: Partial<WireApplication>): WireApplication {
@@ -47,17 +50,71 @@ describe('state coverage', () => {
   });
 });
 
-describe('the sidebar source', () => {
-  it('never turns text into markup (no innerHTML, outerHTML, insertAdjacentHTML or document.write)', () => {
+describe('the staff pages source (src/ui)', () => {
+  it('never turns text into markup (no innerHTML, outerHTML, insertAdjacentHTML, document.write or dangerouslySetInnerHTML)', () => {
     const fs = require('node:fs') as typeof import('node:fs');
     const path = require('node:path') as typeof import('node:path');
-    const dir = path.join(__dirname, '../../src/sidebar');
-    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+    const dir = path.join(__dirname, '../../src/ui');
+    const files = (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => /\.tsx?$/.test(f));
+    expect(files.length).toBeGreaterThan(10);
+    for (const file of files) {
       const code = fs
         .readFileSync(path.join(dir, file), 'utf8')
         .replace(/\/\*[\s\S]*?\*\//g, '')
         .replace(/\/\/.*$/gm, '');
-      expect([file, /\b(innerHTML|outerHTML|insertAdjacentHTML|document\.write)\b/.test(code)]).toEqual([file, false]);
+      expect([file, /\b(innerHTML|outerHTML|insertAdjacentHTML|document\.write|dangerouslySetInnerHTML)\b/.test(code)]).toEqual([file, false]);
     }
+  });
+});
+
+describe('review window sorting', () => {
+  const order = (sort: Sort | null) => sortItems(index, sort, (k) => (k === 'lv' ? 'Learner Voice' : 'CLNA')).map((i) => i.app.id);
+  it('sorts by last name, agency, state, community and status, both ways, keeping sheet order for ties', () => {
+    expect(order(null)).toEqual(['1', '2', '3']);
+    expect(order({ key: 'name', dir: 'asc' })).toEqual(['1', '3', '2']); // Doe, Lee, Roe
+    expect(order({ key: 'name', dir: 'desc' })).toEqual(['2', '3', '1']);
+    expect(order({ key: 'state', dir: 'asc' })).toEqual(['2', '1', '3']); // Guam, Ohio, Texas
+    expect(order({ key: 'community', dir: 'asc' })).toEqual(['2', '1', '3']); // CLNA first, then LV in sheet order
+    expect(order({ key: 'status', dir: 'asc' })).toEqual(['1', '2', '3']); // Pending before Accepted
+    expect(order({ key: 'agency', dir: 'desc' })).toEqual(['3', '1', '2']);
+  });
+  it('puts missing dates last in both directions', () => {
+    const dated = indexApplications([
+      app({ id: 'a', submittedAt: null }),
+      app({ id: 'b', submittedAt: '2023-08-02T00:00:00Z' }),
+      app({ id: 'c', submittedAt: '2023-08-01T00:00:00Z' }),
+    ]);
+    expect(sortItems(dated, { key: 'submitted', dir: 'asc' }, (k) => k).map((i) => i.app.id)).toEqual(['c', 'b', 'a']);
+    expect(sortItems(dated, { key: 'submitted', dir: 'desc' }, (k) => k).map((i) => i.app.id)).toEqual(['b', 'c', 'a']);
+  });
+});
+
+describe('confirmation and live changes', () => {
+  const state = {
+    communities: [
+      { key: 'lv', name: 'Learner Voice' },
+      { key: 'clna', name: 'CLNA' },
+    ],
+    applications: apps,
+  } as unknown as ReviewState;
+  const byId = new Map(index.map((i) => [i.app.id, i]));
+  it('asks for Decline and Withdraw always, and for anything over 10', () => {
+    expect(needsConfirmation('decline', 1)).toBe(true);
+    expect(needsConfirmation('withdraw', 1)).toBe(true);
+    expect(needsConfirmation('accept', 10)).toBe(false);
+    expect(needsConfirmation('accept', 11)).toBe(true);
+    expect(needsConfirmation('reopen', 11)).toBe(true);
+  });
+  it('names the count and the community (or each community with its count)', () => {
+    expect(confirmationQuestion('decline', [{ id: '1', expected: 'Pending' }], byId, state)).toBe('Decline 1 application in Learner Voice (Jane Doe)?');
+    expect(confirmationQuestion('withdraw', [{ id: '1', expected: 'Pending' }, { id: '2', expected: 'Accepted' }, { id: '3', expected: 'Accepted' }], byId, state)).toBe(
+      'Withdraw 3 applications in 2 communities (Learner Voice: 2, CLNA: 1) (Jane Doe, John Roe, Ann Lee)?',
+    );
+  });
+  it('describes what a refresh brought', () => {
+    const before = { applications: apps } as unknown as ReviewState;
+    const after = { applications: [...apps.slice(0, 2).map((a) => (a.id === '1' ? { ...a, status: 'Accepted' } : a)), app({ id: '9' }), app({ id: '10' })] } as unknown as ReviewState;
+    expect(describeChange(before, after)).toBe('2 new applications, 1 status changed, 1 application removed');
+    expect(describeChange(before, before)).toBe('');
   });
 });

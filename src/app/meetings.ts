@@ -109,6 +109,8 @@ export function ensureCalendarAndMeetings_(): string {
         if (event.meetLink) links[event.id] = event.meetLink;
       } catch (err) {
         failures.push(`${key}: ${(err as Error).message}`);
+        // Calendar's abuse limit refuses every further change for hours: stop here, the next run goes on
+        if (/usage limits exceeded/i.test(String((err as Error)?.message))) break;
       }
     }
   } finally {

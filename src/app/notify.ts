@@ -104,6 +104,8 @@ export interface DeliveryResult {
   descriptionsUpdated?: number;
   /** why the run stopped early, if it did */
   stopped: '' | 'time' | 'quota' | 'busy';
+  /** Calendar refused with 'usage limits exceeded': the invitations of this run stopped there (the rest wait) */
+  calendarLimited?: boolean;
   failures: number;
 }
 
@@ -279,6 +281,14 @@ function errorText(err: unknown): string {
 
 function isQuotaError(err: unknown): boolean {
   return /too many times|quota|limit exceeded/i.test(errorText(err));
+}
+
+/**
+ * Calendar's abuse limit ("Calendar usage limits exceeded."): every further call that emails guests
+ * would fail the same way for hours, so the run stops inviting and the rest waits for a later run.
+ */
+function isCalendarLimit(err: unknown): boolean {
+  return /usage limits exceeded|rate ?limit|too many invitations/i.test(errorText(err));
 }
 
 /** The Meet links setup stored (event id → link); {} when setup has not run. One property read. */
@@ -470,6 +480,7 @@ function sendOne(plan: EmailPlan, run: Run, links: Record<string, string>): 'sen
 
 function inviteAll(events: EventPlan[], run: Run, budget: Budget): void {
   for (const ev of events) {
+    if (run.result.calendarLimited) return;
     if (!budget.canStart()) {
       run.result.stopped = 'time';
       return;
@@ -514,6 +525,12 @@ function inviteOne(ev: EventPlan, run: Run): 'done' | 'stop' {
       result.eventsUpdated += 1;
     }
   } catch (err) {
+    if (isCalendarLimit(err)) {
+      // Nothing changed on this event; it and every later one stay due (Invited is not updated).
+      result.calendarLimited = true;
+      log.push({ actor: ACTOR, action: 'invitations-paused', applicationIds: allIds, details: `${label}: Calendar refused (${errorText(err)}); invitations wait for a later run` });
+      return 'stop';
+    }
     fail(errorText(err));
     return 'done';
   }
@@ -702,6 +719,7 @@ export function summarize(r: DeliveryResult): string {
   if (r.stopped === 'time') parts.push('paused at the time limit; the rest goes out on the next sweep');
   if (r.stopped === 'quota') parts.push('daily email quota reached; the rest goes out on the next sweep');
   if (r.stopped === 'busy') parts.push('another run is delivering right now; nothing sent by this one');
+  if (r.calendarLimited) parts.push('Calendar usage limits exceeded: the remaining invitations wait for a later sweep');
   if (r.pendingIds.length) parts.push(`${r.pendingIds.length} notification${r.pendingIds.length === 1 ? '' : 's'} still waiting`);
   return `${parts.join('; ')}.`;
 }

@@ -49,7 +49,7 @@ import { isLeaseFree, LEASE_MS, parseLease, type Lease } from '../domain/notify/
 import {
   formatInvited, mergeAttendees, parseInvited, pendingNotificationIds, planDelivery, type EmailPlan, type EventPlan,
 } from '../domain/notify/due';
-import { composeDecisionEmail, type EmailContent } from '../domain/notify/emails/compose';
+import { acceptedCountsOf, composeDecisionEmail, type EmailContent } from '../domain/notify/emails/compose';
 import { formatDate } from '../domain/notify/emails/when';
 import type { Templates } from '../domain/notify/emails/templates';
 import { applicationRecord } from '../domain/program/applicationRow';
@@ -327,8 +327,14 @@ function meetLinksOf(communities: Set<string>, program: Program, calendarId: str
 }
 
 /** The email one applicant is owed, as it would go out now. */
-export function composeFor_(apps: readonly Application[], program: Program, templates: Templates, meetLinks: Record<string, string>): EmailContent {
-  return composeDecisionEmail({ applications: apps, program, templates, meetLinks, formatDate, now: now() });
+export function composeFor_(
+  apps: readonly Application[],
+  program: Program,
+  templates: Templates,
+  meetLinks: Record<string, string>,
+  acceptedCounts?: Readonly<Record<string, number>>,
+): EmailContent {
+  return composeDecisionEmail({ applications: apps, program, templates, meetLinks, formatDate, now: now(), acceptedCounts });
 }
 
 export function deliverDue_(options: DeliverOptions = {}): DeliveryResult {
@@ -350,7 +356,7 @@ export function deliverDue_(options: DeliverOptions = {}): DeliveryResult {
   const journal = new RunJournal(holder);
   const changed: Changed = new Map();
   const byId = new Map<string, StoredApplication>(apps.applications.map((a) => [a.id, a]));
-  const run: Run = { state, byId, log, result, journal, changed, quota: null };
+  const run: Run = { state, byId, log, result, journal, changed, quota: null, acceptedCounts: acceptedCountsOf(apps.applications) };
   let leftoverDone = true;
   try {
     applyLeftover(state.leftover.entries, byId, changed);
@@ -405,6 +411,8 @@ interface Run {
   changed: Changed;
   /** the daily mail quota left (read once, on the first email) */
   quota: number | null;
+  /** accepted applications per community, for wording that depends on a full community */
+  acceptedCounts: Record<string, number>;
 }
 
 /** The journal write after a success; false (logged) when the store refused it: the change then lives only in memory, so the run starts nothing new. */
@@ -452,7 +460,7 @@ function sendOne(plan: EmailPlan, run: Run, links: Record<string, string>): 'sen
   };
   let content: EmailContent;
   try {
-    content = composeFor_(plan.applications, program, templates, links);
+    content = composeFor_(plan.applications, program, templates, links, run.acceptedCounts);
   } catch (err) {
     fail(err);
     return 'failed';
@@ -700,7 +708,7 @@ export function previewEmail_(applicationId: string, status?: Status): EmailCont
   const group = applications.filter((a) => a.id === target.id || others.indexOf(a) >= 0).map((a) => (a.id === target.id ? decided : a));
   const plan: EmailPlan = { to: target.email, key: target.email, applications: group };
   const links = meetLinksFor([plan], program, program.settings.calendarId);
-  return composeFor_(group, program, readTemplates_(), links);
+  return composeFor_(group, program, readTemplates_(), links, acceptedCountsOf(applications));
 }
 
 /** Menu "Send due notifications". */

@@ -75,8 +75,10 @@ describe('sendDueNotifications', () => {
     expect(link).toMatch(/^https:\/\/meet\.google\.com\//);
     expect(m.body).toContain(`Google Meet: ${link}`);
     expect(m.htmlBody).toContain(`<a href="${link}">`);
-    expect(m.body).toMatch(/Calendar invitations to these meetings.*follow/);
-    expect(m.body).toMatch(/waitlist.*in the order they applied/);
+    expect(m.body).toMatch(/Calendar invitations to the meetings ahead.*follow/);
+    // no capacity is set in this program: the waitlist email does not call the community full
+    expect(m.body).toMatch(/placed you on its waitlist/);
+    expect(m.body).not.toMatch(/\bfull\b/);
     expect(['J1', 'J2', 'J3', 'J4'].map((id) => app(ws, id).Notified)).toEqual(['Accepted', 'Waitlisted', 'Declined', 'Accepted']);
     expect(mailsTo(ws, 'other@state.gov')).toHaveLength(1);
   });

@@ -54,7 +54,8 @@ describe('composeDecisionEmail', () => {
     expect(mail.subject).toBe('2023–2024 Communities of Practice: your application');
     expect(mail.text).toContain('Comprehensive Local Needs Assessment: accepted');
     expect(mail.text).toContain('Learner Voice: waitlisted');
-    expect(mail.text).toMatch(/waitlist.*in the order they applied/);
+    expect(mail.text).toMatch(/placed you on its waitlist/);
+    expect(mail.text).not.toMatch(/\bfull\b/); // no capacity in this program: nothing says full
     expect(mail.text).toContain('Data and Accountability: not accepted');
     expect(mail.text).not.toMatch(/\{\{|\n\n\n/);
   });

@@ -3,7 +3,7 @@
 // decisions already due for the same applicant are included, as notify sends one email per person.
 import { parseApplicationId, parseOptionalDecision } from '../../domain/review/decideRequest';
 import { DECISION_STATUS } from '../../domain/review/decisions';
-import { composeDecisionEmail } from '../../domain/notify/emails/compose';
+import { acceptedCountsOf, composeDecisionEmail } from '../../domain/notify/emails/compose';
 import type { Application } from '../../domain/program/model';
 import type { PreviewResult } from '../../shared/wire';
 import { readApplications_ } from '../../workspace/applicationsRepo';
@@ -39,6 +39,8 @@ export function preview_(idInput: unknown, decisionInput?: unknown): PreviewResu
       now: now(),
       templates: readTemplates_(),
       meetLinks: storedMeetLinks_(),
+      // as the sheet is now: a preview of a waitlist email says "full" only if it is
+      acceptedCounts: acceptedCountsOf(applications),
     });
     return { subject, text, html };
   } catch (e) {

@@ -22,6 +22,49 @@ export interface ComposeArgs {
   templates?: Templates;
   /** Calendar event id → Google Meet link ('' or absent: the invitation carries it) */
   meetLinks?: Readonly<Record<string, string>>;
+  /**
+   * Accepted applications per community key, as the sheet has them now. Without it nothing says
+   * a community is full (the email cannot know).
+   */
+  acceptedCounts?: Readonly<Record<string, number>>;
+}
+
+const NUMBER_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+
+function countWord(n: number): string {
+  return NUMBER_WORDS[n] ?? String(n);
+}
+
+/**
+ * "Members attend and actively engage in four virtual meetings of 60 to 90 minutes, held every
+ * other month:", from the community's rows of the Meetings tab: the count, the lengths (a range,
+ * or one length) and "every other month" only when every gap between meetings is about two months.
+ */
+export function meetingsIntro(meetings: readonly { start: Date; end: Date }[]): string {
+  if (meetings.length === 0) return '';
+  const minutes = meetings.map((m) => Math.round((m.end.getTime() - m.start.getTime()) / 60_000)).filter((x) => x > 0);
+  const lo = Math.min(...minutes);
+  const hi = Math.max(...minutes);
+  const length = minutes.length === 0 ? '' : lo === hi ? ` of ${lo} minutes` : ` of ${lo} to ${hi} minutes`;
+  // Spacing by calendar month (Aug, Oct, Dec, Feb is "every other month" whatever the days between).
+  const months = meetings.map((m) => m.start.getUTCFullYear() * 12 + m.start.getUTCMonth()).sort((a, b) => a - b);
+  const steps = months.slice(1).map((x, i) => x - months[i]);
+  const cadence = steps.length > 0 && steps.every((g) => g === 2) ? ', held every other month' : steps.length > 0 && steps.every((g) => g === 1) ? ', held monthly' : '';
+  const n = meetings.length;
+  return `Members attend and actively engage in ${n === 1 ? 'one virtual meeting' : `${countWord(n)} virtual meetings`}${length}${cadence}:`;
+}
+
+/** Accepted applications per community key (for `acceptedCounts`). */
+export function acceptedCountsOf(applications: readonly Pick<Application, 'community' | 'status'>[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const a of applications) if (a.status === 'Accepted') counts[a.community] = (counts[a.community] ?? 0) + 1;
+  return counts;
+}
+
+/** Whether the community has a capacity and its accepted applications reach it. */
+export function isFull(community: Community | undefined, acceptedCounts: Readonly<Record<string, number>> | undefined): boolean {
+  if (!community || community.capacity === null || !acceptedCounts) return false;
+  return (acceptedCounts[community.key] ?? 0) >= community.capacity;
 }
 
 function joinNames(names: string[]): string {
@@ -58,12 +101,28 @@ function sectionValues(app: Application, community: Community | undefined, progr
   const tz = program.settings.timeZone;
   const open = meetingsOf(program, app.community).filter((m) => !hasStarted(m, args.now)).map((m) => m.number);
   const stillOnMeetings = parseInvited(app.invited).some((n) => open.indexOf(n) >= 0);
+  const name = community ? community.name : app.community;
+  const cohort = community ? formatCohort(community.cohortStart, community.cohortEnd, tz, args.formatDate) : app.cohort;
+  const description = community ? community.description.trim() : '';
+  const meetings = meetingsOf(program, app.community);
+  const ahead = meetings.some((m) => !hasStarted(m, args.now));
+  const where = cohort ? `the ${name} Community of Practice (${cohort})` : `the ${name} Community of Practice`;
   return {
-    community: community ? community.name : app.community,
+    community: name,
     communityDescription: community ? community.description : '',
     communityFocus: community ? lowerFirst(community.description) : '',
-    cohort: community ? formatCohort(community.cohortStart, community.cohortEnd, tz, args.formatDate) : app.cohort,
+    focusSentence: description ? `This community of practice will focus on ${lowerFirst(description)}` : '',
+    cohort,
     meetings: meetingsBlock(app, program, args),
+    meetingsIntro: meetingsIntro(meetings),
+    invitationsNote: ahead ? 'Calendar invitations to the meetings ahead, with the Google Meet link, follow from Google Calendar.' : '',
+    waitlistNote: isFull(community, args.acceptedCounts)
+      ? `${where.charAt(0).toUpperCase()}${where.slice(1)} is full for now, so we have placed you on its waitlist.`
+      : `We are not able to offer you a place in ${where} at this time, so we have placed you on its waitlist.`,
+    waitlistOffer:
+      community && community.capacity !== null
+        ? 'When a place opens, we offer it to waitlisted applicants in the order they were placed on the waitlist, and we will email you as soon as one is offered to you, with the meeting dates and calendar invitations.'
+        : 'If a place becomes available, we will email you as soon as it is offered to you, with the meeting dates and calendar invitations.',
     removalNote: app.status !== 'Accepted' && stillOnMeetings ? REMOVAL_NOTE : '',
   };
 }

@@ -6,8 +6,15 @@
 // Placeholders, everywhere: firstName, lastName, fullName, email, program, contactName,
 //   contactEmail, senderName, communities (the communities this email covers, "A and B").
 // In a decision section: community, communityDescription, communityFocus (the description
-//   starting lower-case, to follow 'will focus on'), cohort, meetings (a line holding only
-//   {{meetings}} becomes the list of the four meetings), removalNote.
+//   starting lower-case, to follow 'will focus on'), focusSentence ('This community of practice
+//   will focus on …', empty without a description), cohort, meetings (a line holding only
+//   {{meetings}} becomes the list of the community's meetings), meetingsIntro (how many meetings,
+//   how long and how often, from the Meetings tab), invitationsNote (empty when no meeting is
+//   ahead), waitlistNote (says the community is full only when it has a capacity and it is
+//   reached), waitlistOffer (how a place is offered: in waitlist order when there is a capacity),
+//   removalNote.
+// Every sentence that depends on the program's settings is a computed placeholder, so an email
+// never states something the sheet does not support (issue 12: no "full" without a capacity).
 // In `Email` (the frame every email uses): sections (each due decision, in sheet order).
 // The subject is the decision template's when every section of the email has the same decision,
 // the `Email` one otherwise.
@@ -53,12 +60,12 @@ export const DEFAULT_TEMPLATES: Templates = {
     body: [
       '{{community}}: accepted',
       '',
-      'We are delighted to welcome you to the {{community}} Community of Practice ({{cohort}}). This community of practice will focus on {{communityFocus}}',
+      'We are delighted to welcome you to the {{community}} Community of Practice ({{cohort}}). {{focusSentence}}',
       '',
-      'Members attend and actively engage in four virtual meetings of 60 to 90 minutes, held every other month:',
+      '{{meetingsIntro}}',
       '{{meetings}}',
       '',
-      'Calendar invitations to these meetings, with the Google Meet link, follow from Google Calendar. The agenda and any pre-reading will be provided in advance of each meeting.',
+      '{{invitationsNote}} The agenda and any pre-reading will be provided in advance of each meeting.',
     ].join('\n'),
   },
   Waitlisted: {
@@ -66,7 +73,7 @@ export const DEFAULT_TEMPLATES: Templates = {
     body: [
       '{{community}}: waitlisted',
       '',
-      'The {{community}} Community of Practice ({{cohort}}) is full for now, so we have placed you on its waitlist. When a place opens, we offer it to waitlisted applicants in the order they applied, and we will email you as soon as one is offered to you, with the meeting dates and calendar invitations. You do not need to do anything in the meantime.',
+      '{{waitlistNote}} {{waitlistOffer}} You do not need to do anything in the meantime.',
     ].join('\n'),
   },
   Declined: {
@@ -76,7 +83,7 @@ export const DEFAULT_TEMPLATES: Templates = {
       '',
       'Thank you for your interest in the {{community}} Community of Practice. We are not able to offer you a place in this cohort. {{removalNote}}',
       '',
-      'We hope you will stay in touch and consider future Advance CTE opportunities.',
+      'We hope you will stay in touch and apply again in a future program year.',
     ].join('\n'),
   },
   Withdrawn: {
@@ -124,6 +131,46 @@ export const DEFAULT_TEMPLATES: Templates = {
 
 export const REMOVAL_NOTE = 'You have been removed from its remaining meetings, and Google Calendar will let you know.';
 
+/**
+ * Bodies setup wrote into the Templates tab before the wording was made row-true (issue 12). A row
+ * still holding one of them was never edited by staff, so the current default replaces it.
+ */
+export const SUPERSEDED_BODIES: Partial<Record<TemplateName, readonly string[]>> = {
+  Accepted: [
+    [
+      '{{community}}: accepted',
+      '',
+      'We are delighted to welcome you to the {{community}} Community of Practice ({{cohort}}). This community of practice will focus on {{communityFocus}}',
+      '',
+      'Members attend and actively engage in four virtual meetings of 60 to 90 minutes, held every other month:',
+      '{{meetings}}',
+      '',
+      'Calendar invitations to these meetings, with the Google Meet link, follow from Google Calendar. The agenda and any pre-reading will be provided in advance of each meeting.',
+    ].join('\n'),
+  ],
+  Waitlisted: [
+    [
+      '{{community}}: waitlisted',
+      '',
+      'The {{community}} Community of Practice ({{cohort}}) is full for now, so we have placed you on its waitlist. When a place opens, we offer it to waitlisted applicants in the order they applied, and we will email you as soon as one is offered to you, with the meeting dates and calendar invitations. You do not need to do anything in the meantime.',
+    ].join('\n'),
+  ],
+  Declined: [
+    [
+      '{{community}}: not accepted',
+      '',
+      'Thank you for your interest in the {{community}} Community of Practice. We are not able to offer you a place in this cohort. {{removalNote}}',
+      '',
+      'We hope you will stay in touch and consider future Advance CTE opportunities.',
+    ].join('\n'),
+  ],
+};
+
+function sameText(a: string, b: string): boolean {
+  const norm = (s: string) => s.replace(/\r\n?/g, '\n').replace(/[ \t]+\n/g, '\n').trim();
+  return norm(a) === norm(b);
+}
+
 export function isTemplateName(name: string): name is TemplateName {
   return (TEMPLATE_NAMES as readonly string[]).indexOf(name) >= 0;
 }
@@ -141,9 +188,10 @@ export function templatesFromRows(rows: readonly { template: string; subject: st
     if (!match) continue;
     const subject = String(row.subject).trim();
     const body = String(row.body).replace(/\r\n?/g, '\n');
+    const superseded = (SUPERSEDED_BODIES[match] ?? []).some((old) => sameText(old, body));
     out[match] = {
       subject: subject || DEFAULT_TEMPLATES[match].subject,
-      body: body.trim() ? body : DEFAULT_TEMPLATES[match].body,
+      body: body.trim() && !superseded ? body : DEFAULT_TEMPLATES[match].body,
     };
   }
   return out;

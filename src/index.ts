@@ -10,6 +10,7 @@ import { runDueNotifications_ } from './app/notify';
 import { reviewRevision_, reviewState_, decide_, preview_ } from './app/review';
 import { membersState_, recordAttendance_ } from './app/members';
 import { guardEndpoint_, guardMenu_, guardTrigger_ } from './app/guard';
+import { checkInstallation_, showInstallationCheck_, type InstallCheckResult } from './app/installCheck';
 
 // Every entry point below except the simple triggers (onOpen, onInstall) goes through the scope
 // guard (src/app/guard.ts) before it changes anything: endpoints, menu actions and triggers each
@@ -38,9 +39,9 @@ export function onFormSubmit(e?: GoogleAppsScript.Events.SheetsOnFormSubmit): vo
 
 /** Hourly trigger (and menu "Sync responses now"): missed responses, due notifications, form closing. */
 export function sweep(e?: GoogleAppsScript.Events.TimeDriven): string {
-  // A clock trigger passes its event (with triggerUid); a menu run passes nothing.
-  if (e && typeof e === 'object' && 'triggerUid' in e) return guardTrigger_('sweep', runSweep_, NOTHING_CHANGED);
-  return guardMenu_(runSweep_, NOTHING_CHANGED);
+  // A clock trigger passes its event (with triggerUid); a menu run passes nothing (and shows its report).
+  if (e && typeof e === 'object' && 'triggerUid' in e) return guardTrigger_('sweep', () => runSweep_(e), NOTHING_CHANGED);
+  return guardMenu_(() => runSweep_(e), NOTHING_CHANGED);
 }
 
 /** Menu "Review applications". */
@@ -59,6 +60,22 @@ export function showReviewWindow(): void {
 /** Menu "Send due notifications". */
 export function sendDueNotifications(): string {
   return guardMenu_(runDueNotifications_, NOTHING_CHANGED);
+}
+
+/**
+ * Every check of a working install (SPEC: checkInstallation), each ok / warn / fail with a one-line
+ * fix. Changes nothing; never throws.
+ */
+export function checkInstallation(): InstallCheckResult {
+  return checkInstallation_();
+}
+
+/**
+ * Menu "Check installation": the same checks, shown in a dialog. Like checkInstallation, it is not
+ * behind the scope guard: it changes nothing, and missing permissions are one of the things it reports.
+ */
+export function showInstallationCheck(): string {
+  return showInstallationCheck_();
 }
 
 /** Sidebar endpoint: everything the sidebar shows, in one round trip. */

@@ -12,6 +12,7 @@ export const MENU_ITEMS: readonly (MenuItem | null)[] = [
   { label: 'Send due notifications', fn: 'sendDueNotifications' },
   null,
   { label: 'Set up', fn: 'setup' },
+  { label: 'Check installation', fn: 'showInstallationCheck' },
 ];
 
 export function menuOnOpen_(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {

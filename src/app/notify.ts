@@ -70,7 +70,8 @@ import { remainingMailQuota_, sendMail_ } from '../workspace/mail';
 import { loadProgram_ } from '../workspace/programRepo';
 import { allProperties_, deleteProperty_, getJsonProperty_, setJsonProperty_, setProperty_ } from '../workspace/properties';
 import { writeRows_ } from '../workspace/table';
-import { toast_ } from '../workspace/toast';
+import { showReport_ } from './installCheck';
+import { REPORT_RESERVE_MS } from '../workspace/dialog';
 import { readApplications_, type ApplicationsTable, type StoredApplication } from '../workspace/applicationsRepo';
 import { readTemplates_ } from './templates';
 import { MEET_LINKS_PROPERTY } from './meetings';
@@ -713,8 +714,8 @@ export function previewEmail_(applicationId: string, status?: Status): EmailCont
 
 /** Menu "Send due notifications". */
 export function runDueNotifications_(): string {
-  const summary = summarize(deliverDue_());
-  toast_(summary, 'Due notifications', 10);
+  const summary = summarize(deliverDue_({ deadline: now().getTime() + TIME_BUDGET_MS - REPORT_RESERVE_MS }));
+  showReport_({ title: 'Send due notifications', headline: 'Due notifications: done.', lines: summary.replace(/\.$/, '').split('; ').map((p) => `${p.charAt(0).toUpperCase()}${p.slice(1)}.`) });
   return summary;
 }
 

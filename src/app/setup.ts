@@ -17,7 +17,7 @@ import { readProgram_ } from '../workspace/programRepo';
 import { runsOf } from '../workspace/table';
 import { appendRows_, ensureTab_, readTable_, type Table } from '../workspace/table';
 import { ensureTriggers_ } from '../workspace/triggers';
-import { toast_ } from '../workspace/toast';
+import { showSetupReport_ } from './installCheck';
 import { ensureCalendarAndMeetings_ } from './meetings';
 import { ensureTemplates_ } from './templates';
 
@@ -219,7 +219,7 @@ export function runSetup_(): string {
   lines.push(triggerNotes.length > 0 ? `Triggers: ${triggerNotes.join(', ')}.` : 'Triggers: already in place.');
   const summary = lines.join('\n');
   withScriptLock_(() => appendLog_([{ actor: actor(), action: 'Setup', details: summary }]));
-  toast_(summary, 'Communities of Practice setup', 15);
+  showSetupReport_(summary);
   return summary;
 }
 

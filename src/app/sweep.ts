@@ -8,10 +8,13 @@ import { catchUpResponses_, closeFormIfDue_ } from './intake';
 import { deliverDue_, summarize, TIME_BUDGET_MS } from './notify';
 import { now } from '../workspace/clock';
 import { syncAttendance_ } from './members';
+import { REPORT_RESERVE_MS, startedByTrigger_ } from '../workspace/dialog';
+import { showReport_ } from './installCheck';
 
-export function runSweep_(): string {
+/** `e`: the trigger's event (none from the menu); only a menu run shows its report in a dialog. */
+export function runSweep_(e?: unknown): string {
   // the budget counts from the start of the execution, not of the delivery step
-  const deadline = now().getTime() + TIME_BUDGET_MS;
+  const deadline = now().getTime() + TIME_BUDGET_MS - (startedByTrigger_(e) ? 0 : REPORT_RESERVE_MS);
   const lines: string[] = [];
   const errors: string[] = [];
   const step = (name: string, fn: () => string): void => {
@@ -30,6 +33,14 @@ export function runSweep_(): string {
   step('Notifications', () => `Notifications: ${summarize(deliverDue_({ deadline }))}`);
   // the members' RSVPs into the Attendance tab (one Events.list); after the invitations went out
   step('Attendance', syncAttendance_);
+  if (!startedByTrigger_(e)) {
+    showReport_({
+      title: 'Sync responses now',
+      headline: errors.length > 0 ? `Sync finished with ${errors.length === 1 ? 'an error' : `${errors.length} errors`}; what it could do is done.` : 'Sync finished.',
+      lines: [...errors.map((x) => `Error: ${x}`), ...lines],
+      failed: errors.length > 0,
+    });
+  }
   if (errors.length > 0) throw new Error(`Sweep finished with errors. ${errors.join(' ')} Done: ${lines.join(' ')}`);
   return lines.join('\n');
 }

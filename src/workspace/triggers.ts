@@ -1,6 +1,13 @@
 // Installable triggers: exactly one spreadsheet form-submit trigger and one hourly sweep.
 // getProjectTriggers() lists only the current user's triggers.
+import { getProperty_, setProperty_ } from './properties';
 import { spreadsheet_ } from './spreadsheet';
+
+/**
+ * Script property: the email of whoever owns the triggers. getProjectTriggers() shows each person
+ * only their own, so Check installation run by anyone else names this person instead.
+ */
+export const INSTALLER_PROPERTY = 'cop.installer';
 
 export interface TriggerReport {
   created: string[];
@@ -29,5 +36,16 @@ export function ensureTriggers_(): TriggerReport {
       report.created.push(w.handler);
     }
   }
+  recordInstaller();
   return report;
+}
+
+function recordInstaller(): void {
+  let me = '';
+  try {
+    me = String(Session.getEffectiveUser().getEmail() ?? '');
+  } catch {
+    me = '';
+  }
+  if (me && getProperty_(INSTALLER_PROPERTY) !== me) setProperty_(INSTALLER_PROPERTY, me);
 }

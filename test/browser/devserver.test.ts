@@ -106,6 +106,15 @@ async function apply(page: Page, a: Applicant): Promise<void> {
   throw new Error('the form has more pages than expected');
 }
 
+/** Set up, Sync responses now (the sweep) and Send due notifications end with a modal result dialog: read, close. */
+async function closeResultDialog(page: Page, title: RegExp): Promise<void> {
+  const layer = page.locator('#dialog-layer');
+  await layer.waitFor({ state: 'visible', timeout: 30_000 });
+  expect(await page.locator('#dialog-title').textContent()).toMatch(title);
+  await page.frameLocator('#dialog-frame').getByRole('button', { name: 'Close' }).click();
+  await layer.waitFor({ state: 'hidden' });
+}
+
 async function statusAfter(page: Page, label: RegExp): Promise<string> {
   const status = page.locator('#status');
   try {
@@ -160,6 +169,7 @@ describe('npm start: the whole story in the browser', () => {
     await page.getByRole('button', { name: 'Communities of Practice' }).click();
     await page.getByRole('menuitem', { name: 'Set up' }).click();
     await statusAfter(page, /^Set up: /);
+    await closeResultDialog(page, /^Set up/);
     const afterSetup = await api<DevState>('/api/state');
     expect(afterSetup.counts.failures).toBe(0);
     expect(afterSetup.form.exists).toBe(true);
@@ -199,6 +209,7 @@ describe('npm start: the whole story in the browser', () => {
     await statusAfter(page, /^Clock set to Tue, Aug 15, 2023/);
     await page.getByRole('button', { name: 'Run sweep', exact: true }).click();
     await statusAfter(page, /^sweep: /);
+    await closeResultDialog(page, /^Sync responses now$/);
     expect((await api<DevState>('/api/state')).counts.failures).toBe(0);
 
     // 5. The outbox: per applicant, the confirmation and then one decision email.
@@ -288,6 +299,8 @@ describe('npm start: the whole story in the browser', () => {
     const banner = page.getByRole('alert').filter({ hasText: 'sweep failed' });
     await banner.waitFor();
     await eventually(() => banner.textContent(), (v) => expect(v).toContain('Service Spreadsheets failed while accessing document'));
+    // the run's own dialog reports the error too
+    await closeResultDialog(page, /^Sync responses now$/);
     await banner.getByText('Server-side stack').click();
     expect(await banner.locator('pre.stack').textContent()).toMatch(/at .*(Code\.js|CoP_)/);
     await page.getByRole('button', { name: 'Show in Executions' }).click();
@@ -333,6 +346,7 @@ describe('npm start: the whole story in the browser', () => {
     await statusAfter(page, /^Clock set to Sat, Sep 16, 2023/);
     await page.getByRole('button', { name: 'Run sweep', exact: true }).click();
     await statusAfter(page, /^sweep: /);
+    await closeResultDialog(page, /^Sync responses now$/);
     const s = await api<DevState>('/api/state');
     expect(s.form).toMatchObject({ exists: true, accepting: false });
     const formPage = await browser.newPage();

@@ -20,7 +20,12 @@ describe('setup on a fresh spreadsheet', () => {
   it('returns and shows a summary', () => {
     expect(summary).toMatch(/Form: created/);
     expect(summary).toMatch(/Triggers: installed/);
-    expect(ws.ui.toasts.map((t: { message?: string } | string) => (typeof t === 'string' ? t : JSON.stringify(t))).join(' ')).toContain('Form: created');
+    // the full summary, in a dialog (a toast would cut it at about 160 characters)
+    const dialog = ws.ui.dialogs.at(-1)!;
+    expect(dialog.title).toBe('Set up: Communities of Practice');
+    expect(dialog.modal).toBe(true);
+    expect(dialog.html).toContain('Form: created');
+    expect(dialog.html).toContain('Triggers: installed');
   });
 
   it('creates the two-page form with the exact questions, linked to the sheet', () => {

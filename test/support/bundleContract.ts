@@ -4,9 +4,9 @@ import ts from 'typescript';
 
 export const SPEC_ENTRY_POINTS = [
   'onOpen', 'onInstall', 'setup', 'onFormSubmit', 'sweep', 'showSidebar', 'sendDueNotifications',
-  'getReviewState', 'decide', 'previewNotification', 'getMembersState', 'recordAttendance',
+  'getReviewState', 'decide', 'previewNotification', 'getMembersState', 'recordAttendance', 'checkInstallation',
   // menu actions and page endpoints the product calls by name (SPEC "Entry points", README)
-  'showReviewWindow', 'getReviewRevision',
+  'showReviewWindow', 'getReviewRevision', 'showInstallationCheck',
 ] as const;
 
 export interface ContractReport {

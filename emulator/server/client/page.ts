@@ -22,6 +22,7 @@ const FALLBACK_MENU: DevMenu = {
     { label: 'Review applications (large window)', fn: 'showReviewWindow' },
     { label: 'Sync responses now', fn: 'sweep' },
     { label: 'Send due notifications', fn: 'sendDueNotifications' },
+    { label: 'Check installation', fn: 'showInstallationCheck' },
   ],
 };
 

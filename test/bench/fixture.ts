@@ -83,6 +83,7 @@ export const OPERATIONS = {
       ),
     ),
   getReviewState: (ws: Workspace): Measured => measured(ws, () => ws.run('getReviewState', [], { user: STAFF })),
+  getReviewRevision: (ws: Workspace): Measured => measured(ws, () => ws.run('getReviewRevision', [], { user: STAFF })),
   /** accept one pending application before the notify date (saved; nothing due yet) */
   decide: (ws: Workspace): Measured => {
     const id = firstPending(ws);

@@ -66,6 +66,17 @@ describe('the review window', () => {
     expect(await page.locator('table img, table b, aside img').count()).toBe(0);
     await table.getByRole('rowheader', { name: `${XSS} Tester` }).waitFor();
     expect(await axeSeriousViolations(page)).toEqual([]);
+    // …with a confirmation and a preview open, and on the Overview.
+    await table.getByRole('checkbox', { name: 'Select Jane Doe' }).check();
+    await page.getByRole('button', { name: 'Preview email' }).click();
+    await page.getByRole('heading', { name: 'Email to Jane Doe' }).waitFor();
+    await page.getByRole('button', { name: 'Decline', exact: true }).click();
+    await page.getByRole('alertdialog').waitFor();
+    expect(await axeSeriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('button', { name: 'Overview' }).click();
+    await page.getByRole('region', { name: 'Learner Voice' }).waitFor();
+    expect(await axeSeriousViolations(page)).toEqual([]);
     expect(dialogs).toEqual([]);
     expect(errors).toEqual([]);
   });

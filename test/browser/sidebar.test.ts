@@ -126,6 +126,14 @@ describe('the review sidebar', () => {
     expect(errors).toEqual([]);
   });
 
+  it('links to the review window', async () => {
+    const { page } = await open(ws);
+    const before = ws.ui.dialogs.length;
+    await page.getByRole('button', { name: 'Open the large review window' }).click();
+    for (let i = 0; i < 50 && ws.ui.dialogs.length === before; i++) await page.waitForTimeout(100);
+    expect(ws.ui.dialogs.at(-1)).toMatchObject({ title: 'Review applications', modal: false });
+  });
+
   it('opens the detail view with every answer', async () => {
     const { page } = await open(ws);
     await page.getByRole('button', { name: 'Details for Jane Doe' }).click();

@@ -242,7 +242,8 @@ export function ReviewWindow() {
                   />
                 </div>
               </div>
-              <aside class="detail-pane" aria-label="Application details">
+              {/* focusable: it scrolls on its own, and keyboard users must be able to scroll it */}
+              <aside class="detail-pane" aria-label="Application details" tabIndex={0}>
                 <PreviewPanel preview={preview} />
                 {activeItem ? (
                   <Detail

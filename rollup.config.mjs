@@ -95,6 +95,7 @@ function page({ name, entry, title, css = [], bodyClass = '' }) {
 export const PAGES = [
   { name: 'Sidebar', entry: 'src/ui/pages/sidebar/main.tsx', title: 'Review applications', bodyClass: 'sidebar-page' },
   { name: 'ReviewWindow', entry: 'src/ui/pages/reviewWindow/main.tsx', title: 'Review applications', bodyClass: 'window-page' },
+  { name: 'ProgramYear', entry: 'src/ui/pages/programYear/main.tsx', title: 'New program year', bodyClass: 'dialog-page', css: ['src/ui/pages/programYear/programYear.css'] },
 ];
 
 export default [

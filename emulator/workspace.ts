@@ -322,16 +322,23 @@ export class Workspace {
 
   // --- Google acting: form submissions, triggers, opening the sheet ----------------------------
 
-  private linkedForm() {
+  /**
+   * The form a respondent reaches: `formId` when given, else the most recently created form linked
+   * to the spreadsheet (after a new program year the sheet has two linked forms; the new one is
+   * the one being handed out).
+   */
+  private linkedForm(formId?: string) {
     const ss = this.core.state.spreadsheet;
-    return this.core.state.forms.find((f) => f.destinationId === ss.id && f.destinationSheetId !== null) ?? null;
+    const linked = this.core.state.forms.filter((f) => f.destinationId === ss.id && f.destinationSheetId !== null);
+    if (formId !== undefined) return linked.find((f) => f.id === formId) ?? null;
+    return linked[linked.length - 1] ?? null;
   }
 
   /** A respondent submits the linked form: the responses row is written, then form-submit triggers fire. */
-  submitForm(submission: FormSubmission, options: { firing?: Firing } = {}): SubmitResult {
+  submitForm(submission: FormSubmission, options: { firing?: Firing; formId?: string } = {}): SubmitResult {
     const state = this.core.state;
-    const form = this.linkedForm();
-    if (!form) throw new Error('submitForm: no form is linked to the spreadsheet (run setup first)');
+    const form = this.linkedForm(options.formId);
+    if (!form) throw new Error(options.formId ? `submitForm: no linked form has the id ${options.formId}` : 'submitForm: no form is linked to the spreadsheet (run setup first)');
     // Today's platform: a form made through the API starts unpublished and takes no responses.
     if (form.published === false) throw new Error('submitForm: the form is not published, so it accepts no responses (publish it: Form.setPublished(true))');
     if (!form.acceptingResponses) throw new Error(`submitForm: the form is not accepting responses (${form.closedMessage || 'closed'})`);
@@ -491,7 +498,15 @@ export class Workspace {
   /** The linked form (or, if none is linked, the last form created), as plain data. */
   get form(): FormModel | null {
     const f = this.linkedForm() ?? this.core.state.forms[this.core.state.forms.length - 1];
-    if (!f) return null;
+    return f ? this.formModel(f) : null;
+  }
+
+  /** Every form created so far (linked or not), oldest first, as plain data. */
+  get allForms(): FormModel[] {
+    return this.core.state.forms.map((f) => this.formModel(f));
+  }
+
+  private formModel(f: WorkspaceState['forms'][number]): FormModel {
     return {
       id: f.id,
       title: f.title,

@@ -9,6 +9,8 @@ import { runSweep_ } from './app/sweep';
 import { runDueNotifications_ } from './app/notify';
 import { reviewRevision_, reviewState_, decide_, preview_ } from './app/review';
 import { membersState_, recordAttendance_ } from './app/members';
+import { openProgramYearDialog_, proposeProgramYear_, startProgramYear_ } from './app/programYear';
+import type { ProposeResult, StartResult } from './shared/programYear';
 import { guardEndpoint_, guardMenu_, guardTrigger_ } from './app/guard';
 import { checkInstallation_, showInstallationCheck_, type InstallCheckResult } from './app/installCheck';
 
@@ -110,6 +112,21 @@ export function recordAttendance(request: unknown): RecordAttendanceResult {
  */
 export function getReviewRevision(): ReviewRevisionResult {
   return guardEndpoint_(reviewRevision_);
+}
+
+/** Menu "New program year…": opens the program-year dialog (ProgramYear.html). */
+export function showProgramYearDialog(): void {
+  guardMenu_(() => openProgramYearDialog_(), undefined);
+}
+
+/** Dialog endpoint: the next program year proposed from the current one (changes nothing). */
+export function proposeProgramYear(): ProposeResult {
+  return guardEndpoint_(() => proposeProgramYear_());
+}
+
+/** Dialog endpoint: validates a (staff-edited) proposal and starts that program year. Never throws. */
+export function startProgramYear(proposal: unknown): StartResult {
+  return guardEndpoint_(() => startProgramYear_(proposal));
 }
 
 // Compile-time proof that the server side of the wire matches the one Endpoints declaration

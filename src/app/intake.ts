@@ -11,7 +11,8 @@ import type { Program } from '../domain/program/model';
 import { parseResponses, resumeIndex, rowKey, type ScanMark } from '../domain/intake/responses';
 import { appendApplications_, readApplicationKeys_, saveApplications_ } from '../workspace/applicationsRepo';
 import { now } from '../workspace/clock';
-import { closeForm_, linkedForm_, responsesTabName_ } from '../workspace/form';
+import { closeForm_, linkedForm_, responsesTabName_, RESPONSES_TAB } from '../workspace/form';
+import { switchInProgress } from '../domain/programYear/record';
 import { withScriptLock_ } from '../workspace/lock';
 import { appendLog_, loggedResponseKeys_, type LogEntry } from '../workspace/log';
 import { remainingMailQuota_, sendMail_ } from '../workspace/mail';
@@ -31,9 +32,9 @@ export interface IntakeSummary {
 
 /** Stop sending with this much of the 6-minute limit left, so the run ends cleanly. */
 const SEND_DEADLINE_MS = 4.5 * 60 * 1000;
-const FORM_CLOSED = 'formClosedAt';
+export const FORM_CLOSED = 'formClosedAt';
 /** Script property: how far the responses tab is known to be handled (a ScanMark). */
-const SCAN_MARK = 'intake.scanMark';
+export const SCAN_MARK = 'intake.scanMark';
 
 function parseMark(raw: string | undefined): ScanMark | null {
   if (!raw) return null;
@@ -53,7 +54,21 @@ function isBlankFiring(e?: GoogleAppsScript.Events.SheetsOnFormSubmit): boolean 
 
 export function handleFormSubmit_(e?: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
   if (isBlankFiring(e)) return;
-  runIntake_();
+  runIntake_(e);
+}
+
+/**
+ * The tab a form-submit event's row was written to, or null when the event has no range. The
+ * spreadsheet's form-submit trigger fires for EVERY form linked to the sheet, so after a new
+ * program year a (re-opened) old form's submission fires it too.
+ */
+function eventSheetName(e?: GoogleAppsScript.Events.SheetsOnFormSubmit): string | null {
+  if (!e || !e.range || typeof e.range.getSheet !== 'function') return null;
+  try {
+    return e.range.getSheet().getName();
+  } catch {
+    return null;
+  }
 }
 
 /** For sweep: processes every response the trigger missed and sends waiting confirmations. */
@@ -71,11 +86,25 @@ interface LockedResult {
   claimed: QueuedConfirmation[];
 }
 
-function processUnderLock(execution: string): LockedResult {
+function emptySummary(): IntakeSummary {
+  return { processed: 0, rejected: 0, added: 0, updated: 0, confirmationsSent: 0, confirmationsWaiting: 0 };
+}
+
+function processUnderLock(execution: string, e?: GoogleAppsScript.Events.SheetsOnFormSubmit): LockedResult {
   return withScriptLock_(() => {
     const program = readProgram_();
     const props = allProperties_();
-    const responsesTab = responsesTabName_(TABS.responses);
+    // A new program year is half applied (tabs being archived, the new form not yet in place):
+    // the responses wait in their tab and the next run after the switch takes them.
+    if (switchInProgress(props)) return { program, summary: emptySummary(), claimed: [] };
+    const current = props[RESPONSES_TAB] || null;
+    const responsesTab = responsesTabName_(TABS.responses, current);
+    // After a program-year switch, a submission to an older year's form is not this year's
+    // business: its tab is never read (two service calls, spent only on sheets that switched).
+    if (current && e && responsesTab) {
+      const from = eventSheetName(e);
+      if (from !== null && from !== responsesTab) return { program, summary: emptySummary(), claimed: [] };
+    }
     const responsesTable = responsesTab ? readTable_(responsesTab) : null;
     const { keys: logged, log } = loggedResponseKeys_();
     const mark = parseMark(props[SCAN_MARK]);
@@ -158,9 +187,9 @@ function sendClaimed(program: Program, claimed: QueuedConfirmation[], startedAt:
   return [sent, Object.keys(release).length];
 }
 
-function runIntake_(): IntakeSummary {
+function runIntake_(e?: GoogleAppsScript.Events.SheetsOnFormSubmit): IntakeSummary {
   const startedAt = now().getTime();
-  const locked = processUnderLock(executionId());
+  const locked = processUnderLock(executionId(), e);
   const [sent, waiting] = sendClaimed(locked.program, locked.claimed, startedAt);
   locked.summary.confirmationsSent = sent;
   locked.summary.confirmationsWaiting = waiting;

@@ -73,8 +73,11 @@ export function ensureCalendarAndMeetings_(): string {
 
   const live = listEvents_(calendarId);
   const byId = new Map<string, CalendarEvent>(live.map((e) => [e.id, e]));
+  // An event without our Event ID is adopted by its meeting key only when it was made for THIS
+  // program (a run cut off before it wrote the Event ID back): after a new program year the same
+  // calendar holds last year's "clna#1", which must never be moved to this year's date.
   const byKey = new Map<string, CalendarEvent>();
-  for (const e of live) if (e.meetingKey && !byKey.has(e.meetingKey)) byKey.set(e.meetingKey, e);
+  for (const e of live) if (e.meetingKey && e.program === s.program && !byKey.has(e.meetingKey)) byKey.set(e.meetingKey, e);
 
   const updates: RowUpdate[] = [];
   const links: Record<string, string> = {};

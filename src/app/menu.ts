@@ -10,6 +10,7 @@ export const MENU_ITEMS: readonly (MenuItem | null)[] = [
   { label: 'Review applications (large window)', fn: 'showReviewWindow' },
   { label: 'Sync responses now', fn: 'sweep' },
   { label: 'Send due notifications', fn: 'sendDueNotifications' },
+  { label: 'New program year…', fn: 'showProgramYearDialog' },
   null,
   { label: 'Set up', fn: 'setup' },
   { label: 'Check installation', fn: 'showInstallationCheck' },

@@ -10,11 +10,18 @@ import { now } from '../workspace/clock';
 import { syncAttendance_ } from './members';
 import { REPORT_RESERVE_MS, startedByTrigger_ } from '../workspace/dialog';
 import { showReport_ } from './installCheck';
+import { SWITCH_PROPERTY, switchInProgress } from '../domain/programYear/record';
+import { getProperty_ } from '../workspace/properties';
 
 /** `e`: the trigger's event (none from the menu); only a menu run shows its report in a dialog. */
 export function runSweep_(e?: unknown): string {
   // the budget counts from the start of the execution, not of the delivery step
   const deadline = now().getTime() + TIME_BUDGET_MS - (startedByTrigger_(e) ? 0 : REPORT_RESERVE_MS);
+  // Half-way through a new program year the tabs are between two years: wait for it to finish.
+  const record = getProperty_(SWITCH_PROPERTY);
+  if (record && switchInProgress({ [SWITCH_PROPERTY]: record })) {
+    return 'A new program year is being started and has not finished: nothing was done. Open New program year… and apply it again to finish.';
+  }
   const lines: string[] = [];
   const errors: string[] = [];
   const step = (name: string, fn: () => string): void => {

@@ -2,7 +2,7 @@
 // service: only it can create a Meet link and send invitations; CalendarEvent.addGuest sends none).
 // Never call these under the script lock: a slow Calendar call must not block the sheet's writers.
 import type { Attendee } from '../domain/notify/due';
-import type { MeetingEventResource } from '../domain/notify/meetingEvent';
+import { PROGRAM_PROPERTY, type MeetingEventResource } from '../domain/notify/meetingEvent';
 
 type Event = GoogleAppsScript.Calendar.Schema.Event;
 
@@ -14,6 +14,8 @@ export interface CalendarEvent {
   meetLink: string;
   /** our meeting key from the event's private extended properties ('' when not ours) */
   meetingKey: string;
+  /** the program the event was created for ('' for events created before programs were tagged) */
+  program: string;
 }
 
 function api(): GoogleAppsScript.Calendar {
@@ -33,6 +35,7 @@ function toView(e: Event): CalendarEvent {
     attendees: (e.attendees ?? []).map((a) => ({ ...a }) as Attendee),
     meetLink: String(e.hangoutLink || entry?.uri || ''),
     meetingKey: String(e.extendedProperties?.private?.[MEETING_KEY_PROPERTY] ?? ''),
+    program: String(e.extendedProperties?.private?.[PROGRAM_PROPERTY] ?? ''),
   };
 }
 

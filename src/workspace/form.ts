@@ -6,24 +6,35 @@ import { sheetByName_, spreadsheet_ } from './spreadsheet';
 
 type Form = GoogleAppsScript.Forms.Form;
 
-const FORM_ID = 'formId';
+/** Script property: the id of the current year's form (set by setup and by a new program year). */
+export const FORM_ID = 'formId';
 /** The id of the form whose questions setup finished adding (see finishForm_). */
 const FORM_FILLED = 'formFilled';
+/**
+ * Script property: the name of the current year's responses tab. Set when a new program year
+ * links its own form: the sheet then has two linked forms and two responses tabs, and only this
+ * one is read by intake. Unset (a sheet that never changed year): 'Form Responses 1'.
+ */
+export const RESPONSES_TAB = 'intake.responsesTab';
 
-/** The form whose responses land in this spreadsheet, or null. */
+/**
+ * The current year's form, or null. The stored id comes first: after a new program year the sheet
+ * has two linked forms, and Spreadsheet.getFormUrl() is documented to return either one
+ * ("indeterminate") when several forms send responses to it.
+ */
 export function linkedForm_(): Form | null {
-  const url = spreadsheet_().getFormUrl();
-  if (url) {
-    try {
-      return FormApp.openByUrl(url);
-    } catch {
-      // The linked form was deleted or is not ours to open; fall through.
-    }
-  }
   const id = getProperty_(FORM_ID);
   if (id) {
     try {
       return FormApp.openById(id);
+    } catch {
+      // deleted, or not ours to open: fall back to the spreadsheet's link
+    }
+  }
+  const url = spreadsheet_().getFormUrl();
+  if (url) {
+    try {
+      return FormApp.openByUrl(url);
     } catch {
       return null;
     }
@@ -118,6 +129,47 @@ export function finishForm_(form: Form, spec: FormSpec): boolean {
 }
 
 /**
+ * Gives a form the spec's settings and questions, adding only the questions it does not have yet
+ * (a run cut off halfway finishes without duplicates). No linking, no publishing: a new program
+ * year builds its form closed and opens it last.
+ */
+export function buildForm_(form: Form, spec: FormSpec): void {
+  form.setDescription(spec.description);
+  form.setCollectEmail(true);
+  form.setConfirmationMessage(spec.confirmationMessage);
+  form.setProgressBar(true);
+  const have = new Set(form.getItems().map((i) => i.getTitle()));
+  for (const item of spec.items) if (!have.has(item.title)) addItem(form, item);
+}
+
+/** Whether the form sends its responses to this spreadsheet (getDestinationId throws when it has no destination). */
+export function isLinkedHere_(form: Form): boolean {
+  try {
+    return form.getDestinationId() === spreadsheet_().getId();
+  } catch {
+    return false;
+  }
+}
+
+/** Whether a form URL (Sheet.getFormUrl: edit or responder link) names this form. */
+function urlNamesForm(url: string, form: Form, publishedUrl: () => string): boolean {
+  if (url.includes(`/d/${form.getId()}/`) || url.endsWith(`/d/${form.getId()}`)) return true;
+  const pub = /\/forms\/d\/e\/([\w-]+)/.exec(url);
+  return !!pub && publishedUrl().includes(pub[1]);
+}
+
+/** The tab the form writes its responses to, or null (a getFormUrl per tab: a handful of tabs). */
+export function responsesTabOf_(form: Form): string | null {
+  let published: string | null = null;
+  const publishedUrl = (): string => (published ??= form.getPublishedUrl());
+  for (const sheet of spreadsheet_().getSheets()) {
+    const url = sheet.getFormUrl();
+    if (url && urlNamesForm(url, form, publishedUrl)) return sheet.getName();
+  }
+  return null;
+}
+
+/**
  * Repairs an existing form without touching its questions (staff may have edited them): it must
  * collect the respondent's email and send responses here. Returns what it changed.
  */
@@ -157,10 +209,18 @@ export function formTitles_(form: Form): string[] {
 }
 
 /**
- * The name of the tab the form writes to: 'Form Responses 1' normally; if staff renamed it (or the
- * form was relinked to a new tab), the tab that reports a linked form.
+ * The name of the tab the current year's form writes to: the tab a new program year recorded
+ * (`current`, the RESPONSES_TAB property, when set); otherwise 'Form Responses 1' normally; if
+ * staff renamed it (or the form was relinked to a new tab), the tab that reports a linked form.
+ * Once a program year has been switched, an older year's responses tab is never returned.
  */
-export function responsesTabName_(preferred: string): string | null {
+export function responsesTabName_(preferred: string, current?: string | null): string | null {
+  if (current) {
+    if (sheetByName_(current)) return current;
+    // staff renamed the current responses tab: find it by its form (the current one)
+    const form = linkedForm_();
+    return form ? responsesTabOf_(form) : null;
+  }
   if (sheetByName_(preferred)) return preferred;
   for (const sheet of spreadsheet_().getSheets()) {
     if (sheet.getFormUrl()) return sheet.getName();

@@ -7,6 +7,7 @@ export const SPEC_ENTRY_POINTS = [
   'getReviewState', 'decide', 'previewNotification', 'getMembersState', 'recordAttendance', 'checkInstallation',
   // menu actions and page endpoints the product calls by name (SPEC "Entry points", README)
   'showReviewWindow', 'getReviewRevision', 'showInstallationCheck',
+  'showProgramYearDialog', 'proposeProgramYear', 'startProgramYear',
 ] as const;
 
 export interface ContractReport {

@@ -1,8 +1,8 @@
 // The program-year proposal (pure domain): target year, whole-week moves across daylight saving,
 // and the validation messages staff see in the dialog.
-import { DEFAULT_COMMUNITIES, DEFAULT_MEETINGS, DEFAULT_SETTINGS } from '../../src/domain/defaults';
-import { wallClock } from '../../src/domain/dates';
-import type { Program } from '../../src/domain/model';
+import { DEFAULT_COMMUNITIES, DEFAULT_MEETINGS, DEFAULT_SETTINGS } from '../../src/domain/program/defaults';
+import { wallClock } from '../../src/domain/program/dates';
+import type { Program } from '../../src/domain/program/model';
 import { addWeeksLocal, addYearsLocal, isoInZone, parseIsoStrict } from '../../src/domain/programYear/calendarMath';
 import { proposeNextYear, shiftProgram } from '../../src/domain/programYear/propose';
 import { summarizeProblems, validateProposal } from '../../src/domain/programYear/validate';

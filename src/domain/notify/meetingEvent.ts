@@ -19,6 +19,9 @@ export interface MeetingEventResource {
   guestsCanInviteOthers: boolean;
 }
 
+/** Private extended property naming the program an event belongs to (Calendar allows 1,024 characters a value). */
+export const PROGRAM_PROPERTY = 'copProgram';
+
 export function meetingKey(meeting: Pick<Meeting, 'community' | 'number'>): string {
   return `${meeting.community}#${meeting.number}`;
 }
@@ -72,7 +75,8 @@ export function meetingEventResource(
     conferenceData: { createRequest: { requestId, conferenceSolutionKey: { type: 'hangoutsMeet' } } },
     // the day before by email, and 10 minutes before on screen; not the guest's own defaults
     reminders: { useDefault: false, overrides: [{ method: 'email', minutes: 1440 }, { method: 'popup', minutes: 10 }] },
-    extendedProperties: { private: { [keyProperty]: meetingKey(meeting) } },
+    // the program's name too: the next program year reuses the calendar and the same meeting keys
+    extendedProperties: { private: { [keyProperty]: meetingKey(meeting), [PROGRAM_PROPERTY]: settings.program.slice(0, 900) } },
     guestsCanInviteOthers: false,
   };
 }

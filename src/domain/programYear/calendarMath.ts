@@ -2,7 +2,7 @@
 // A meeting "moved by whole weeks" keeps its weekday AND its local time: 2:00 pm ET stays
 // 2:00 pm ET whether the new date is in EDT (18:00Z) or EST (19:00Z), so we move the local
 // calendar date and then find the instant, never add 7 × 24 h to the instant.
-import { wallClock, zonedToInstant, offsetMinutes } from '../dates';
+import { wallClock, zonedToInstant, offsetMinutes } from '../program/dates';
 
 const DAY_MS = 24 * 3600 * 1000;
 

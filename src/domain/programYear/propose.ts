@@ -9,8 +9,8 @@
 // (moved) cohort and the deadline before the first meeting; if neither does, the nearest, and
 // validation tells staff what to fix. Cohorts move by whole years in months ("Aug 2023 – Feb 2024"
 // → "Aug 2027 – Feb 2028"), keeping a month-end cohort end at the month's end.
-import type { ProgramYearProposal } from '../../shared/programYear';
-import type { Program } from '../model';
+import type { ProgramYearProposal } from './proposal';
+import type { Program } from '../program/model';
 import { addWeeksLocal, addYearsLocal, daysInYears, isoInZone } from './calendarMath';
 import { validateProposal } from './validate';
 import { shiftProgramName, yearsLabel } from './years';

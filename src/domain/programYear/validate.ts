@@ -1,10 +1,10 @@
 // Strict validation of a program-year proposal (staff edit it in the dialog; google.script.run
 // hands us whatever the page sends). Anything malformed refuses the whole proposal; every problem
 // says which field and what to fix, in words staff use, so the dialog can show it next to the field.
-import type { ProgramYearProposal, ProposalProblem } from '../../shared/programYear';
-import { formatLongDate, formatTime, formatWeekdayDate, zoneAbbreviation } from '../dates';
-import type { Community } from '../model';
-import { labelKey } from '../programParse';
+import type { ProgramYearProposal, ProposalProblem } from './proposal';
+import { formatLongDate, formatTime, formatWeekdayDate, zoneAbbreviation } from '../program/dates';
+import type { Community } from '../program/model';
+import { labelKey } from '../program/programParse';
 import { localDayNumber, parseIsoStrict } from './calendarMath';
 
 export const LIMITS = {

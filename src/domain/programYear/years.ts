@@ -1,8 +1,8 @@
 // The "years" of a program: read from its name ("2023–2024 Communities of Practice" → "2023–2024"),
 // or else from its cohorts. They name the archived tabs ("Applications 2023–2024") and move with
 // the program when a new year is proposed.
-import { wallClock } from '../dates';
-import type { Community } from '../model';
+import { wallClock } from '../program/dates';
+import type { Community } from '../program/model';
 
 const YEAR = /\b(19\d{2}|2[01]\d{2})\b/g;
 const RANGE = /\b(19\d{2}|2[01]\d{2})\s*[–—-]\s*(\d{2}|19\d{2}|2[01]\d{2})\b/;

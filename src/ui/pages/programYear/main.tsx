@@ -1,0 +1,2 @@
+// placeholder, replaced by the dialog in the next commit
+export {};

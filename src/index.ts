@@ -141,6 +141,8 @@ export type EndpointsImplemented = AssertImplements<
     recordAttendance: typeof recordAttendance;
     getReviewRevision: typeof getReviewRevision;
     showReviewWindow: typeof showReviewWindow;
+    proposeProgramYear: typeof proposeProgramYear;
+    startProgramYear: typeof startProgramYear;
   },
   ServerSide
 >;

@@ -26,6 +26,7 @@ import type { ProgramYearProposal, ProposeResult, StartResult } from '../shared/
 import { now } from '../workspace/clock';
 import { buildForm_, FORM_ID, isLinkedHere_, RESPONSES_TAB, responsesTabOf_ } from '../workspace/form';
 import { withScriptLock_ } from '../workspace/lock';
+import { showModalDialogFile_ } from '../workspace/menuUi';
 import { appendLog_ } from '../workspace/log';
 import { loadProgram_ } from '../workspace/programRepo';
 import { allProperties_, deleteProperty_, getProperty_, setProperties_, setProperty_ } from '../workspace/properties';
@@ -430,6 +431,5 @@ export function startProgramYear_(input: unknown): StartResult {
 }
 
 export function openProgramYearDialog_(): void {
-  const html = HtmlService.createHtmlOutputFromFile('ProgramYear').setWidth(980).setHeight(700);
-  SpreadsheetApp.getUi().showModalDialog(html, 'New program year');
+  showModalDialogFile_('ProgramYear', 'New program year', 1000, 700);
 }

@@ -4,6 +4,7 @@
 // The domain owns the vocabulary (statuses, decisions): the wire re-exports it rather than the rules
 // importing the boundary's format. Only types cross here (erased at build time) apart from the
 // DECISIONS list, so the browser bundles do not pull in server code.
+import type { ProgramYearProposal, ProposeResult, StartResult } from './programYear';
 import type { Status } from '../domain/program/model';
 import type { Decision } from '../domain/review/decisions';
 
@@ -219,4 +220,7 @@ export interface Endpoints {
   getReviewRevision(): ReviewRevisionResult;
   /** opens the review window (the sidebar's link to it) */
   showReviewWindow(): void;
+  /** the program-year dialog (src/ui/pages/programYear) */
+  proposeProgramYear(): ProposeResult;
+  startProgramYear(proposal: ProgramYearProposal): StartResult;
 }

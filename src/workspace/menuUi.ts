@@ -25,6 +25,12 @@ export function showModelessDialogFile_(file: string, title: string, width: numb
   SpreadsheetApp.getUi().showModelessDialog(html, title);
 }
 
+/** Shows an HTML file of the project as a modal dialog (the sheet waits until it is closed). */
+export function showModalDialogFile_(file: string, title: string, width: number, height: number): void {
+  const html = HtmlService.createHtmlOutputFromFile(file).setWidth(width).setHeight(height);
+  SpreadsheetApp.getUi().showModalDialog(html, title);
+}
+
 /** Shows an HTML file of the project as the sidebar (sidebars are always 300 px wide). */
 export function showSidebarFile_(file: string, title: string): void {
   const html = HtmlService.createHtmlOutputFromFile(file).setTitle(title);

@@ -27,6 +27,7 @@ import { now } from '../workspace/clock';
 import { buildForm_, FORM_ID, isLinkedHere_, RESPONSES_TAB, responsesTabOf_ } from '../workspace/form';
 import { withScriptLock_ } from '../workspace/lock';
 import { showModalDialogFile_ } from '../workspace/menuUi';
+import { publishForm_ } from '../workspace/platform';
 import { appendLog_ } from '../workspace/log';
 import { loadProgram_ } from '../workspace/programRepo';
 import { allProperties_, deleteProperty_, getProperty_, setProperties_, setProperty_ } from '../workspace/properties';

@@ -15,7 +15,7 @@ import {
   TIME_ZONE, asDate, devCalendar, devExecution, devForm, devMail, devMenus, icsEvent, isRec, local,
   dialogHtml, lastDialog, mailForEml, mailHtml, mailId, scriptStack, sidebarTitle, str,
 } from './views';
-import { fromZonedLocal, presets } from './clock';
+import { DEMO_2023_PRESET, fromZonedLocal, presets } from './clock';
 import { validateResponse } from './formCheck';
 import { HttpError } from './httpError';
 import { publicFunctionsOf, scriptRunClientSource } from '../../test/support/scriptRunShim';
@@ -138,7 +138,7 @@ export function createDevServer(opts: DevServerOptions): Server {
       },
       version: store.version,
       form: { exists: form !== null, accepting: form?.accepting ?? false, title: form?.title ?? '' },
-      presets: presets(asDate(set['Notify from']), asDate(set['Registration deadline'])),
+      presets: [...presets(asDate(set['Notify from']), asDate(set['Registration deadline'])), DEMO_2023_PRESET],
       menus: [...menus.values()],
       sidebarTitle: sidebarTitle(w.ui),
       dialog: lastDialog(w.ui),

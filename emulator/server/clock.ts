@@ -38,3 +38,9 @@ export function presets(notifyFrom: Date | null, deadline: Date | null, timeZone
     { label: 'After deadline', iso: nineOn(new Date(close.getTime() + DAY), timeZone).toISOString() },
   ];
 }
+
+/**
+ * The original walk-through: late July 2023, before the seeded 2023–2024 program's notify date,
+ * with registration open. Choose it before Set up (or after Reset) to replay that year.
+ */
+export const DEMO_2023_PRESET: DevPreset = { label: '2023–2024 demo', iso: '2023-07-24T14:00:00.000Z' };

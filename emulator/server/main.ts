@@ -34,9 +34,11 @@ for (const f of ['Code.js', 'Sidebar.html']) {
   if (!existsSync(join(distDir, f))) fail(`dist/${f} is missing: run \`npm run build\` first (\`npm start\` builds before serving).`);
 }
 
-// The program's story starts in late July 2023: the form is open, decisions wait for Aug 15.
+// A first start begins TODAY (the real clock), with the seeded 2023–2024 program: a newcomer meets
+// what a real first install meets (setup leaves the form closed; New program year… is the next
+// step). The "2023–2024 demo" clock preset moves to late July 2023 for the original walk-through.
 const options = {
-  now: '2023-07-24T14:00:00Z',
+  now: new Date().toISOString(),
   scriptTimeZone: 'America/New_York',
   owner: OWNER,
   editors: EDITORS,
@@ -52,7 +54,8 @@ let store: Store;
 let assets: ReturnType<typeof loadAssets>;
 try {
   store = new Store({
-    create: (): WorkspacePort => new Workspace(options),
+    // a fresh (or reset) workspace starts at the real time of day it is made
+    create: (): WorkspacePort => new Workspace({ ...options, now: new Date().toISOString() }),
     // The saved clock wins over the initial one: restoring must not move time back to July.
     restore: (json: unknown): WorkspacePort => Workspace.fromJSON(json as Parameters<typeof Workspace.fromJSON>[0], { ...options, now: undefined }),
   }, dataDir);

@@ -165,6 +165,12 @@ describe('npm start: the whole story in the browser', () => {
     page.on('dialog', (d) => void d.accept());
     await page.goto(server.base);
 
+    // 0. The server starts on today's date; the 2023–2024 walk-through is one preset away.
+    const fresh = await api<DevState>('/api/state');
+    expect(Math.abs(new Date(fresh.now).getTime() - started)).toBeLessThan(10 * 60_000);
+    await page.getByRole('button', { name: '2023–2024 demo', exact: true }).click();
+    await statusAfter(page, /^Clock set to Mon, Jul 24, 2023/);
+
     // 1. Set up, from the add-on menu the bundle's onOpen built.
     await page.getByRole('button', { name: 'Communities of Practice' }).click();
     await page.getByRole('menuitem', { name: 'Set up' }).click();
@@ -385,6 +391,29 @@ describe('npm start: the whole story in the browser', () => {
     if (reset.sheetNames.includes('Applications')) {
       expect((await api<DevSheet>('/api/sheet?name=Applications')).displayValues.length).toBeLessThanOrEqual(1);
     }
+  });
+
+  it('a newcomer today: Set up, then New program year… in the dialog opens the next open year', async () => {
+    // after the Reset above: a fresh workspace on today's date with the seeded 2023–2024 program
+    await page.getByRole('button', { name: 'Communities of Practice' }).click();
+    await page.getByRole('menuitem', { name: 'Set up' }).click();
+    await statusAfter(page, /^Set up: /);
+    await page.getByRole('button', { name: 'Communities of Practice' }).click();
+    await page.getByRole('menuitem', { name: 'New program year…' }).click();
+    const dialog = page.frameLocator('#dialog-frame');
+    const name = dialog.getByLabel('Program name');
+    await name.waitFor();
+    const program = await name.inputValue();
+    expect(program).toMatch(/^\d{4}–\d{4} Communities of Practice$/);
+    expect(program).not.toBe('2023–2024 Communities of Practice');
+    await dialog.getByRole('button', { name: 'Apply…' }).click();
+    await dialog.getByRole('button', { name: 'Start the new year' }).click();
+    await dialog.getByRole('heading', { name: 'The new program year has started' }).waitFor({ timeout: 30_000 });
+    const s = await api<DevState>('/api/state');
+    expect(s.sheetNames).toEqual(expect.arrayContaining(['Applications 2023–2024', 'Log 2023–2024']));
+    expect(s.form).toMatchObject({ exists: true, accepting: true, title: `${program} Application` });
+    expect(s.counts.failures).toBe(0);
+    expect(s.counts.outbox).toBe(0);
   });
 
   it('says in one line which port is in use and how to pick another, and exits 1', async () => {

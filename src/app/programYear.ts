@@ -15,7 +15,7 @@ import { applicationsFromGrid } from '../domain/program/applicationRow';
 import { isNotificationOwed } from '../domain/notify/due';
 import { formSpec } from '../domain/intake/formSpec';
 import { columnIndex, normalizeHeader } from '../domain/program/grid';
-import { APPLICATION_HEADERS, COMMUNITY_HEADERS, LOG_HEADERS, MEETING_HEADERS, SETTING_NAMES, SETTINGS_HEADERS, TABS } from '../domain/program/layout';
+import { APPLICATION_HEADERS, ATTENDANCE_HEADERS, COMMUNITY_HEADERS, LOG_HEADERS, MEETING_HEADERS, SETTING_NAMES, SETTINGS_HEADERS, TABS } from '../domain/program/layout';
 import type { Program } from '../domain/program/model';
 import { isoInZone } from '../domain/programYear/calendarMath';
 import { proposeNextYear } from '../domain/programYear/propose';
@@ -39,7 +39,7 @@ import { ensureCalendarAndMeetings_ } from './meetings';
 type Form = GoogleAppsScript.Forms.Form;
 
 /** Tabs of a year that the next year starts empty; the old ones are kept, renamed with the old years. */
-const ARCHIVED_TABS = [TABS.applications, TABS.log, 'Attendance'] as const;
+const ARCHIVED_TABS = [TABS.applications, TABS.log, TABS.attendance] as const;
 
 const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm';
 const DATE_FORMAT = 'yyyy-mm-dd';
@@ -244,6 +244,8 @@ function archiveAndWrite(record: SwitchRecord, valid: ValidProposal): void {
   }
   ensureTab_(TABS.applications, APPLICATION_HEADERS);
   ensureTab_(TABS.log, LOG_HEADERS);
+  // the new year's (empty) Attendance tab, when the old year had one (the members view adds it otherwise)
+  if (record.archives.some(([tab]) => tab === TABS.attendance)) ensureTab_(TABS.attendance, ATTENDANCE_HEADERS);
 
   // Settings: only the rows a year changes; contact, reviewers, calendar and switches carry over.
   let settings = readTable_(TABS.settings);

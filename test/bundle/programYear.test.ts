@@ -29,7 +29,7 @@ describe('a new program year after the 2023–2024 one', () => {
     expect(proposal.years).toBe('2027–2028');
     expect(proposal.shiftWeeks).toBe(208);
     expect(proposal.settings.registrationDeadline).toBe('2027-09-10T23:59:00-04:00');
-    expect(proposal.archive).toEqual(['Applications → Applications 2023–2024', 'Log → Log 2023–2024']);
+    expect(proposal.archive).toEqual(['Applications → Applications 2023–2024', 'Log → Log 2023–2024', 'Attendance → Attendance 2023–2024']);
     expect(proposal.resume).toBe(false);
     expect(new Date(proposal.settings.registrationDeadline).getTime()).toBeGreaterThan(new Date(TODAY).getTime());
     expect(proposeCalls).toBeLessThan(40);
@@ -49,7 +49,7 @@ describe('a new program year after the 2023–2024 one', () => {
   });
 
   it('applies it: ok, nothing emailed, no invitation sent', () => {
-    expect(result).toMatchObject({ ok: true, program: '2027–2028 Communities of Practice', alreadyApplied: false, archived: ['Applications 2023–2024', 'Log 2023–2024'], responsesTab: 'Form Responses 2', events: 16 });
+    expect(result).toMatchObject({ ok: true, program: '2027–2028 Communities of Practice', alreadyApplied: false, archived: ['Applications 2023–2024', 'Log 2023–2024', 'Attendance 2023–2024'], responsesTab: 'Form Responses 2', events: 16 });
     expect(ws.outbox.length).toBe(outboxBefore);
     expect(ws.invitationsSent.length).toBe(invitationsBefore);
     expect(startExecution.calls.filter((c) => c.service === 'MailApp' || c.service === 'GmailApp')).toEqual([]);

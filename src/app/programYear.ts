@@ -24,7 +24,7 @@ import { summarizeProblems, validateProposal, type ValidProposal } from '../doma
 import { archiveTabName, yearsLabel } from '../domain/programYear/years';
 import type { ProgramYearProposal, ProposeResult, StartResult } from '../shared/programYear';
 import { now } from '../workspace/clock';
-import { buildForm_, FORM_ID, isLinkedHere_, RESPONSES_TAB, responsesTabOf_ } from '../workspace/form';
+import { buildForm_, FORM_ID, isLinkedHere_, openBeyondDomain_, RESPONSES_TAB, responsesTabOf_ } from '../workspace/form';
 import { withScriptLock_ } from '../workspace/lock';
 import { showModalDialogFile_ } from '../workspace/menuUi';
 import { publishForm_ } from '../workspace/platform';
@@ -314,18 +314,20 @@ function ensureNewForm(record: SwitchRecord): Form {
   }
   const { program } = withScriptLock_(() => loadProgram_());
   const spec = formSpec(program);
+  let fresh = false;
   if (!form) {
+    // unpublished on today's platform: nobody can answer it until openNewForm publishes it last
     form = FormApp.create(spec.title);
     record.newFormId = form.getId();
     record.built = false;
     saveRecord(record);
+    fresh = true;
   }
   if (!record.built) {
-    // Closed until the switch is complete (a form made by FormApp.create may start out accepting).
+    // Closed until the switch is complete (an older runtime's FormApp.create makes it accepting).
     if (form.isAcceptingResponses()) form.setAcceptingResponses(false);
-    // A run cut off while adding questions left some: start the questions again from none.
-    for (const item of form.getItems()) form.deleteItem(item);
-    buildForm_(form, spec);
+    // a run cut off while adding questions left the first few: finished in place, the rest added
+    buildForm_(form, spec, fresh);
     record.built = true;
     saveRecord(record);
   }
@@ -351,6 +353,8 @@ function switchPointers(record: SwitchRecord): void {
 
 /** Publishes the new form (today's platform creates forms unpublished) and opens it to responses. */
 function openNewForm(form: Form): void {
+  // a Workspace domain's new form may be domain-only: open it to other agencies, as setup does
+  openBeyondDomain_(form);
   publishForm_(form);
   if (!form.isAcceptingResponses()) form.setAcceptingResponses(true);
 }

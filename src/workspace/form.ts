@@ -129,17 +129,18 @@ export function finishForm_(form: Form, spec: FormSpec): boolean {
 }
 
 /**
- * Gives a form the spec's settings and questions, adding only the questions it does not have yet
- * (a run cut off halfway finishes without duplicates). No linking, no publishing: a new program
- * year builds its form closed and opens it last.
+ * Gives a form the spec's settings and questions; on a form a cut-off run was filling (`fresh`
+ * false) the items already there are finished in place and the rest added, as setup does. No
+ * linking, no publishing: a new program year builds its form closed and opens it last.
  */
-export function buildForm_(form: Form, spec: FormSpec): void {
+export function buildForm_(form: Form, spec: FormSpec, fresh: boolean): void {
   form.setDescription(spec.description);
   form.setCollectEmail(true);
   form.setConfirmationMessage(spec.confirmationMessage);
   form.setProgressBar(true);
-  const have = new Set(form.getItems().map((i) => i.getTitle()));
-  for (const item of spec.items) if (!have.has(item.title)) addItem(form, item);
+  const items = fresh ? [] : form.getItems();
+  const types = items.map((i) => String(i.getType()));
+  spec.items.forEach((item, k) => putItem(form, item, k < items.length && types[k] === ITEM_TYPES[item.type] ? items[k] : null));
 }
 
 /** Whether the form sends its responses to this spreadsheet (getDestinationId throws when it has no destination). */

@@ -178,8 +178,13 @@ describe('a new program year after the 2023–2024 one', () => {
 
 describe('startProgramYear refuses a malformed proposal whole, and never throws', () => {
   const ws = workspace(TODAY);
-  ws.run('setup');
+  const setupSummary = ws.run('setup') as string;
   const good = propose(ws);
+
+  it('(a first install today: setup leaves the 2023 form closed and says to set the program year first)', () => {
+    expect(ws.form!.acceptingResponses).toBe(false);
+    expect(setupSummary).toMatch(/program year/i);
+  });
   const before = snapshot(ws);
 
   it.each([

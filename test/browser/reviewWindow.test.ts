@@ -7,7 +7,8 @@ import { makeApplicants, type Applicant } from '../bundle/reviewFixtures';
 import { seedWorkspace, STAFF } from '../bundle/reviewWorkspace';
 import { axeSeriousViolations, launchChromium, openPage } from '../support/pages';
 
-jest.setTimeout(30_000);
+// Generous: the machine running CI may be busy; each test takes 2–4 s on an idle one.
+jest.setTimeout(60_000);
 
 const XSS = '<img src=x onerror=alert(1)>';
 const BOSS = 'boss@careertech.org';

@@ -107,6 +107,14 @@ describe('a new program year after the 2023–2024 one', () => {
     expect(oldEvents.some((o) => o.guests.includes('jane@ohio.gov'))).toBe(true);
   });
 
+  it('Check installation is satisfied with the new year (dates ahead, form published and accepting, 16 events)', () => {
+    const report = ws.run('checkInstallation', [], { user: OWNER }) as { ok: true; checks: { id: string; status: string; detail: string }[] };
+    const status = Object.fromEntries(report.checks.map((c) => [c.id, c.status]));
+    expect({ dates: status['program-dates'], published: status['form-published'], linked: status['form-linked'], calendar: status.calendar }).toEqual({
+      dates: 'ok', published: 'ok', linked: 'ok', calendar: 'ok',
+    });
+  });
+
   it('applying the same proposal again changes nothing', () => {
     const before = snapshot(ws);
     const again = start(ws, proposal);
@@ -173,6 +181,25 @@ describe('a new program year after the 2023–2024 one', () => {
     const state = ws.run('getReviewState', [], { user: STAFF }) as { ok: true; applications: { email: string }[]; communities: { meetings: { start: string }[] }[] };
     expect(state.applications.map((a) => a.email)).toEqual(['ana@maine.gov', 'ana@maine.gov']);
     for (const c of state.communities) for (const m of c.meetings) expect(m.start.slice(0, 4)).toMatch(/2027|2028/);
+  });
+});
+
+describe('confirmations still queued for last year (mail quota) are named before the switch and dropped by it', () => {
+  it('warns, then leaves no queued confirmation and sends nothing', () => {
+    const ws = workspace('2023-08-01T14:00:00Z');
+    ws.run('setup');
+    ws.faults.setMailQuota(0);
+    ws.submitForm({ email: 'queued@ohio.gov', answers: answers({ email: 'queued@ohio.gov', communities: ['Learner Voice'] }) });
+    expect(Object.keys(ws.properties.script).filter((k) => k.startsWith('confirm:'))).toHaveLength(1);
+    ws.faults.clear();
+    ws.clock.set(TODAY);
+    const p = propose(ws);
+    expect(p.notes.join(' ')).toMatch(/1 confirmation email is still waiting to be sent .* run Sync responses now first/);
+    const outbox = ws.outbox.length;
+    expect(start(ws, p).ok).toBe(true);
+    expect(Object.keys(ws.properties.script).filter((k) => k.startsWith('confirm:'))).toEqual([]);
+    ws.run('sweep');
+    expect(ws.outbox.length).toBe(outbox);
   });
 });
 

@@ -43,6 +43,20 @@ export interface Execution {
   authorizationRequired?: string[];
   /** The function's return value, JSON-cloned. */
   result?: unknown;
+  /** Set when the execution ran as the web app (doGet or a google.script.run call from its page). */
+  webApp?: boolean;
+  /** When the function returned an HtmlOutput (doGet): what Google would serve. */
+  output?: HtmlResponse;
+}
+
+/** An HtmlOutput as served: its content and the settings HtmlService applies when serving it. */
+export interface HtmlResponse {
+  content: string;
+  title: string;
+  xFrameOptionsMode: string;
+  sandboxMode: string;
+  metaTags: { name: string; content: string }[];
+  faviconUrl: string;
 }
 
 export function countCalls(execution: Execution, service?: ServiceName, method?: string): number {

@@ -46,6 +46,13 @@ export class Runtime {
   realm: Realm | null = null;
   /** How Apps Script started this execution: FULL (menus, sidebar, installable triggers) or a simple trigger's mode. */
   authMode: AuthModeName = 'FULL';
+  /**
+   * Running as the web app (doGet, or google.script.run from its page): bound-script methods
+   * (getActiveSpreadsheet, getActive, getUi, ...) are unavailable, as Google documents.
+   */
+  webApp = false;
+  /** The web app's visitor ('' = anonymous); `user` is then who the app executes as (the deployer). */
+  visitor = '';
   private proxies = new WeakMap<ServiceObject, object>();
   /** Calls made by this execution, for cutAtCall. */
   private callCount = 0;

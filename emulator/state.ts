@@ -301,4 +301,6 @@ export interface WorkspaceState {
     user: Record<string, LockHolder | null>;
   };
   seq: number;
+  /** The web app deployment (absent: the script was never deployed as a web app). */
+  webApp?: { url: string } | null;
 }

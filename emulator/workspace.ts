@@ -4,7 +4,7 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { Clock, toMillis } from './clock';
 import { Core } from './core';
-import { EXECUTION_LIMIT_MS, TIME_LIMIT_MESSAGE, type Execution } from './execution';
+import { EXECUTION_LIMIT_MS, TIME_LIMIT_MESSAGE, type Execution, type HtmlResponse } from './execution';
 import { Faults } from './faults';
 import { answerText, isQuestion, responsesSheet, submitEventValues, writeResponse } from './forms/linking';
 import { Form } from './forms/form';
@@ -12,7 +12,8 @@ import { FormResponse } from './forms/response';
 import { makeGlobals } from './globals';
 import { encode, reviveState, type WorkspaceJSON } from './persistence';
 import { isDate, makeEmuDate, Realm } from './realm';
-import { Runtime, TimeLimitError, ScriptError, type AuthModeName } from './runtime';
+import { Runtime, TimeLimitError, ScriptError, unwrap, type AuthModeName } from './runtime';
+import { HtmlOutput } from './services/html';
 import { releaseAll } from './services/lock';
 import { Range } from './spreadsheet/range';
 import { Sheet } from './spreadsheet/sheet';
@@ -70,12 +71,31 @@ export interface WorkspaceOptions {
   grantedScopes?: string[];
   /** The manifest's oauthScopes. Default: read from appsscript.json next to the bundle (else the repo's). */
   manifestScopes?: string[];
+  /** The web app deployment's URL (ScriptApp.getService().getUrl()); default: not deployed. */
+  webAppUrl?: string;
 }
 
 export interface RunOptions {
+  /** Who runs it; for a web app execution, who it executes as (default: the owner, who deployed it). */
   user?: string;
   /** Return the failed Execution's error instead of throwing it. */
   catch?: boolean;
+  /**
+   * Run as the web app would (doGet, or a google.script.run call from the page it served): no
+   * active spreadsheet (getActiveSpreadsheet/getActive return null, getUi throws), openById works.
+   */
+  webApp?: boolean;
+  /** The web app's visitor, for Session.getActiveUser() ('' = anonymous, the default). */
+  visitor?: string;
+}
+
+/** What a web app execution answered: the served page when it returned an HtmlOutput. */
+export interface WebAppResponse {
+  execution: Execution;
+  /** the HtmlOutput served, or null when the function returned something else (or threw) */
+  html: HtmlResponse | null;
+  /** the JSON-cloned return value otherwise */
+  result: unknown;
 }
 
 export interface FormSubmission {
@@ -231,6 +251,7 @@ export class Workspace {
       projectName: options.projectName ?? 'Communities of Practice',
       domain: state.spreadsheet.owner.split('@')[1] ?? 'example.com',
     });
+    if (options.webAppUrl !== undefined) state.webApp = { url: options.webAppUrl };
   }
 
   /** The raw state (for tools such as the dev server); prefer the typed views below in tests. */
@@ -250,9 +271,36 @@ export class Workspace {
 
   /** Runs a bundle function as Apps Script would (fresh context; args and result JSON-cloned). */
   run(fn: string, args: unknown[] = [], options: RunOptions = {}): unknown {
-    const exec = this.execute(fn, options.user ?? this.owner, (rt) => args.map((a) => rt.realm!.jsonIn(a)), null);
+    const web = options.webApp ? { visitor: options.visitor ?? '' } : undefined;
+    const exec = this.execute(fn, options.user ?? this.owner, (rt) => args.map((a) => rt.realm!.jsonIn(a)), null, 'FULL', web);
     if (exec.error && !options.catch) throw new ExecutionError(exec.error.message, exec);
     return exec.error ? exec.error : exec.result;
+  }
+
+  /**
+   * Google serving the web app: runs `fn` (doGet, or an endpoint its page calls) in web-app mode as
+   * the deployer. Never throws: a failed execution is in `.execution.error` (Google shows its
+   * error page). `e` for doGet: { parameter: {t: '…'}, parameters: {t: ['…']}, queryString, ... }.
+   */
+  runWebApp(fn: string, args: unknown[] = [], options: Omit<RunOptions, 'webApp' | 'catch'> = {}): WebAppResponse {
+    this.run(fn, args, { ...options, webApp: true, catch: true });
+    const execution = this.lastExecution as Execution;
+    return { execution, html: execution.error ? null : (execution.output ?? null), result: execution.error ? undefined : execution.result };
+  }
+
+  /** Deploys the script as a web app (ScriptApp.getService().getUrl() returns `url` from now on). */
+  deployWebApp(url = `https://script.google.com/macros/s/AKfycbEmu${this.core.state.scriptId.slice(8, 40)}/exec`): string {
+    this.core.state.webApp = { url };
+    return url;
+  }
+
+  /** Removes the web app deployment (getUrl() returns null again). */
+  undeployWebApp(): void {
+    this.core.state.webApp = null;
+  }
+
+  get webAppUrl(): string | null {
+    return this.core.state.webApp?.url ?? null;
   }
 
   get lastExecution(): Execution | undefined {
@@ -260,7 +308,14 @@ export class Workspace {
   }
 
   /** The one place an execution starts: fresh globals, fresh gas-local context, locks released at the end. */
-  private execute(fn: string, user: string, makeArgs: (rt: Runtime) => unknown[], trigger: Execution['trigger'], authMode: AuthModeName = 'FULL'): Execution {
+  private execute(
+    fn: string,
+    user: string,
+    makeArgs: (rt: Runtime) => unknown[],
+    trigger: Execution['trigger'],
+    authMode: AuthModeName = 'FULL',
+    webApp?: { visitor: string },
+  ): Execution {
     const exec: Execution = {
       id: `exec-${++this.execSeq}`,
       fn,
@@ -274,6 +329,11 @@ export class Workspace {
     };
     const rt = new Runtime(this.core, exec, user);
     rt.authMode = authMode;
+    if (webApp) {
+      rt.webApp = true;
+      rt.visitor = webApp.visitor;
+      exec.webApp = true;
+    }
     const globals = makeGlobals(rt, this.echoLogs);
     const context = vm.createContext(globals);
     rt.realm = new Realm(context, this.core.EmuDate);
@@ -290,7 +350,9 @@ export class Workspace {
       if (typeof target !== 'function') throw new ScriptError(`Script function not found: ${fn}`);
       const result: unknown = (target as (...a: unknown[]) => unknown).apply(undefined, makeArgs(rt));
       if (exec.cutOff) throw new TimeLimitError(exec.endReason);
-      exec.result = result === undefined ? undefined : (JSON.parse(JSON.stringify(result)) as unknown);
+      const host = unwrap(result);
+      if (host instanceof HtmlOutput) exec.output = host._served();
+      else exec.result = result === undefined ? undefined : (JSON.parse(JSON.stringify(result)) as unknown);
     } catch (e) {
       const message = exec.cutOff ? (exec.endReason ?? TIME_LIMIT_MESSAGE) : e instanceof Error || (e !== null && typeof e === 'object' && 'message' in e) ? String((e as Error).message) : String(e);
       const stack = e !== null && typeof e === 'object' && 'stack' in e ? String((e as Error).stack) : '';

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
-import type { ServiceName } from '../execution';
+import type { HtmlResponse, ServiceName } from '../execution';
 import { ScriptError, ServiceObject, type Runtime } from '../runtime';
 
 export const SandboxMode = { EMULATED: 'EMULATED', IFRAME: 'IFRAME', NATIVE: 'NATIVE' } as const;
@@ -25,6 +25,9 @@ export class HtmlOutput extends ServiceObject {
   _title = '';
   _width = 0;
   _height = 0;
+  _xFrameOptionsMode: string = XFrameOptionsMode.DEFAULT;
+  _metaTags: { name: string; content: string }[] = [];
+  _faviconUrl = '';
   constructor(rt: Runtime, content: string) {
     super(rt);
     this._content = content;
@@ -78,14 +81,35 @@ export class HtmlOutput extends ServiceObject {
   getSandboxMode(): string {
     return SandboxMode.IFRAME;
   }
-  setXFrameOptionsMode(_mode?: unknown): HtmlOutput {
+  setXFrameOptionsMode(mode?: unknown): HtmlOutput {
+    if (mode !== XFrameOptionsMode.ALLOWALL && mode !== XFrameOptionsMode.DEFAULT) throw new ScriptError('Invalid argument: mode');
+    this._xFrameOptionsMode = mode;
     return this;
   }
-  setFaviconUrl(_iconUrl?: string): HtmlOutput {
+  setFaviconUrl(iconUrl?: string): HtmlOutput {
+    this._faviconUrl = String(iconUrl ?? '');
     return this;
   }
-  addMetaTag(_name?: string, _content?: string): HtmlOutput {
+  /** Only these names are allowed; meta tags written in the HTML itself are ignored by web apps. */
+  addMetaTag(name?: string, content?: string): HtmlOutput {
+    const allowed = ['apple-mobile-web-app-capable', 'google-site-verification', 'mobile-web-app-capable', 'viewport'];
+    if (!allowed.includes(String(name))) throw new ScriptError(`Invalid argument: name`);
+    this._metaTags.push({ name: String(name), content: String(content ?? '') });
     return this;
+  }
+  getFaviconUrl(): string {
+    return this._faviconUrl;
+  }
+  /** What Google serves for this output when a web app's doGet returns it. */
+  _served(): HtmlResponse {
+    return {
+      content: this._content,
+      title: this._title,
+      xFrameOptionsMode: this._xFrameOptionsMode,
+      sandboxMode: SandboxMode.IFRAME,
+      metaTags: this._metaTags.map((t) => ({ ...t })),
+      faviconUrl: this._faviconUrl,
+    };
   }
   asTemplate(): HtmlTemplate {
     return new HtmlTemplate(this._rt, this._content);

@@ -236,6 +236,23 @@ export class TriggerBuilder extends ServiceObject {
   }
 }
 
+/** ScriptApp.getService(): the script's web app deployment, if any. */
+export class Service extends ServiceObject {
+  _kind(): [ServiceName, string] {
+    return ['ScriptApp', 'Service'];
+  }
+  /** "Returns the URL of the web app, if it has been deployed; otherwise returns null." */
+  getUrl(): string | null {
+    return this._rt.state.webApp?.url ?? null;
+  }
+  isEnabled(): boolean {
+    return !!this._rt.state.webApp;
+  }
+  toString(): string {
+    return 'Service';
+  }
+}
+
 export class ScriptApp extends ServiceObject {
   readonly EventType = EventType;
   readonly TriggerSource = TriggerSource;
@@ -288,8 +305,9 @@ export class ScriptApp extends ServiceObject {
   getOAuthToken(): string {
     return `ya29.emulated-${this._rt.user}`;
   }
-  getService(): { getUrl(): string } {
-    return { getUrl: () => `https://script.google.com/macros/s/${this._rt.state.scriptId}/exec` };
+  /** The web app: its URL when the script has a web app deployment, null otherwise. */
+  getService(): Service {
+    return new Service(this._rt);
   }
   toString(): string {
     return 'ScriptApp';

@@ -27,8 +27,9 @@ export class Session extends ServiceObject {
   _kind(): [ServiceName, string] {
     return ['Session', 'Session'];
   }
+  /** In a web app run as the deployer, the visitor (anonymous: '' email), not the deployer. */
   getActiveUser(): User {
-    return new User(this._rt, this._rt.user);
+    return new User(this._rt, this._rt.webApp ? this._rt.visitor : this._rt.user);
   }
   getEffectiveUser(): User {
     return new User(this._rt, this._rt.user);

@@ -17,18 +17,22 @@ export class SpreadsheetApp extends ServiceObject {
   _kind(): [ServiceName, string] {
     return ['SpreadsheetApp', 'SpreadsheetApp'];
   }
-  getActiveSpreadsheet(): Spreadsheet {
-    return new Spreadsheet(this._rt);
+  // A web app has no active spreadsheet: Google documents that these "are not available" there
+  // (guides/bound) and that getActiveSpreadsheet returns "null if there is none". We return null
+  // (the documented value); getUi throws. Code must not rely on either: open the sheet by ID.
+  getActiveSpreadsheet(): Spreadsheet | null {
+    return this._rt.webApp ? null : new Spreadsheet(this._rt);
   }
-  getActive(): Spreadsheet {
-    return new Spreadsheet(this._rt);
+  getActive(): Spreadsheet | null {
+    return this._rt.webApp ? null : new Spreadsheet(this._rt);
   }
-  getActiveSheet(): Sheet {
-    return new Spreadsheet(this._rt).getActiveSheet();
+  getActiveSheet(): Sheet | null {
+    return this._rt.webApp ? null : new Spreadsheet(this._rt).getActiveSheet();
   }
-  getActiveRange(): Range {
-    return new Spreadsheet(this._rt).getActiveRange();
+  getActiveRange(): Range | null {
+    return this._rt.webApp ? null : new Spreadsheet(this._rt).getActiveRange();
   }
+  /** Needs the `spreadsheets` scope (emulator/platform.ts: currentonly does not reach a sheet by ID). */
   openById(id: string): Spreadsheet {
     if (id !== this._rt.state.spreadsheet.id) throw new ScriptError(`Unexpected error while getting the method or property openById on object SpreadsheetApp.`);
     return new Spreadsheet(this._rt);
@@ -42,7 +46,7 @@ export class SpreadsheetApp extends ServiceObject {
   /** Installable form-submit and clock triggers have no user interface to talk to. */
   getUi(): Ui {
     const t = this._rt.exec.trigger;
-    if (t && (t.eventType === 'ON_FORM_SUBMIT' || t.eventType === 'CLOCK')) throw new ScriptError('Cannot call SpreadsheetApp.getUi() from this context.');
+    if (this._rt.webApp || (t && (t.eventType === 'ON_FORM_SUBMIT' || t.eventType === 'CLOCK'))) throw new ScriptError('Cannot call SpreadsheetApp.getUi() from this context.');
     return new Ui(this._rt);
   }
   newDataValidation(): DataValidationBuilder {

@@ -96,6 +96,8 @@ export const PAGES = [
   { name: 'Sidebar', entry: 'src/ui/pages/sidebar/main.tsx', title: 'Review applications', bodyClass: 'sidebar-page' },
   { name: 'ReviewWindow', entry: 'src/ui/pages/reviewWindow/main.tsx', title: 'Review applications', bodyClass: 'window-page' },
   { name: 'ProgramYear', entry: 'src/ui/pages/programYear/main.tsx', title: 'New program year', bodyClass: 'dialog-page', css: ['src/ui/pages/programYear/programYear.css'] },
+  // the applicant's personal page, served by doGet (the web app)
+  { name: 'Applicant', entry: 'src/webapp/main.tsx', title: 'Your Communities of Practice applications', css: ['src/webapp/styles.css'], bodyClass: 'applicant-page' },
 ];
 
 export default [

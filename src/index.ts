@@ -18,6 +18,11 @@ import { checkInstallation_, showInstallationCheck_, type InstallCheckResult } f
 // guard (src/app/guard.ts) before it changes anything: endpoints, menu actions and triggers each
 // get the answer their caller can act on.
 const NOTHING_CHANGED = 'Nothing was changed: this account has not granted every permission.';
+import type { ApplicantEndpoints, ApplicantViewResult, ApplicantWithdrawResult } from './shared/applicant';
+import { serveApplicantPage_ } from './app/selfService/page';
+import { applicantView_ } from './app/selfService/view';
+import { applicantWithdraw_ } from './app/selfService/withdraw';
+import { resetApplicantLinksFromMenu_ } from './app/selfService/reset';
 
 /** Simple trigger: builds the add-on menu (safe in every auth mode). */
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -129,6 +134,29 @@ export function startProgramYear(proposal: unknown): StartResult {
   return guardEndpoint_(() => startProgramYear_(proposal));
 }
 
+/**
+ * The applicant web app (manifest `webapp`: runs as the deployer, anyone may open it): the page for
+ * `?t=<token>`. Without a valid token it is a neutral page with no applicant data. Never throws.
+ */
+export function doGet(e?: GoogleAppsScript.Events.DoGet): GoogleAppsScript.HTML.HtmlOutput {
+  return serveApplicantPage_(e);
+}
+
+/** Web app page endpoint: what the applicant's page shows, or {ok:false, error} with no applicant data. */
+export function applicantView(token: unknown): ApplicantViewResult {
+  return applicantView_(token);
+}
+
+/** Web app page endpoint: the applicant withdraws from one community. Idempotent; never throws. */
+export function applicantWithdraw(request: unknown): ApplicantWithdrawResult {
+  return applicantWithdraw_(request);
+}
+
+/** Menu "Reset applicant links": after a confirmation, every personal link sent so far stops working. */
+export function resetApplicantLinks(): string {
+  return guardMenu_(() => resetApplicantLinksFromMenu_(), NOTHING_CHANGED);
+}
+
 // Compile-time proof that the server side of the wire matches the one Endpoints declaration
 // the sidebar is checked against (the server takes `unknown`: it never trusts the client).
 type ServerSide = { [K in keyof Endpoints]: (...args: Parameters<Endpoints[K]>) => ReturnType<Endpoints[K]> };
@@ -146,4 +174,6 @@ export type EndpointsImplemented = AssertImplements<
   },
   ServerSide
 >;
+type ApplicantServerSide = { [K in keyof ApplicantEndpoints]: (...args: Parameters<ApplicantEndpoints[K]>) => ReturnType<ApplicantEndpoints[K]> };
+export type ApplicantEndpointsImplemented = AssertImplements<{ applicantView: typeof applicantView; applicantWithdraw: typeof applicantWithdraw }, ApplicantServerSide>;
 type AssertImplements<T extends U, U> = T;

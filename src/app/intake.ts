@@ -9,6 +9,7 @@ import { planIntake, RESUBMISSION_FIELDS } from '../domain/intake/intakePlan';
 import { TABS } from '../domain/program/layout';
 import type { Program } from '../domain/program/model';
 import { parseResponses, resumeIndex, rowKey, type ScanMark } from '../domain/intake/responses';
+import { personalLinks_ } from './selfService/links';
 import { appendApplications_, readApplicationKeys_, saveApplications_ } from '../workspace/applicationsRepo';
 import { now } from '../workspace/clock';
 import { closeForm_, linkedForm_, responsesTabName_, RESPONSES_TAB } from '../workspace/form';
@@ -160,6 +161,7 @@ function isTimeLimit(err: unknown): boolean {
 function sendClaimed(program: Program, claimed: QueuedConfirmation[], startedAt: number): [number, number] {
   if (claimed.length === 0) return [0, 0];
   let quota = remainingMailQuota_();
+  const links = personalLinks_();
   let sent = 0;
   const release: Record<string, string> = {};
   for (let i = 0; i < claimed.length; i++) {
@@ -169,9 +171,10 @@ function sendClaimed(program: Program, claimed: QueuedConfirmation[], startedAt:
       for (const rest of claimed.slice(i)) release[propertyKey(rest.k)] = JSON.stringify({ ...rest, s: 'p', t: now().getTime() });
       break;
     }
+    const link = links(q.to);
     setProperty_(key, JSON.stringify({ ...q, s: 's', t: now().getTime() }));
     try {
-      sendMail_(composeConfirmation(q, program, now()));
+      sendMail_(composeConfirmation(q, program, now(), link));
     } catch (err) {
       if (isTimeLimit(err)) throw err;
       // Not sent: back to pending for the next run.

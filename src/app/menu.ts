@@ -11,6 +11,7 @@ export const MENU_ITEMS: readonly (MenuItem | null)[] = [
   { label: 'Sync responses now', fn: 'sweep' },
   { label: 'Send due notifications', fn: 'sendDueNotifications' },
   { label: 'New program year…', fn: 'showProgramYearDialog' },
+  { label: 'Reset applicant links', fn: 'resetApplicantLinks' },
   null,
   { label: 'Set up', fn: 'setup' },
   { label: 'Check installation', fn: 'showInstallationCheck' },

@@ -75,6 +75,7 @@ import { REPORT_RESERVE_MS } from '../workspace/dialog';
 import { readApplications_, type ApplicationsTable, type StoredApplication } from '../workspace/applicationsRepo';
 import { readTemplates_ } from './templates';
 import { MEET_LINKS_PROPERTY } from './meetings';
+import { personalLinks_, type PersonalLinks } from './selfService/links';
 
 /** Stop starting new work after this much of the 6-minute execution limit. */
 export const TIME_BUDGET_MS = 4.5 * 60 * 1000;
@@ -334,8 +335,9 @@ export function composeFor_(
   templates: Templates,
   meetLinks: Record<string, string>,
   acceptedCounts?: Readonly<Record<string, number>>,
+  personalLink?: string,
 ): EmailContent {
-  return composeDecisionEmail({ applications: apps, program, templates, meetLinks, formatDate, now: now(), acceptedCounts });
+  return composeDecisionEmail({ applications: apps, program, templates, meetLinks, formatDate, now: now(), acceptedCounts, personalLink });
 }
 
 export function deliverDue_(options: DeliverOptions = {}): DeliveryResult {
@@ -432,6 +434,7 @@ function sendEmails(plans: EmailPlan[], run: Run, budget: Budget): void {
   const { state, result } = run;
   if (run.quota === null) run.quota = remainingMailQuota_();
   const links = meetLinksFor(plans, state.program, state.program.settings.calendarId, budget);
+  const personal = personalLinks_();
   for (const plan of plans) {
     if (!budget.canStart()) {
       result.stopped = 'time';
@@ -442,14 +445,14 @@ function sendEmails(plans: EmailPlan[], run: Run, budget: Budget): void {
       result.stopped = 'quota';
       return;
     }
-    const outcome = budget.time(() => sendOne(plan, run, links));
+    const outcome = budget.time(() => sendOne(plan, run, links, personal));
     if (outcome === 'sent') run.quota -= 1;
     if (outcome === 'stop') return;
   }
 }
 
 /** One applicant's email and its journal entry. 'stop': the run must not start another email (quota, journal refused). */
-function sendOne(plan: EmailPlan, run: Run, links: Record<string, string>): 'sent' | 'failed' | 'stop' {
+function sendOne(plan: EmailPlan, run: Run, links: Record<string, string>, personal: PersonalLinks): 'sent' | 'failed' | 'stop' {
   const { state, byId, log, result } = run;
   const { program, templates } = state;
   const s = program.settings;
@@ -461,7 +464,8 @@ function sendOne(plan: EmailPlan, run: Run, links: Record<string, string>): 'sen
   };
   let content: EmailContent;
   try {
-    content = composeFor_(plan.applications, program, templates, links, run.acceptedCounts);
+    // the personal link (HMAC calls) is made here, before the send: see the window at the top
+    content = composeFor_(plan.applications, program, templates, links, run.acceptedCounts, personal(plan.to));
   } catch (err) {
     fail(err);
     return 'failed';
@@ -630,6 +634,7 @@ function deliverMemberEmails(run: Run, budget: Budget, ids?: string[]): void {
   const communities = new Set<string>();
   for (const p of plans) if (p.kind === 'agenda') for (const i of p.items) communities.add(i.meeting.community);
   const links = communities.size ? meetLinksOf(communities, state.program, state.program.settings.calendarId, budget) : {};
+  const personal = personalLinks_();
   for (const plan of plans) {
     if (!budget.canStart()) {
       result.stopped = 'time';
@@ -639,14 +644,14 @@ function deliverMemberEmails(run: Run, budget: Budget, ids?: string[]): void {
       result.stopped = 'quota';
       return;
     }
-    const outcome = budget.time(() => sendMemberOne(plan, run, links));
+    const outcome = budget.time(() => sendMemberOne(plan, run, links, personal));
     if (outcome === 'sent') run.quota -= 1;
     if (outcome === 'stop') return;
   }
 }
 
 /** One member email and its journal entry (see sendOne: the same send → record window of one call). */
-function sendMemberOne(plan: MemberEmailPlan, run: Run, links: Record<string, string>): 'sent' | 'failed' | 'stop' {
+function sendMemberOne(plan: MemberEmailPlan, run: Run, links: Record<string, string>, personal: PersonalLinks): 'sent' | 'failed' | 'stop' {
   const { state, byId, log, result } = run;
   const s = state.program.settings;
   const ids = Array.from(new Set(plan.items.map((i) => i.app.id)));
@@ -658,7 +663,8 @@ function sendMemberOne(plan: MemberEmailPlan, run: Run, links: Record<string, st
   };
   let content: EmailContent;
   try {
-    content = composeMemberEmail({ plan, program: state.program, templates: state.templates, meetLinks: links, formatDate, now: now() });
+    // the personal link (HMAC calls) is made before the send, as in sendOne
+    content = composeMemberEmail({ plan, program: state.program, templates: state.templates, meetLinks: links, formatDate, now: now(), personalLink: personal(plan.to) });
   } catch (err) {
     fail(err);
     return 'failed';

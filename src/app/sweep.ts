@@ -12,6 +12,7 @@ import { REPORT_RESERVE_MS, startedByTrigger_ } from '../workspace/dialog';
 import { showReport_ } from './installCheck';
 import { SWITCH_PROPERTY, switchInProgress } from '../domain/programYear/record';
 import { getProperty_ } from '../workspace/properties';
+import { rememberSpreadsheetId_ } from '../workspace/spreadsheet';
 
 /** `e`: the trigger's event (none from the menu); only a menu run shows its report in a dialog. */
 export function runSweep_(e?: unknown): string {
@@ -26,7 +27,8 @@ export function runSweep_(e?: unknown): string {
   const errors: string[] = [];
   const step = (name: string, fn: () => string): void => {
     try {
-      lines.push(fn());
+      const line = fn();
+      if (line) lines.push(line);
     } catch (err) {
       if (/exceeded maximum execution time/i.test(String((err as Error)?.message))) throw err;
       errors.push(`${name}: ${(err as Error)?.message ?? String(err)}`);
@@ -37,6 +39,8 @@ export function runSweep_(e?: unknown): string {
     return `Responses: ${s.processed} processed, ${s.rejected} rejected, ${s.added} rows added, ${s.updated} updated; ${s.confirmationsSent} confirmations sent, ${s.confirmationsWaiting} waiting.`;
   });
   step('Form', closeFormIfDue_);
+  // Installs set up before the web app existed get the spreadsheet ID it needs (one property read).
+  step('Web app', () => (rememberSpreadsheetId_() ? '' : 'Web app: the spreadsheet ID could not be stored.'));
   step('Notifications', () => `Notifications: ${summarize(deliverDue_({ deadline }))}`);
   // the members' RSVPs into the Attendance tab (one Events.list); after the invitations went out
   step('Attendance', syncAttendance_);

@@ -36,3 +36,15 @@ export function showSidebarFile_(file: string, title: string): void {
   const html = HtmlService.createHtmlOutputFromFile(file).setTitle(title);
   SpreadsheetApp.getUi().showSidebar(html);
 }
+
+/** A Yes/No question in the spreadsheet; true only for Yes. */
+export function confirm_(title: string, message: string): boolean {
+  const ui = SpreadsheetApp.getUi();
+  return ui.alert(title, message, ui.ButtonSet.YES_NO) === ui.Button.YES;
+}
+
+/** An OK message in the spreadsheet (never under the script lock: it waits for the user). */
+export function alert_(title: string, message: string): void {
+  const ui = SpreadsheetApp.getUi();
+  ui.alert(title, message, ui.ButtonSet.OK);
+}

@@ -6,7 +6,8 @@ import { hasAuthorizationInfo_ } from './platform';
 
 /** The manifest's oauthScopes (appsscript.json; test/unit/scopes.test.ts keeps the two equal). */
 export const MANIFEST_SCOPES: readonly string[] = [
-  'https://www.googleapis.com/auth/spreadsheets.currentonly',
+  // not .currentonly: the applicant web app has no active spreadsheet and opens this one by ID
+  'https://www.googleapis.com/auth/spreadsheets',
   'https://www.googleapis.com/auth/forms',
   'https://www.googleapis.com/auth/calendar',
   'https://www.googleapis.com/auth/script.send_mail',
@@ -18,7 +19,7 @@ export const MANIFEST_SCOPES: readonly string[] = [
 /** What each scope lets the product do, in the words the consent screen's reader needs. */
 const SCOPE_PURPOSE: Record<string, string> = {
   'https://www.googleapis.com/auth/spreadsheets.currentonly': 'read and write this spreadsheet',
-  'https://www.googleapis.com/auth/spreadsheets': 'read and write this spreadsheet',
+  'https://www.googleapis.com/auth/spreadsheets': 'read and write this spreadsheet (also from the applicant web app, which opens it by ID)',
   'https://www.googleapis.com/auth/forms': 'manage the application form',
   'https://www.googleapis.com/auth/calendar': 'manage the meetings calendar and send invitations',
   'https://www.googleapis.com/auth/script.send_mail': 'send email as you',

@@ -375,6 +375,7 @@ describe('menu and sidebar', () => {
         'Review applications (large window)': 'showReviewWindow',
         'Sync responses now': 'sweep',
         'Send due notifications': 'sendDueNotifications',
+        'Reset applicant links': 'resetApplicantLinks',
         'Set up': 'setup',
         'Check installation': 'showInstallationCheck',
       });

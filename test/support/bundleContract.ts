@@ -8,6 +8,8 @@ export const SPEC_ENTRY_POINTS = [
   // menu actions and page endpoints the product calls by name (SPEC "Entry points", README)
   'showReviewWindow', 'getReviewRevision', 'showInstallationCheck',
   'showProgramYearDialog', 'proposeProgramYear', 'startProgramYear',
+  // the applicant web app (SPEC behaviour 9) and the menu action the product calls by name
+  'doGet', 'applicantView', 'applicantWithdraw', 'resetApplicantLinks',
 ] as const;
 
 export interface ContractReport {

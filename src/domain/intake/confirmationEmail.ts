@@ -2,6 +2,7 @@
 // dates, and when decisions go out. Applicant text is escaped in the HTML part.
 import { formatLongDate, formatTime, formatWeekdayDate, zoneAbbreviation } from '../program/dates';
 import { escapeHtml } from '../program/escape';
+import { personalLinkBlock } from '../selfService/personalLink';
 import type { ConfirmationRecord } from './intakePlan';
 import type { Program } from '../program/model';
 import { cohortLabel } from './tagging';
@@ -20,7 +21,9 @@ interface Line {
   cohort: string;
 }
 
-export function composeConfirmation(record: ConfirmationRecord, program: Program, now: Date): ComposedEmail {
+/** `personalLink`: the applicant's personal page (absent when the script has no web app). */
+export function composeConfirmation(record: ConfirmationRecord, program: Program, now: Date, personalLink?: string): ComposedEmail {
+  const link = personalLinkBlock(personalLink);
   const { settings } = program;
   const tz = settings.timeZone;
   const lines: Line[] = record.c.map((keyOrLabel) => {
@@ -54,6 +57,7 @@ export function composeConfirmation(record: ConfirmationRecord, program: Program
     '',
     settings.senderName,
     '',
+    ...(link ? [link.text, ''] : []),
   ].join('\n');
   const p = (s: string): string => `<p>${escapeHtml(s)}</p>`;
   const listHtml = lines
@@ -69,6 +73,7 @@ export function composeConfirmation(record: ConfirmationRecord, program: Program
     p(accepted),
     `<p>Questions? Reply to this email or write to ${escapeHtml(settings.contactName)} at <a href="mailto:${escapeHtml(settings.contactEmail)}">${escapeHtml(settings.contactEmail)}</a>.</p>`,
     p(settings.senderName),
+    link ? link.html : '',
     '</div>',
   ].join('');
   return { to: record.to, replyTo: settings.contactEmail, name: settings.senderName, subject, text, html };

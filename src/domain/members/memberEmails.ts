@@ -9,6 +9,7 @@ import { DEFAULT_TEMPLATES, type Templates } from '../notify/emails/templates';
 import { formatMeetingWhen, type FormatDate } from '../notify/emails/when';
 import type { EmailContent } from '../notify/emails/compose';
 import { agendaOf, type MemberEmailPlan } from './plan';
+import { personalLinkBlock } from '../selfService/personalLink';
 
 export interface MemberComposeArgs {
   plan: MemberEmailPlan;
@@ -18,6 +19,8 @@ export interface MemberComposeArgs {
   templates?: Templates;
   /** Calendar event id → Google Meet link */
   meetLinks?: Readonly<Record<string, string>>;
+  /** the member's personal page (web app + token); absent when the script has no web app */
+  personalLink?: string;
 }
 
 function joinNames(names: string[]): string {
@@ -102,10 +105,12 @@ export function composeMemberEmail(args: MemberComposeArgs): EmailContent {
     };
   }
   const subject = renderText(template.subject, values).replace(/\s+/g, ' ').trim();
-  const text = renderText(template.body, values);
+  const link = personalLinkBlock(args.personalLink);
+  const text = renderText(template.body, values) + (link ? `\n\n${link.text}\n` : '');
   const html = [
     '<div style="font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:1.5;color:#202124">',
     renderHtml(template.body, values),
+    ...(link ? [link.html] : []),
     '</div>',
   ].join('\n');
   return { subject, text, html };

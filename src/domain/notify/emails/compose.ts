@@ -3,6 +3,7 @@
 import type { Application, Community, Program } from '../../program/model';
 import { hasStarted, meetingsOf, parseInvited } from '../due';
 import { escapeHtml, linkHtml, safeHttpsUrl } from './html';
+import { personalLinkBlock } from '../../selfService/personalLink';
 import { renderHtml, renderText, type Block, type Values } from './render';
 import { DEFAULT_TEMPLATES, REMOVAL_NOTE, type DecisionStatus, type Templates } from './templates';
 import { formatCohort, formatMeetingWhen, type FormatDate } from './when';
@@ -27,6 +28,8 @@ export interface ComposeArgs {
    * a community is full (the email cannot know).
    */
   acceptedCounts?: Readonly<Record<string, number>>;
+  /** the applicant's personal page (web app + token); absent when the script has no web app */
+  personalLink?: string;
 }
 
 const NUMBER_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
@@ -168,10 +171,12 @@ export function composeDecisionEmail(args: ComposeArgs): EmailContent {
 
   const frame = templates.Email.body;
   const values: Values = { ...common, sections: sectionsBlock };
-  const text = renderText(frame, values);
+  const link = personalLinkBlock(args.personalLink);
+  const text = renderText(frame, values) + (link ? `\n\n${link.text}\n` : '');
   const html = [
     '<div style="font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:1.5;color:#202124">',
     renderHtml(frame, values),
+    ...(link ? [link.html] : []),
     '</div>',
   ].join('\n');
   return { subject, text, html };

@@ -152,7 +152,8 @@ describe('granular consent', () => {
     const { Workspace } = jest.requireActual<typeof import('../../emulator')>('../../emulator');
     const ws = new Workspace({ bundlePath: require('node:path').join(__dirname, 'fixtures', 'probe.js') });
     expect(ws.manifestScopes).toContain(FORMS);
-    expect(ws.manifestScopes).toContain('https://www.googleapis.com/auth/spreadsheets.currentonly');
+    // the applicant web app widened spreadsheets.currentonly to spreadsheets (README, Security)
+    expect(ws.manifestScopes).toContain('https://www.googleapis.com/auth/spreadsheets');
   });
 });
 

@@ -1,16 +1,5 @@
 // The web app execution mode: what Google documents for a bound script run as a web app.
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { PROBE, probeWorkspace } from './helpers';
-
-/** The probe bundle beside a manifest with these scopes (openById reads the manifest). */
-function withManifest(scopes: string[]): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'emu-webapp-'));
-  copyFileSync(PROBE, path.join(dir, 'probe.js'));
-  writeFileSync(path.join(dir, 'appsscript.json'), JSON.stringify({ timeZone: 'America/New_York', oauthScopes: scopes }));
-  return path.join(dir, 'probe.js');
-}
+import { probeWorkspace } from './helpers';
 
 describe('web app execution mode', () => {
   it('has no active spreadsheet and no Ui; openById works', () => {
@@ -26,13 +15,13 @@ describe('web app execution mode', () => {
     expect(ws.run('js', [src, id])).toEqual([false, false, false, 'ok', true]);
   });
 
-  it('openById needs the spreadsheets scope when the manifest lists scopes', () => {
-    const narrow = probeWorkspace({ bundlePath: withManifest(['https://www.googleapis.com/auth/spreadsheets.currentonly']) });
+  it('openById needs the spreadsheets scope (spreadsheets.currentonly is not enough)', () => {
+    const narrow = probeWorkspace({ grantedScopes: ['spreadsheets.currentonly'] });
     expect(narrow.run('jsError', ['SpreadsheetApp.openById(arg);', narrow.spreadsheetId], { webApp: true })).toMatchObject({
       message: 'You do not have permission to call SpreadsheetApp.openById. Required permissions: https://www.googleapis.com/auth/spreadsheets',
       isError: true,
     });
-    const wide = probeWorkspace({ bundlePath: withManifest(['https://www.googleapis.com/auth/spreadsheets']) });
+    const wide = probeWorkspace({ grantedScopes: ['spreadsheets'] });
     expect(wide.run('js', ['return SpreadsheetApp.openById(arg).getName();', wide.spreadsheetId], { webApp: true })).toBe('Communities of Practice');
   });
 

@@ -7,6 +7,7 @@ import type { DecideResult, ReviewStateResult } from '../../src/shared/wire';
 import {
   AFTER_NOTIFY, apply, CONTACT, doGet, idOf, JANE, mailsTo, program, ROB, SAM, snapshot, STAFF, tokenFor, view, WEB_APP_URL, withdraw,
 } from './selfService.support';
+import { setCell } from './reviewWorkspace';
 
 const LV = 'Learner Voice';
 const DA = 'Data and Accountability';
@@ -109,6 +110,25 @@ describe('the page', () => {
     expect(after.communities[1].meetings).toEqual([]);
     // Another applicant's page shows only their own community.
     expect(ok(view(ws, tokenFor(ws, SAM))).communities.map((c) => c.name)).toEqual([LV]);
+  });
+});
+
+describe('agendas', () => {
+  it('the page shows a meeting agenda, and the agenda email carries the personal link', () => {
+    const ws = program();
+    apply(ws);
+    decide(ws, [idOf(ws, JANE, LV)], 'accept');
+    ws.clock.set(AFTER_NOTIFY);
+    ws.run('sweep');
+    const meeting1 = ws.records('Meetings').find((r) => r.Community === 'learner-voice' && r.Meeting === 1);
+    setCell(ws, 'Meetings', { header: 'Event ID', value: meeting1?.['Event ID'] }, 'Agenda', 'https://example.org/agenda-1');
+    const token = tokenFor(ws, JANE);
+    expect(ok(view(ws, token)).communities[0].meetings[0].agenda).toBe('https://example.org/agenda-1');
+    ws.clock.set('2023-08-25T14:00:00Z');
+    ws.run('sweep');
+    const agenda = mailsTo(ws, JANE).at(-1);
+    expect(agenda?.body).toContain('https://example.org/agenda-1');
+    expect(tokenFor(ws, JANE)).toBe(token);
   });
 });
 

@@ -6,6 +6,7 @@ import { hasStarted, meetingsOf } from '../notify/due';
 import { safeHttpsUrl } from '../notify/emails/html';
 import { formatCohort, formatDay, formatMeetingWhen, type FormatDate } from '../notify/emails/when';
 import type { Application, Meeting, Program, Status } from '../program/model';
+import { agendaOf } from '../members/plan';
 import { normalizeEmail } from './token';
 
 /** What the page shows per community: the decision only once decisions go out. */
@@ -73,11 +74,6 @@ export function shownStatus(app: Application, email: string, decisionsOut: boole
   if (app.status === 'Withdrawn' && normalizeEmail(app.decidedBy) === email) return 'Withdrawn';
   if (!decisionsOut || app.status === 'Pending') return 'Under review';
   return app.status;
-}
-
-function agendaOf(m: Meeting): string {
-  const agenda = (m as Meeting & { agenda?: unknown }).agenda;
-  return typeof agenda === 'string' ? agenda.trim() : '';
 }
 
 function meetingView(m: Meeting, input: ViewInput): ApplicantMeeting {

@@ -18,7 +18,6 @@ import { runsOf } from '../workspace/table';
 import { appendRows_, ensureTab_, readTable_, type Table } from '../workspace/table';
 import { ensureTriggers_ } from '../workspace/triggers';
 import { showSetupReport_ } from './installCheck';
-import { rememberSpreadsheetId_ } from '../workspace/spreadsheet';
 import { ensureCalendarAndMeetings_ } from './meetings';
 import { ensureTemplates_ } from './templates';
 
@@ -201,8 +200,6 @@ export function runSetup_(): string {
   // before any date is written (the Settings, Communities and Meetings tabs seed dates)
   lines.push(ensureTimeZone());
   const tabNotes = withScriptLock_(ensureTabs);
-  // The applicant web app has no active spreadsheet: it opens this one by the ID stored here.
-  rememberSpreadsheetId_();
   lines.push(tabNotes.length > 0 ? `Tabs: ${tabNotes.join('; ')}.` : 'Tabs: already in place.');
   lines.push(ensureTemplates_());
   lines.push(ensureForm());

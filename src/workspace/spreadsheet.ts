@@ -86,9 +86,6 @@ export function flush_(): void {
   SpreadsheetApp.flush();
 }
 
-/** Script property: this spreadsheet's id, stored by setup for code that has no active spreadsheet (the web app). */
-export const SPREADSHEET_ID_PROPERTY = 'cop.spreadsheetId';
-
 /**
  * Makes the spreadsheet's own time zone `timeZone` (date cells are typed and shown in it, not in the
  * script's). Returns the zone it had when it changed it, null when it already matched.

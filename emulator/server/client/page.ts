@@ -338,6 +338,8 @@ function wire(): void {
     if (!confirm('Reset the emulated workspace? Every tab, email, event and execution is deleted.')) return;
     void act('Reset', async () => {
       const s = await postJson<DevState>('/api/reset', {});
+      // the new workspace numbers its dialogs from the start again
+      dialogSeen = s.dialog?.n ?? -1;
       setStatus('Workspace reset: a new, empty spreadsheet');
       await openSpreadsheet();
       if (!byId('sidebar').hidden) openSidebar();

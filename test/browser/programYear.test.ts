@@ -61,6 +61,8 @@ describe('the program-year dialog', () => {
     await page.getByRole('button', { name: 'Apply…' }).click();
     await page.getByRole('button', { name: 'Start the new year' }).click();
     await page.getByRole('heading', { name: 'The new program year has started' }).waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'program-year-done.png'), fullPage: false });
+    expect(await axeSeriousViolations(page)).toEqual([]);
     expect(await page.getByRole('status').textContent()).toMatch(/2027–2028 Communities of Practice is the current program year\. .* 16 meetings on the program calendar\. Nothing was emailed\./);
     expect(ws.sheetNames()).toEqual(expect.arrayContaining(['Applications 2023–2024', 'Log 2023–2024', 'Form Responses 2']));
     expect(ws.records('Communities')[0].Capacity).toBe(25);

@@ -72,7 +72,7 @@ import { allProperties_, deleteProperty_, getJsonProperty_, setJsonProperty_, se
 import { writeRows_ } from '../workspace/table';
 import { showReport_ } from './installCheck';
 import { REPORT_RESERVE_MS } from '../workspace/dialog';
-import { readApplications_, type ApplicationsTable, type StoredApplication } from '../workspace/applicationsRepo';
+import { bumpApplicationsRevision_, readApplications_, type ApplicationsTable, type StoredApplication } from '../workspace/applicationsRepo';
 import { readTemplates_ } from './templates';
 import { MEET_LINKS_PROPERTY } from './meetings';
 import { personalLinks_, type PersonalLinks } from './selfService/links';
@@ -270,6 +270,8 @@ function writeChanges(apps: ApplicationsTable, changed: Changed): void {
     [...changed.values()].map((a) => ({ row: a.row, values: applicationRecord(a, apps.communities, ['notified', 'invited', 'agendaSent', 'followUpSent']) })),
     { fill: ['Notified', 'Invited', 'Agenda Sent', 'Follow-up Sent'] },
   );
+  // open review pages show Last emailed / Invited as they change (see applicationsRepo)
+  bumpApplicationsRevision_();
 }
 
 function releaseLease(holder: string): void {

@@ -24,6 +24,7 @@ import { parseRecord, stageAtLeast, SWITCH_PROPERTY, type Stage, type SwitchReco
 import { summarizeProblems, validateProposal, type ValidProposal } from '../domain/programYear/validate';
 import { archiveTabName, yearsLabel } from '../domain/programYear/years';
 import type { ProgramYearProposal, ProposeResult, StartResult } from '../shared/programYear';
+import { bumpApplicationsRevision_ } from '../workspace/applicationsRepo';
 import { now } from '../workspace/clock';
 import { buildForm_, FORM_ID, isLinkedHere_, openBeyondDomain_, RESPONSES_TAB, responsesTabOf_ } from '../workspace/form';
 import { withScriptLock_ } from '../workspace/lock';
@@ -248,6 +249,8 @@ function archiveAndWrite(record: SwitchRecord, valid: ValidProposal): void {
     forgetSheets_();
   }
   ensureTab_(TABS.applications, APPLICATION_HEADERS);
+  // open review pages reload: last year's applications moved to the archive tab
+  bumpApplicationsRevision_();
   ensureTab_(TABS.log, LOG_HEADERS);
   // the new year's (empty) Attendance tab, when the old year had one (the members view adds it otherwise)
   if (record.archives.some(([tab]) => tab === TABS.attendance)) ensureTab_(TABS.attendance, ATTENDANCE_HEADERS);

@@ -71,6 +71,8 @@ export function snapshot(ws: Workspace): Snapshot {
   const properties: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(ws.properties.script)) {
     if (k === 'cop.meetLinks') properties[k] = Object.keys(JSON.parse(v)).length;
+    // the Applications revision is a fresh unique value per write (open review pages poll it): only its presence compares
+    else if (k === 'applications.revision') properties[k] = v ? '<revision>' : '';
     else properties[k] = name(v);
   }
   return {

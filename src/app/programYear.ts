@@ -64,6 +64,22 @@ function saveRecord(record: SwitchRecord, stage?: Stage): void {
   setProperty_(SWITCH_PROPERTY, JSON.stringify(record));
 }
 
+/**
+ * Copies the stored record's progress into `record` (two runs at once each hold a copy). Returns
+ * false when the stored record is gone or is another switch's. Call under the lock.
+ */
+function refresh(record: SwitchRecord): boolean {
+  const stored = parseRecord(getProperty_(SWITCH_PROPERTY));
+  if (!stored || stored.to !== record.to || stored.at !== record.at) return false;
+  Object.assign(record, stored);
+  return true;
+}
+
+/** refresh(), or stop this run: another run changed the switch (another proposal took over). */
+function mustRefresh(record: SwitchRecord): void {
+  if (!refresh(record)) throw new Error('another run changed this program-year switch meanwhile; open New program year… again to see where it stands');
+}
+
 /** The id of the form now in place, without a Forms call (this runs under the lock). */
 function currentFormId(props: Record<string, string>): string {
   if (props[FORM_ID]) return props[FORM_ID];
@@ -312,6 +328,15 @@ function replaceRows(name: string, headers: readonly string[], records: Record<s
 
 /** The new year's form: created once (its id recorded at once), built, linked here, not yet open. */
 function ensureNewForm(record: SwitchRecord): Form {
+  // Under the lock (Forms calls, no mail or Calendar): a second run at the same moment finds the
+  // form this one created in the stored record instead of creating another.
+  return withScriptLock_(() => {
+    mustRefresh(record);
+    return ensureNewFormLocked(record);
+  });
+}
+
+function ensureNewFormLocked(record: SwitchRecord): Form {
   let form: Form | null = null;
   if (record.newFormId) {
     try {
@@ -320,7 +345,7 @@ function ensureNewForm(record: SwitchRecord): Form {
       form = null;
     }
   }
-  const { program } = withScriptLock_(() => loadProgram_());
+  const { program } = loadProgram_();
   const spec = formSpec(program);
   let fresh = false;
   if (!form) {
@@ -373,6 +398,7 @@ function openNewForm(form: Form): void {
 
 function finish(record: SwitchRecord, who: string): number {
   return withScriptLock_(() => {
+    mustRefresh(record);
     const log = readTable_(TABS.log);
     const actionCol = log ? columnIndex(log, 'Action') : -1;
     const detailsCol = log ? columnIndex(log, 'Details') : -1;
@@ -401,12 +427,18 @@ function apply(input: unknown): StartResult {
   closeOldForm(record, { name: settings.contactName, email: settings.contactEmail });
   if (record.stage === 'start') {
     withScriptLock_(() => {
+      // another run (a second dialog) may have done this step meanwhile: the stored record says
+      mustRefresh(record);
+      if (record.stage !== 'start') return;
       archiveAndWrite(record, valid);
       saveRecord(record, 'sheet');
     });
   }
   const form = ensureNewForm(record);
-  if (record.stage === 'sheet') withScriptLock_(() => switchPointers(record));
+  withScriptLock_(() => {
+    mustRefresh(record);
+    if (record.stage === 'sheet') switchPointers(record);
+  });
 
   const calendar = ensureCalendarAndMeetings_();
   if (/failed/i.test(calendar)) {

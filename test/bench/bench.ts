@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { installScriptRunShim } from '../support/scriptRunShim';
-import { OPERATIONS, STAFF, workspaceWith, type Measured, type Operation } from './fixture';
+import { MEMBER_OPERATIONS, membersWorkspaceWith, OPERATIONS, STAFF, workspaceWith, type MemberOperation, type Measured, type Operation } from './fixture';
 
 const SIZES = [10, 1000, 5000];
 const LABEL: Record<Operation, string> = {
@@ -17,6 +17,23 @@ const LABEL: Record<Operation, string> = {
   decide: 'decide: accept 1 (before notify date)',
   decideAndNotify: 'decide: accept 1 + its email and invitations',
 };
+const MEMBER_LABEL: Record<MemberOperation, string> = {
+  agendaRun: 'delivery run: 1 agenda email + its event description',
+  recordAttendance: 'recordAttendance: 1 member, 1 meeting',
+  getMembersState: 'getMembersState (RSVPs of the 16 events)',
+};
+
+function runMembers(op: MemberOperation, n: number, repeat: number): { m: Measured; ms: number } {
+  const times: number[] = [];
+  let last: Measured | null = null;
+  for (let i = 0; i < repeat; i++) {
+    const { ws, memberId } = membersWorkspaceWith(n);
+    last = MEMBER_OPERATIONS[op](memberId)(ws);
+    times.push(last.ms);
+  }
+  return { m: last as Measured, ms: median(times) };
+}
+
 const SERVICES = ['SpreadsheetApp', 'LockService', 'PropertiesService', 'ScriptApp', 'MailApp', 'Calendar', 'Session', 'Utilities'] as const;
 
 function median(xs: number[]): number {
@@ -74,6 +91,14 @@ async function main(): Promise<void> {
     for (const n of SIZES) {
       const { m, ms } = run(op, n, n >= 5000 ? 1 : 3);
       const cells = [LABEL[op], n.toLocaleString('en-US'), ...SERVICES.map((s) => String(m.byService[s] ?? 0)), String(m.total), ms.toFixed(0)];
+      lines.push(`| ${cells.join(' | ')} |`);
+      process.stderr.write(`${op} @ ${n}: ${m.total} calls, ${ms.toFixed(0)} ms\n`);
+    }
+  }
+  for (const op of Object.keys(MEMBER_OPERATIONS) as MemberOperation[]) {
+    for (const n of SIZES) {
+      const { m, ms } = runMembers(op, n, n >= 5000 ? 1 : 3);
+      const cells = [MEMBER_LABEL[op], n.toLocaleString('en-US'), ...SERVICES.map((s) => String(m.byService[s] ?? 0)), String(m.total), ms.toFixed(0)];
       lines.push(`| ${cells.join(' | ')} |`);
       process.stderr.write(`${op} @ ${n}: ${m.total} calls, ${ms.toFixed(0)} ms\n`);
     }

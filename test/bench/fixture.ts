@@ -44,6 +44,56 @@ export function workspaceWith(n: number): Workspace {
   return ws;
 }
 
+/** The clna meeting 2 (2023-10-24 2:00 pm ET) agenda window opens 7 days before. */
+export const IN_AGENDA_WINDOW = '2023-10-20T14:00:00Z';
+export const AFTER_CLNA_2 = '2023-10-24T20:00:00Z';
+
+function cellsOf(ws: Workspace, name: string): { rows: ({ v: unknown } | undefined)[][]; col: (h: string) => number } {
+  const sheet = ws.state.spreadsheet.sheets.find((x) => x.name === name);
+  if (!sheet) throw new Error(`no ${name} tab`);
+  const rows = sheet.rows as ({ v: unknown } | undefined)[][];
+  const head = (rows[0] ?? []).map((c) => String(c?.v ?? ''));
+  return { rows, col: (h) => head.indexOf(h) };
+}
+
+/**
+ * workspaceWith(n) as the members see it later in the year: every decision told (`Notified`), the
+ * accepted members on their meetings 2–4 (`Invited`) with the agenda of their meeting 2 already
+ * emailed (`Agenda Sent`), except ONE clna member still owed it; clna meeting 2 has an agenda; the
+ * Attendance tab holds a row per accepted member and meeting (as the sweep leaves it). Returns the
+ * workspace and the id of that member.
+ */
+export function membersWorkspaceWith(n: number): { ws: Workspace; memberId: string } {
+  const ws = workspaceWith(n);
+  const apps = cellsOf(ws, 'Applications');
+  const [cId, cStatus, cNotified, cInvited, cAgenda, cCommunity, cEmail] = ['Application ID', 'Status', 'Notified', 'Invited', 'Agenda Sent', 'Community', 'Email'].map(apps.col);
+  let memberId = '';
+  // the member owed the agenda: the first clna application, accepted
+  const first = apps.rows.slice(1).find((r) => r[cCommunity]?.v === 'Comprehensive Local Needs Assessment');
+  if (first) first[cStatus] = { v: 'Accepted' };
+  const attendance: unknown[][] = [['Application ID', 'Email', 'Community', 'Meeting', 'RSVP', 'Attended', 'Recorded By', 'Recorded At']];
+  for (const row of apps.rows.slice(1)) {
+    const status = String(row[cStatus]?.v ?? '');
+    if (status === 'Pending') continue;
+    row[cNotified] = { v: status };
+    if (status !== 'Accepted') continue;
+    row[cInvited] = { v: '2, 3, 4' };
+    const id = String(row[cId]?.v);
+    const community = String(row[cCommunity]?.v);
+    if (!memberId && community === 'Comprehensive Local Needs Assessment') memberId = id;
+    else row[cAgenda] = { v: '2' };
+    for (let m = 1; m <= 4; m++) attendance.push([id, row[cEmail]?.v, community, m, 'needsAction', '', '', '']);
+  }
+  if (!memberId) throw new Error('no accepted clna member');
+  writeTab(ws, 'Attendance', attendance);
+  const meetings = cellsOf(ws, 'Meetings');
+  const [mc, mn, ma] = ['Community', 'Meeting', 'Agenda'].map(meetings.col);
+  const m2 = meetings.rows.find((r) => r[mc]?.v === 'clna' && Number(r[mn]?.v) === 2);
+  if (!m2 || ma < 0) throw new Error('no clna meeting 2 / Agenda column');
+  m2[ma] = { v: 'Welcome\nhttps://docs.example.org/clna-2' };
+  return { ws, memberId };
+}
+
 export interface Measured {
   exec: Execution;
   ms: number;
@@ -96,6 +146,24 @@ export const OPERATIONS = {
     return measured(ws, () => ws.run('decide', [{ applicationIds: [id], decision: 'accept', expected: { [id]: 'Pending' } }], { user: STAFF }));
   },
 };
+
+export const MEMBER_OPERATIONS = {
+  /** a delivery run with one agenda email and one event description to write */
+  agendaRun: (_memberId: string): ((ws: Workspace) => Measured) => (ws) => {
+    ws.clock.set(IN_AGENDA_WINDOW);
+    return measured(ws, () => ws.run('sendDueNotifications', [], { user: OWNER }));
+  },
+  /** one member of clna recorded as having attended meeting 2 (the row exists: an update) */
+  recordAttendance: (memberId: string): ((ws: Workspace) => Measured) => (ws) => {
+    ws.clock.set(AFTER_CLNA_2);
+    return measured(ws, () => ws.run('recordAttendance', [{ community: 'clna', meeting: 2, attended: [memberId], absent: [] }], { user: STAFF }));
+  },
+  getMembersState: (_memberId: string): ((ws: Workspace) => Measured) => (ws) => {
+    ws.clock.set(AFTER_CLNA_2);
+    return measured(ws, () => ws.run('getMembersState', [], { user: STAFF }));
+  },
+};
+export type MemberOperation = keyof typeof MEMBER_OPERATIONS;
 
 export type Operation = keyof typeof OPERATIONS;
 

@@ -98,6 +98,7 @@ export const PAGES = [
   { name: 'ProgramYear', entry: 'src/ui/pages/programYear/main.tsx', title: 'New program year', bodyClass: 'dialog-page', css: ['src/ui/pages/programYear/programYear.css'] },
   // the applicant's personal page, served by doGet (the web app)
   { name: 'Applicant', entry: 'src/webapp/main.tsx', title: 'Your Communities of Practice applications', css: ['src/webapp/styles.css'], bodyClass: 'applicant-page' },
+  { name: 'Members', entry: 'src/ui/pages/members/main.tsx', title: 'Members', bodyClass: 'sidebar-page', css: ['src/ui/members/members.css'] },
 ];
 
 export default [

@@ -2,7 +2,7 @@
 // name (triggers, menu items, google.script.run). Nothing else belongs here: every other top-level
 // function of the bundle must end in `_` so google.script.run cannot reach it.
 import type { DecideResult, Endpoints, MembersStateResult, PreviewResult, RecordAttendanceResult, ReviewRevisionResult, ReviewStateResult } from './shared/wire';
-import { menuOnOpen_, menuOnInstall_, openReviewWindow_, openSidebar_ } from './app/menu';
+import { menuOnOpen_, menuOnInstall_, openMembers_, openReviewWindow_, openSidebar_ } from './app/menu';
 import { runSetup_ } from './app/setup';
 import { handleFormSubmit_ } from './app/intake';
 import { runSweep_ } from './app/sweep';
@@ -62,6 +62,11 @@ export function showSidebar(): void {
  */
 export function showReviewWindow(): void {
   guardMenu_(openReviewWindow_, undefined);
+}
+
+/** Menu "Members and attendance": the members view in the sidebar. Takes no arguments, changes nothing. */
+export function showMembers(): void {
+  guardMenu_(openMembers_, undefined);
 }
 
 /** Menu "Send due notifications". */

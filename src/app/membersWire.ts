@@ -6,7 +6,6 @@ import type { Application, Program } from '../domain/program/model';
 import type { MembersState, WireMember, WireMembersCommunity, WireMembersMeeting, WireRsvp } from '../shared/wire';
 import { attendanceKey, indexAttendance, rsvpFromAttendees, type AttendanceRow } from '../domain/members/attendance';
 import { agendaOf } from '../domain/members/plan';
-import { fullName } from '../domain/members/roster';
 
 export interface MembersStateInput {
   program: Program;
@@ -19,6 +18,10 @@ export interface MembersStateInput {
   user: string;
   canRecord: boolean;
   warning?: string;
+}
+
+function fullName(a: Pick<Application, 'firstName' | 'lastName'>): string {
+  return [a.firstName.trim(), a.lastName.trim()].filter(Boolean).join(' ');
 }
 
 /** Accepted applications, by last name, first name, email. */

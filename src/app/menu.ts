@@ -8,6 +8,7 @@ export const MENU_TITLE = 'Communities of Practice';
 export const MENU_ITEMS: readonly (MenuItem | null)[] = [
   { label: 'Review applications', fn: 'showSidebar' },
   { label: 'Review applications (large window)', fn: 'showReviewWindow' },
+  { label: 'Members and attendance', fn: 'showMembers' },
   { label: 'Sync responses now', fn: 'sweep' },
   { label: 'Send due notifications', fn: 'sendDueNotifications' },
   { label: 'New program year…', fn: 'showProgramYearDialog' },
@@ -37,4 +38,9 @@ export const REVIEW_WINDOW_SIZE = { width: 1200, height: 680 } as const;
 
 export function openReviewWindow_(): void {
   showModelessDialogFile_('ReviewWindow', 'Review applications', REVIEW_WINDOW_SIZE.width, REVIEW_WINDOW_SIZE.height);
+}
+
+/** Menu "Members and attendance": the members view (dist/Members.html) in the sidebar. */
+export function openMembers_(): void {
+  showSidebarFile_('Members', 'Members and attendance');
 }

@@ -6,7 +6,7 @@ export const SPEC_ENTRY_POINTS = [
   'onOpen', 'onInstall', 'setup', 'onFormSubmit', 'sweep', 'showSidebar', 'sendDueNotifications',
   'getReviewState', 'decide', 'previewNotification', 'getMembersState', 'recordAttendance', 'checkInstallation',
   // menu actions and page endpoints the product calls by name (SPEC "Entry points", README)
-  'showReviewWindow', 'getReviewRevision', 'showInstallationCheck',
+  'showReviewWindow', 'getReviewRevision', 'showInstallationCheck', 'showMembers',
   'showProgramYearDialog', 'proposeProgramYear', 'startProgramYear',
   // the applicant web app (SPEC behaviour 9) and the menu action the product calls by name
   'doGet', 'applicantView', 'applicantWithdraw', 'resetApplicantLinks',

@@ -2,7 +2,7 @@
 // spreadsheet-formula neutralising per OWASP "CSV Injection": a field whose first character is
 // = + - @ TAB or CR (also after leading blanks, which some spreadsheets skip) gets a leading
 // apostrophe, so Sheets or Excel opening the file shows it as text, never runs it.
-// Shared by the members view (it builds the file in the browser) and the tests.
+// Runs in the members view (the file is built in the browser; the server sends the members once).
 
 export interface RosterMember {
   firstName: string;

@@ -131,3 +131,23 @@ describe('the members view in the sidebar', () => {
     expect(ws.records('Attendance').filter((r) => r.Attended !== '')).toHaveLength(0);
   });
 });
+
+describe('the members view inside the review pages', () => {
+  it.each([
+    ['Sidebar', { width: 300, height: 1400 }],
+    ['ReviewWindow', { width: 1440, height: 900 }],
+  ] as const)('%s: the Members tab shows the view and records attendance', async (name, viewport) => {
+    const ws = program();
+    const { page, errors } = await openPage(browser, ws, name, { user: STAFF, viewport });
+    await page.getByRole('button', { name: 'Members', exact: true }).click();
+    const view = page.getByRole('region', { name: 'Members' });
+    await view.getByRole('heading', { name: /^Meeting 2:/ }).waitFor();
+    await view.getByRole('button', { name: 'Tick all who said yes' }).click();
+    await view.getByRole('button', { name: 'Save attendance' }).click();
+    await view.getByText(/Attendance saved .* 2 attended, 1 absent/).waitFor();
+    expect(ws.records('Attendance').filter((r) => r.Attended === true).map((r) => r['Application ID']).sort()).toEqual(['M1', 'M3']);
+    expect(await axeSeriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: `/tmp/i13-members-${name}.png`, fullPage: name === 'Sidebar' });
+    expect(errors).toEqual([]);
+  });
+});

@@ -13,6 +13,8 @@ import { Roster } from './Roster';
 export interface MembersViewProps {
   /** 'sidebar' (300 px, one column) or 'window' (the review window: overview beside the meeting) */
   layout?: 'sidebar' | 'window';
+  /** inside a page's view tabs (the tab names the view): no page heading of its own */
+  embedded?: boolean;
 }
 
 /** The meeting to show first: the last one that has started, else the first. */
@@ -23,7 +25,7 @@ function defaultMeeting(state: MembersState, key: string): number {
   return (held.length ? held[held.length - 1] : c.meetings[0]).number;
 }
 
-export function MembersView({ layout = 'sidebar' }: MembersViewProps) {
+export function MembersView({ layout = 'sidebar', embedded = false }: MembersViewProps) {
   const [state, setState] = useState<MembersState | null>(null);
   const [error, setError] = useState('');
   const [community, setCommunity] = useState('');
@@ -67,11 +69,11 @@ export function MembersView({ layout = 'sidebar' }: MembersViewProps) {
     <div class={`members members-${layout}`}>
       <div class="top">
         <div>
-          <h1>Members</h1>
-          <p class="muted">{state.program}</p>
+          {embedded ? <h2 class="sr-only">Members</h2> : <h1>Members</h1>}
+          {embedded ? null : <p class="muted">{state.program}</p>}
         </div>
         <button type="button" onClick={() => void load({ community, meeting })} disabled={loading}>
-          {loading ? 'Refreshing…' : 'Refresh'}
+          {loading ? 'Reloading…' : 'Reload members'}
         </button>
       </div>
       {state.warning ? <p class="offer" role="note">{state.warning}</p> : null}

@@ -16,6 +16,7 @@ import { Overview } from '../../components/Overview';
 import { PreviewControls, PreviewPanel, usePreview } from '../../components/Preview';
 import { ResultMessage } from '../../components/ResultMessage';
 import { ViewPanel, ViewTabs, type ViewDef } from '../../components/ViewTabs';
+import { MembersView } from '../../members/MembersView';
 import { applyFilter, EMPTY_FILTER, pageOf, sortItems, type Filter, type Sort, type SortKey } from '../../review/filter';
 import { countShownSelected, selectedTargets, staleSelected, staleText } from '../../review/selection';
 import { useDecisionFlow, type Targets } from '../../review/useDecisionFlow';
@@ -25,10 +26,11 @@ import { ACTIONS } from '../../review/vocabulary';
 const PAGE_SIZE = 100;
 
 // The window's views. Adding one (e.g. members) = one entry here + one <ViewPanel> below.
-type ViewId = 'list' | 'overview';
+type ViewId = 'list' | 'overview' | 'members';
 const VIEWS: ViewDef<ViewId>[] = [
   { id: 'list', label: 'Applications' },
   { id: 'overview', label: 'Overview' },
+  { id: 'members', label: 'Members' },
 ];
 
 function typingIn(target: EventTarget | null): boolean {
@@ -293,6 +295,9 @@ export function ReviewWindow() {
                 }}
               />
             ) : null}
+          </ViewPanel>
+          <ViewPanel label="Members" hidden={view !== 'members'}>
+            {view === 'members' ? <MembersView layout="window" embedded /> : null}
           </ViewPanel>
         </>
       )}

@@ -12,6 +12,7 @@ import { Overview } from '../../components/Overview';
 import { PreviewControls, PreviewPanel, usePreview } from '../../components/Preview';
 import { ResultMessage } from '../../components/ResultMessage';
 import { ViewPanel, ViewTabs, type ViewDef } from '../../components/ViewTabs';
+import { MembersView } from '../../members/MembersView';
 import { applyFilter, EMPTY_FILTER, pageOf, type Filter } from '../../review/filter';
 import { countShownSelected, selectedTargets, staleSelected, staleText } from '../../review/selection';
 import { useDecisionFlow, type Targets } from '../../review/useDecisionFlow';
@@ -21,10 +22,11 @@ import { call, errorText } from '../../rpc';
 const PAGE_SIZE = 50;
 
 // The sidebar's views. Adding one (e.g. members) = one entry here + one <ViewPanel> below.
-type ViewId = 'list' | 'overview';
+type ViewId = 'list' | 'overview' | 'members';
 const VIEWS: ViewDef<ViewId>[] = [
   { id: 'list', label: 'Applications' },
   { id: 'overview', label: 'Overview' },
+  { id: 'members', label: 'Members' },
 ];
 
 export function Sidebar() {
@@ -215,6 +217,9 @@ export function Sidebar() {
                 }}
               />
             ) : null}
+          </ViewPanel>
+          <ViewPanel label="Members" hidden={view !== 'members'}>
+            {view === 'members' ? <MembersView layout="sidebar" embedded /> : null}
           </ViewPanel>
         </>
       )}

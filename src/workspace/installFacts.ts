@@ -70,7 +70,10 @@ export function myTriggers_(): TriggerView[] {
     } catch {
       sourceId = '';
     }
-    return { handler: t.getHandlerFunction(), eventType: String(t.getEventType()), sourceId };
+    // compared with the enum's own values: String() of an enum member is not documented
+    const type = t.getEventType();
+    const eventType = type === ScriptApp.EventType.ON_FORM_SUBMIT ? 'ON_FORM_SUBMIT' : type === ScriptApp.EventType.CLOCK ? 'CLOCK' : String(type);
+    return { handler: t.getHandlerFunction(), eventType, sourceId };
   });
 }
 

@@ -4,7 +4,7 @@
 // the Applications tab is never read (the program tabs are a few dozen rows).
 import {
   CHECK_IDS, checkCalendar, checkDateFormat, checkFormLinked, checkFormPublished, checkMailQuota, checkProgramDates, checkProperties, checkReviewers, checkScopes,
-  checkTimeZone, checkTriggers, checksHeadline, failedCheck, propertyBytes, type CheckId, type DateSample, type InstallCheck, type MeetingView,
+  checkTimeZone, checkTriggers, checksHeadline, countByStatus, failedCheck, propertyBytes, type CheckId, type DateSample, type InstallCheck, type MeetingView,
 } from '../domain/install/checks';
 import { formatDay, formatMeetingWhen, formatDate as domainFormatDate } from '../domain/notify/emails/when';
 import type { Program } from '../domain/program/model';
@@ -185,7 +185,8 @@ export function showReport_(report: Report): void {
 /** Set up's last step: its full summary and the installation check, in one dialog. */
 export function showSetupReport_(summary: string): void {
   const checks = checkInstallation_().checks;
-  const problems = checks.filter((c) => c.status !== 'ok').length;
-  const headline = problems === 0 ? `Set up finished. ${checksHeadline(checks)}` : `Set up finished, but the installation check found ${checksHeadline(checks).replace(/\.$/, '')}: see "What to do" below.`;
+  const n = countByStatus(checks);
+  const found = [n.fail ? `${n.fail} problem${n.fail === 1 ? '' : 's'} to fix` : '', n.warn ? `${n.warn} thing${n.warn === 1 ? '' : 's'} to look at` : ''].filter(Boolean).join(' and ');
+  const headline = found ? `Set up finished. The installation check found ${found}: see "What to do" below.` : `Set up finished. ${checksHeadline(checks)}`;
   showReport_({ title: 'Set up: Communities of Practice', headline, lines: [summary], linesHeading: 'What Set up did', checks });
 }

@@ -308,6 +308,14 @@ describe('result dialogs show the full summary (not a toast cut at 160 character
     expect(ws.ui.toasts).toEqual([]);
   });
 
+  it('a first install today: the Set up dialog leads with the one problem, the program year to set', () => {
+    const ws = new Workspace({ now: '2026-12-07T14:00:00Z', ...OPTIONS });
+    ws.run('setup');
+    const d = ws.ui.dialogs.at(-1)!;
+    expect(d.html).toContain('Set up finished. The installation check found 1 problem to fix: see &quot;What to do&quot; below.');
+    expect(d.html.indexOf('data-check="program-dates"')).toBeLessThan(d.html.indexOf('data-check="scopes"'));
+  });
+
   it('Sync responses now and Send due notifications show theirs from the menu; the hourly trigger shows nothing', () => {
     const ws = fresh();
     ws.run('sweep');

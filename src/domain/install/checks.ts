@@ -325,7 +325,7 @@ function utf8Length(s: string): number {
 export function checkProperties(bytes: number): InstallCheck {
   const kb = (bytes / 1024).toFixed(1);
   const pct = Math.round((bytes / PROPERTIES_LIMIT_BYTES) * 100);
-  const detail = `${kb} KB used of 500 KB (${pct} %).`;
+  const detail = `${kb} KB used of 500 KB (${pct === 0 && bytes > 0 ? 'under 1' : pct} %).`;
   if (bytes >= PROPERTIES_LIMIT_BYTES * 0.95) {
     return check('properties', 'fail', `${detail} The store is full: queued work cannot be recorded.`, 'Run Extensions → Communities of Practice → Sync responses now; if it stays full, ask the developer.');
   }

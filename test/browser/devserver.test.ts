@@ -400,6 +400,8 @@ describe('npm start: the whole story in the browser', () => {
     await statusAfter(page, /^Set up: /);
     // a first install today: the 2023 form stays closed, and the summary says to set the program year
     expect((await api<DevState>('/api/state')).form).toMatchObject({ exists: true, accepting: false });
+    // Set up's dialog names the one problem and its fix: the program year
+    await page.frameLocator('#dialog-frame').locator('li.check.fail[data-check="program-dates"]').waitFor();
     await closeResultDialog(page, /^Set up/);
     await page.getByRole('button', { name: 'Communities of Practice' }).click();
     await page.getByRole('menuitem', { name: 'New program year…' }).click();

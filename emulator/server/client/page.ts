@@ -171,7 +171,12 @@ let dialogSize = { width: 600, height: 400 };
 
 function showDialogIfNew(s: DevState): void {
   const d = s.dialog;
-  if (!d || d.n <= dialogSeen) return;
+  // none yet (a fresh or just reset workspace): its first dialog will be number 0 again
+  if (!d) {
+    dialogSeen = -1;
+    return;
+  }
+  if (d.n === dialogSeen) return;
   dialogSeen = d.n;
   if (d.user && d.user !== user) return;
   dialogSize = { width: d.width, height: d.height };

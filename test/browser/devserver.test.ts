@@ -299,7 +299,7 @@ describe('npm start: the whole story in the browser', () => {
   });
 
   it('shows an exception in the bundle with its server-side stack, as the Executions panel does', async () => {
-    const injected = await post<{ ok: boolean }>('/api/fault', { method: 'SpreadsheetApp.getActiveSpreadsheet', nth: 1, message: 'Service Spreadsheets failed while accessing document' });
+    const injected = await post<{ ok: boolean }>('/api/fault', { method: 'Spreadsheet.getSheetByName', nth: 1, message: 'Service Spreadsheets failed while accessing document' });
     expect(injected.status).toBe(200);
     await page.getByRole('button', { name: 'Run sweep', exact: true }).click();
     const banner = page.getByRole('alert').filter({ hasText: 'sweep failed' });

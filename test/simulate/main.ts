@@ -4,12 +4,14 @@
 // and the README's simulate block.
 //
 // Options: --sizes 500,2000,5000  --accounts consumer,workspace  --jobs 2  --seed 2026  --no-write
+//          --max-minutes N: a scenario still running after N minutes stops where it is and reports the days it ran
+//          --from <dir>: rewrite the outputs from the results a previous run kept in <dir> (no re-run)
 import { spawn } from 'node:child_process';
 import { execSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { backlogSvg, label, readmeBlock, yearMarkdown } from './report';
+import { backlogSvg, label, readmeBlock, yearMarkdown, type RunInfo } from './report';
 import type { YearResult } from './year';
 
 function arg(name: string, fallback: string): string {
@@ -22,6 +24,8 @@ const accounts = arg('accounts', 'consumer,workspace').split(',');
 const jobs = Math.max(1, Number(arg('jobs', '2')));
 const seed = Number(arg('seed', '2026'));
 const write = !process.argv.includes('--no-write');
+const maxMinutes = Number(arg('max-minutes', '0'));
+const stopAt = maxMinutes > 0 ? String(Date.now() + maxMinutes * 60_000) : '';
 
 interface Job {
   applicants: number;
@@ -31,7 +35,7 @@ interface Job {
 
 function runJob(job: Job): Promise<YearResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...process.execArgv, path.join(__dirname, 'scenario.ts'), String(job.applicants), job.account, job.out, String(seed)], {
+    const child = spawn(process.execPath, [...process.execArgv, path.join(__dirname, 'scenario.ts'), String(job.applicants), job.account, job.out, String(seed), ...(stopAt ? [stopAt] : [])], {
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     child.on('error', reject);
@@ -43,6 +47,15 @@ function runJob(job: Job): Promise<YearResult> {
 }
 
 async function main(): Promise<void> {
+  const from = arg('from', '');
+  if (from) {
+    const saved = JSON.parse(readFileSync(path.join(from, 'run.json'), 'utf8')) as RunInfo;
+    const results = readdirSync(from)
+      .filter((f) => f !== 'run.json' && f.endsWith('.json'))
+      .map((f) => JSON.parse(readFileSync(path.join(from, f), 'utf8')) as YearResult);
+    output(sorted(results), saved);
+    return;
+  }
   const t0 = Date.now();
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'simulate-'));
   // largest first, so the two long ones run side by side
@@ -60,7 +73,6 @@ async function main(): Promise<void> {
     }
   });
   await Promise.all(workers);
-  results.sort((a, b) => a.account.name.localeCompare(b.account.name) || a.spec.applicants - b.spec.applicants);
   const wallMs = Date.now() - t0;
   let commit = 'unknown commit';
   try {
@@ -68,7 +80,19 @@ async function main(): Promise<void> {
   } catch {
     // not a git checkout
   }
-  const info = { commit, date: new Date().toISOString().slice(0, 10), machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}`, wallMs, jobs };
+  const load = os.loadavg()[0];
+  const info: RunInfo = { commit, date: new Date().toISOString().slice(0, 10), machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, load average ${load.toFixed(1)} at the end`, wallMs, jobs };
+  writeFileSync(path.join(tmp, 'run.json'), JSON.stringify(info));
+  process.stderr.write(`results kept in ${tmp} (npm run simulate -- --from ${tmp} rewrites the outputs)\n`);
+  output(sorted(results), info);
+}
+
+function sorted(results: YearResult[]): YearResult[] {
+  return results.sort((a, b) => a.account.name.localeCompare(b.account.name) || a.spec.applicants - b.spec.applicants);
+}
+
+function output(results: YearResult[], info: RunInfo): void {
+  const { wallMs } = info;
   const md = yearMarkdown(results, info);
   process.stdout.write(`${md.split('\n## Phases')[0]}\n`);
   if (!write) return;

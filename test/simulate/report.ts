@@ -8,7 +8,7 @@ const min = (ms: number): string => (ms / 60000).toFixed(1);
 const kb = (b: number): string => (b / 1024).toFixed(1);
 
 export function label(r: YearResult): string {
-  return `${r.account.name} ${fmt(r.spec.applicants)}`;
+  return `${r.account.name} ${fmt(r.spec.applicants)}${r.complete === false ? ' (stopped early)' : ''}`;
 }
 
 function integrity(r: YearResult): string {
@@ -31,7 +31,7 @@ export function headlineTable(results: YearResult[]): string {
   for (const r of results) {
     const t = r.totals;
     const peak = Math.max(...r.days.map((d) => d.waiting));
-    const delivered = t.daysToDeliverAll === null ? `not within the run (${fmt(r.days[r.days.length - 1].waiting)} still waiting)` : `day ${t.daysToDeliverAll} after the notify date (${t.clearedDate})`;
+    const delivered = r.complete === false ? `run stopped at day ${r.days.length - 1} (time box)` : t.daysToDeliverAll === null ? `not within the run (${fmt(r.days[r.days.length - 1].waiting)} still waiting)` : `day ${t.daysToDeliverAll} after the notify date (${t.clearedDate})`;
     const budget = r.account.triggerMinutes;
     const trig = `${min(t.maxTriggerMinutes * 60000)} (${budget})${t.maxTriggerMinutes > budget ? ' **over**' : ''}`;
     const longest = `${(t.longestMs / 1000).toFixed(0)} s (${t.longestFn})${t.longestMs > LIMIT_MS ? ' **over**' : ''}`;
@@ -42,12 +42,12 @@ export function headlineTable(results: YearResult[]): string {
 }
 
 function dayTable(r: YearResult): string {
-  const head = ['Day', 'Date', 'Submissions', 'Emails sent', 'Waiting (confirm. + decisions + agendas)', 'Calendar calls', 'Trigger min (budget)', 'Sweeps run + repeated', 'Longest execution', 'Cut off / errors', 'Properties KB'];
+  const head = ['Day', 'Date', 'Submissions', 'Emails sent', 'Waiting (confirm. + decisions + agendas)', 'Calendar calls', 'Trigger min (budget)', 'Sweeps run + repeated', 'Longest execution', 'Cut off / over trigger budget / errors', 'Properties KB'];
   const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => ' ---: |').join('')}`];
   const budget = r.account.triggerMinutes;
   r.days.forEach((d: DayRow, i) => {
     lines.push(
-      `| ${i} | ${d.date} | ${d.submissions} | ${d.emailsSent} | ${d.waiting} (${d.waitingConfirmations} + ${d.waitingDecisions} + ${d.waitingAgendas}) | ${d.calendarCalls} | ${min(d.triggerMs)}${d.triggerMs > budget * 60000 ? ' **over**' : ''} | ${d.sweepsRun} + ${d.sweepsRepeated} | ${(d.longestMs / 1000).toFixed(1)} s ${d.longestFn}${d.longestMs > LIMIT_MS ? ' **over**' : ''} | ${d.cutOff} / ${d.errors} | ${kb(d.propertiesBytes)} |`,
+      `| ${i} | ${d.date} | ${d.submissions} | ${d.emailsSent} | ${d.waiting} (${d.waitingConfirmations} + ${d.waitingDecisions} + ${d.waitingAgendas}) | ${d.calendarCalls} | ${min(d.triggerMs)}${d.triggerMs > budget * 60000 ? ' **over**' : ''} | ${d.sweepsRun} + ${d.sweepsRepeated} | ${(d.longestMs / 1000).toFixed(1)} s ${d.longestFn}${d.longestMs > LIMIT_MS ? ' **over**' : ''} | ${d.cutOff} / ${d.overBudget ?? 0} / ${d.errors} | ${kb(d.propertiesBytes)} |`,
     );
   });
   return lines.join('\n');
@@ -138,7 +138,8 @@ export function yearMarkdown(results: YearResult[], info: RunInfo): string {
   const lines: string[] = [
     `# A program year on the emulator (${info.date})`,
     '',
-    `\`npm run simulate\` on commit ${info.commit} (${info.machine}; ${info.jobs} scenarios at a time): **${(info.wallMs / 60000).toFixed(1)} min** wall time for the ${results.length} scenarios.`,
+    `\`npm run simulate\` on commit ${info.commit} (${info.machine}; ${info.jobs} scenarios at a time): **${(info.wallMs / 60000).toFixed(1)} min** wall time for the ${results.length} scenarios,`,
+    `${(results.reduce((a, r) => a + r.totals.cpuMs, 0) / 60000).toFixed(1)} CPU-minutes in all (the largest scenario ${(Math.max(...results.map((r) => r.totals.cpuMs)) / 60000).toFixed(1)}); on an idle 2-core machine running two at a time the wall time is about half the CPU total.`,
     'Every figure is counted from the emulator running the built `dist/Code.js`: emails from its outbox, Calendar calls and durations from each execution\'s service calls',
     '(the latency model below, never this machine\'s wall time), properties from the script property store.',
     '',
@@ -173,12 +174,19 @@ export function yearMarkdown(results: YearResult[], info: RunInfo): string {
     '',
     '## Totals',
     '',
-    '| Scenario | Responses | Rows | Confirmations | Decision emails | Agenda emails | Calendar calls | Executions | Sweeps run + repeated | Wall time |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| Scenario | Responses | Rows | Confirmations | Decision emails | Agenda emails | Calendar calls | Executions | Sweeps run + repeated | CPU time | Wall time |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   );
   for (const r of results) {
     const t = r.totals;
-    lines.push(`| ${label(r)} | ${fmt(t.responses)} | ${fmt(t.rows)} | ${fmt(t.confirmations)} | ${fmt(t.decisionEmails)} | ${fmt(t.agendaEmails)} | ${fmt(t.calendarCalls)} | ${fmt(t.executions)} | ${fmt(t.sweepsRun)} + ${fmt(t.sweepsRepeated)} | ${(t.wallMs / 1000).toFixed(0)} s |`);
+    lines.push(`| ${label(r)} | ${fmt(t.responses)} | ${fmt(t.rows)} | ${fmt(t.confirmations)} | ${fmt(t.decisionEmails)} | ${fmt(t.agendaEmails)} | ${fmt(t.calendarCalls)} | ${fmt(t.executions)} | ${fmt(t.sweepsRun)} + ${fmt(t.sweepsRepeated)} | ${((t.cpuMs ?? 0) / 1000).toFixed(0)} s | ${(t.wallMs / 1000).toFixed(0)} s |`);
+  }
+  const errors = results.flatMap((r) => Object.entries(r.errors ?? {}).map(([k, n]) => ({ scenario: label(r), k, n })));
+  lines.push('', '## Failed executions', '');
+  if (errors.length === 0) lines.push('None.');
+  else {
+    lines.push('| Scenario | Function: message (digits as N) | Executions |', '| --- | --- | ---: |');
+    for (const e of errors) lines.push(`| ${e.scenario} | ${e.k.replace(/\|/g, '\\|').replace(/\n/g, ' ')} | ${e.n} |`);
   }
   lines.push(
     '',

@@ -46,6 +46,8 @@ export interface Spec {
   graceDays?: number;
   /** stop after this many days from the install (a short run for CI); default: the whole year */
   days?: number;
+  /** stop at this wall-clock instant (epoch ms) if the year is not done: a shared machine's time box */
+  stopAtWallMs?: number;
 }
 
 export type PhaseName =
@@ -102,6 +104,8 @@ export interface YearResult {
   spec: Spec;
   account: Account;
   phases: Phase[];
+  /** false when the run stopped before the end of the year (wall-time limit) */
+  complete: boolean;
   days: DayRow[];
   findings: Finding[];
   /** failed executions by function and message (digits as N) */
@@ -145,7 +149,8 @@ export interface YearResult {
 
 // --- the bundle's entry points -------------------------------------------------------------------
 
-const BUNDLE = path.resolve(__dirname, '../../dist/Code.js');
+/** SIMULATE_BUNDLE: another build of the bundle (e.g. a scratch checkout of main) instead of dist/Code.js. */
+const BUNDLE = process.env.SIMULATE_BUNDLE ? path.resolve(process.env.SIMULATE_BUNDLE) : path.resolve(__dirname, '../../dist/Code.js');
 
 /** Top-level function names of the built bundle (what Apps Script could call). */
 export function bundleFunctions(file = BUNDLE): Set<string> {
@@ -519,7 +524,7 @@ export function runYear(spec: Spec, log: (s: string) => void = () => undefined):
   // 2023-08-01.
   const programYears = has('proposeProgramYear') && has('startProgramYear');
   const installAt = programYears ? '2027-07-30T13:00:00Z' : '2023-08-01T13:00:00Z';
-  const ws = new Workspace({ scriptTimeZone: TZ, owner: OWNER, editors: STAFF, mailQuota: account.mailQuota, accountType: account.name, now: installAt, loader: 'cached' });
+  const ws = new Workspace({ scriptTimeZone: TZ, owner: OWNER, editors: STAFF, mailQuota: account.mailQuota, accountType: account.name, now: installAt, loader: 'cached', bundlePath: BUNDLE });
   ws.faults.setLatencyModel(callMs);
   // the emulator's daily trigger budget counts what the model counts: the calls, plus each execution's start
   ws.faults.setTriggerOverhead(FIXED.executionStart);
@@ -669,7 +674,14 @@ export function runYear(spec: Spec, log: (s: string) => void = () => undefined):
     if (days.length % 30 === 0) log(`  ${cur.date}: waiting ${cur.waiting}, sent ${ws.outbox.length}`);
   };
 
+  let stoppedEarly = false;
+  const submittedSoFar: Applicant[] = [];
   while (hour < endAt) {
+    if (spec.stopAtWallMs !== undefined && Date.now() > spec.stopAtWallMs) {
+      stoppedEarly = true;
+      notes.push(`${label_(spec)}: stopped by the wall-time limit after ${days.length} of ${Math.round((endAt - opened) / DAY)} days (${cur.date}); every figure covers the days run, and what was still owed then is counted as waiting, not lost.`);
+      break;
+    }
     // the day changes at local midnight
     if (localDate(hour) !== cur.date && hour > opened) {
       endOfDay(hour);
@@ -693,6 +705,7 @@ export function runYear(spec: Spec, log: (s: string) => void = () => undefined):
             confirmationsOwedBy.set(ev.applicant.email.toLowerCase(), (confirmationsOwedBy.get(ev.applicant.email.toLowerCase()) ?? 0) + 1);
           }
           ws.submitForm({ email: ev.applicant.email, answers: answers(ev.applicant) }, { firing: ev.firing });
+          submittedSoFar.push(ev.applicant);
           responses++;
           cur.submissions++;
           break;
@@ -768,7 +781,7 @@ export function runYear(spec: Spec, log: (s: string) => void = () => undefined):
     pairs.set(k, (pairs.get(k) ?? 0) + 1);
   }
   const expectedPairs = new Set<string>();
-  for (const a of submitted) {
+  for (const a of submittedSoFar) {
     for (const c of a.communities) expectedPairs.add(`${a.email.toLowerCase()}|${communityKeyOf(ws, c)}`);
   }
   let lostRows = 0;
@@ -827,11 +840,12 @@ export function runYear(spec: Spec, log: (s: string) => void = () => undefined):
   const cleared = days.find((d) => d.date >= lastReviewDate && d.waiting === 0);
   const longest = days.reduce((a, d) => (d.longestMs > a.longestMs ? d : a), days[0]);
   const lastDeliveryMs = lastDelivery as number | null;
-  const stillOwed = final.confirmations + final.decisions + final.agendas + lostAgendas;
+  const stillOwed = (stoppedEarly ? 0 : final.confirmations + final.decisions + final.agendas) + lostAgendas;
   return {
     spec,
     account,
     phases,
+    complete: !stoppedEarly,
     days,
     findings,
     errors: Object.fromEntries(errorKinds),
@@ -872,6 +886,10 @@ export function runYear(spec: Spec, log: (s: string) => void = () => undefined):
       })(),
     },
   };
+}
+
+function label_(spec: Spec): string {
+  return `${spec.account} ${spec.applicants.toLocaleString('en-US')}`;
 }
 
 function submittedFirings(events: Event[]): string {

@@ -120,6 +120,8 @@ export interface RunInfo {
   machine: string;
   wallMs: number;
   jobs: number;
+  /** how the run went, when it was not one plain `npm run simulate` (e.g. time-boxed on a shared machine) */
+  remark?: string;
 }
 
 export function yearMarkdown(results: YearResult[], info: RunInfo): string {
@@ -140,6 +142,7 @@ export function yearMarkdown(results: YearResult[], info: RunInfo): string {
     '',
     `\`npm run simulate\` on commit ${info.commit} (${info.machine}; ${info.jobs} scenarios at a time): **${(info.wallMs / 60000).toFixed(1)} min** wall time for the ${results.length} scenarios,`,
     `${(results.reduce((a, r) => a + r.totals.cpuMs, 0) / 60000).toFixed(1)} CPU-minutes in all (the largest scenario ${(Math.max(...results.map((r) => r.totals.cpuMs)) / 60000).toFixed(1)}); on an idle 2-core machine running two at a time the wall time is about half the CPU total.`,
+    ...(info.remark ? ['', `**How this run went:** ${info.remark}`, ''] : []),
     'Every figure is counted from the emulator running the built `dist/Code.js`: emails from its outbox, Calendar calls and durations from each execution\'s service calls',
     '(the latency model below, never this machine\'s wall time), properties from the script property store.',
     '',
@@ -218,7 +221,7 @@ export function yearMarkdown(results: YearResult[], info: RunInfo): string {
 /** The README's quoted block. */
 export function readmeBlock(results: YearResult[], info: RunInfo): string {
   return [
-    `A whole program year per scenario on the emulator (commit ${info.commit}, ${info.date}; ${(info.wallMs / 60000).toFixed(1)} min for all of them on ${info.machine}); details, daily tables and the latency model in [bench-results/year.md](bench-results/year.md).`,
+    `A whole program year per scenario on the emulator (commit ${info.commit}, ${info.date}; ${(info.wallMs / 60000).toFixed(1)} min for all of them on ${info.machine}); details, daily tables and the latency model in [bench-results/year.md](bench-results/year.md).${info.remark ? ` ${info.remark}` : ''}`,
     '',
     headlineTable(results),
     '',

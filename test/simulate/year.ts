@@ -372,7 +372,7 @@ function selfWithdraw(ws: Workspace, r: Row): boolean {
   if (!mail) return false;
   const token = /[?&]t=([\w.~%-]+)/.exec(`${mail.body} ${mail.htmlBody ?? ''}`)?.[1];
   if (!token) return false;
-  const out = ws.run('applicantWithdraw', [{ token: decodeURIComponent(token), applicationId: String(r['Application ID']) }], { user: OWNER, catch: true }) as { ok?: boolean };
+  const out = ws.run('applicantWithdraw', [{ token: decodeURIComponent(token), applicationId: String(r['Application ID']) }], { webApp: true, visitor: '', catch: true }) as { ok?: boolean };
   return out?.ok === true;
 }
 
@@ -524,7 +524,10 @@ export function runYear(spec: Spec, log: (s: string) => void = () => undefined):
   // 2023-08-01.
   const programYears = has('proposeProgramYear') && has('startProgramYear');
   const installAt = programYears ? '2027-07-30T13:00:00Z' : '2023-08-01T13:00:00Z';
-  const ws = new Workspace({ scriptTimeZone: TZ, owner: OWNER, editors: STAFF, mailQuota: account.mailQuota, accountType: account.name, now: installAt, loader: 'cached', bundlePath: BUNDLE });
+  const ws = new Workspace({ scriptTimeZone: TZ, owner: OWNER, editors: STAFF, mailQuota: account.mailQuota, accountType: account.name, now: installAt, loader: 'cached', bundlePath: BUNDLE,
+    // the applicant page is deployed as a web app, so every email carries the personal link (SPEC behaviour 9)
+    ...(has('applicantWithdraw') ? { webAppUrl: 'https://script.google.com/macros/s/simulated/exec' } : {}),
+  });
   ws.faults.setLatencyModel(callMs);
   // the emulator's daily trigger budget counts what the model counts: the calls, plus each execution's start
   ws.faults.setTriggerOverhead(FIXED.executionStart);

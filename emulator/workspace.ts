@@ -18,7 +18,7 @@ import { releaseAll } from './services/lock';
 import { Range } from './spreadsheet/range';
 import { Sheet } from './spreadsheet/sheet';
 import { Spreadsheet } from './spreadsheet/spreadsheet';
-import { clearExtentCaches, displayAt, getCell, lastColumn, lastRow, newSheet, valueAt } from './spreadsheet/sheetModel';
+import { clearExtentCaches, displayAt, getCell, lastColumn, lastRow, newSheet, setCell, valueAt } from './spreadsheet/sheetModel';
 import type { CalendarState, CellValue, EventState, FormItemState, InvitationState, SentMail, TriggerState, UiState, WorkspaceState } from './state';
 import { zonedParts } from './tz';
 import { startMs, endMs } from './calendar/store';
@@ -297,6 +297,18 @@ export class Workspace {
   /** Removes the web app deployment (getUrl() returns null again). */
   undeployWebApp(): void {
     this.core.state.webApp = null;
+  }
+
+  /**
+   * A person types a value into a cell of a tab in the Sheets UI (the dev server's cell editor):
+   * the value is stored as typed (numbers as numbers, '' clears the cell). Not a bundle execution.
+   */
+  typeIntoCell(sheetName: string, row: number, col: number, value: string | number | boolean): void {
+    const s = this.core.state.spreadsheet.sheets.find((x) => x.name === sheetName);
+    if (!s) throw new Error(`typeIntoCell: no tab named ${JSON.stringify(sheetName)}`);
+    if (!Number.isInteger(row) || !Number.isInteger(col) || row < 1 || col < 1) throw new Error('typeIntoCell: row and column are 1-based integers');
+    setCell(s, row, col, value === '' ? undefined : { v: value });
+    clearExtentCaches();
   }
 
   get webAppUrl(): string | null {

@@ -321,16 +321,87 @@ export function createDevServer(opts: DevServerOptions): Server {
     return withShim(html, user);
   }
 
+  /**
+   * POST /api/cell {sheet, row, header, value}: staff type a value into a cell (e.g. a community's
+   * Capacity), found by the tab's header row. Row is the sheet row (1-based, 2 = first data row).
+   */
+  function typeIntoCell(body: unknown): DevState {
+    if (!isRec(body) || typeof body.sheet !== 'string' || typeof body.header !== 'string' || typeof body.row !== 'number') {
+      throw new HttpError(400, 'expected {sheet, row, header, value}');
+    }
+    const value = body.value;
+    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') throw new HttpError(400, 'value must be text, a number or a boolean');
+    const w = ws();
+    if (!w.typeIntoCell) throw new HttpError(501, 'this emulator cannot edit cells');
+    const tab = w.sheet(body.sheet);
+    if (!tab) throw new HttpError(404, `no tab named ${JSON.stringify(body.sheet)}`);
+    const col = (tab.displayValues[0] ?? []).indexOf(body.header) + 1;
+    if (col < 1) throw new HttpError(404, `${body.sheet} has no ${JSON.stringify(body.header)} column`);
+    if (!Number.isInteger(body.row) || body.row < 2) throw new HttpError(400, 'row must be a data row (2 or more)');
+    w.typeIntoCell(body.sheet, body.row, col, value);
+    store.changed();
+    return state();
+  }
+
+  // ------------------------------------------------------------ the applicant web app
+
+  /** The endpoints the web app's page may call (google.script.run from dist/Applicant.html). */
+  const WEB_APP_ENDPOINTS = ['applicantView', 'applicantWithdraw'];
+
+  /** GET /exec?t=…: what Google serves for the web app's URL (doGet's HtmlOutput), with the web app shim. */
+  function webAppPage(url: URL): { status: number; html: string } {
+    const w = ws();
+    if (!w.runWebApp) throw new HttpError(501, 'this emulator has no web app mode');
+    const parameter: Record<string, string> = {};
+    const parameters: Record<string, string[]> = {};
+    for (const [k, v] of url.searchParams) {
+      if (!(k in parameter)) parameter[k] = v;
+      (parameters[k] ??= []).push(v);
+    }
+    const e = { parameter, parameters, queryString: url.search.replace(/^\?/, ''), contextPath: '', contentLength: -1, pathInfo: '' };
+    try {
+      const res = w.runWebApp('doGet', [e]);
+      if (!res.html) {
+        // Google's own error page: the script failed or returned no HtmlOutput.
+        const why = res.execution.error ? res.execution.error.message : 'The script completed but did not return anything.';
+        return { status: 500, html: `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Error</title></head><body><main><h1>Error</h1><p>${escapeText(why)}</p></main></body></html>` };
+      }
+      const shim = `<script src="/gas-shim.js?user=&webApp=1"></script>`;
+      const content = res.html.content;
+      return { status: 200, html: /<head[^>]*>/i.test(content) ? content.replace(/<head[^>]*>/i, (m) => `${m}\n${shim}`) : shim + content };
+    } finally {
+      store.changed();
+    }
+  }
+
+  /** POST /api/webapp/run: google.script.run from the web app's page (anonymous visitor, runs as the deployer). */
+  function runWebAppEndpoint(fn: string, args: unknown[]): RunResponse {
+    const w = ws();
+    if (!w.runWebApp) throw new HttpError(501, 'this emulator has no web app mode');
+    if (!WEB_APP_ENDPOINTS.includes(fn)) throw new HttpError(404, `${fn} is not an endpoint of the web app's page`);
+    const before = w.executions.length;
+    try {
+      const res = w.runWebApp(fn, args);
+      if (res.execution.error) {
+        return { ok: false, error: { kind: 'bundle', message: res.execution.error.message, stack: scriptStack(res.execution.error.stack ?? '') }, executions: executionsSince(before) };
+      }
+      return { ok: true, value: res.result, executions: executionsSince(before) };
+    } finally {
+      store.changed();
+    }
+  }
+
   function withShim(html: string, user: string): string {
     const shim = `<script src="/gas-shim.js?user=${encodeURIComponent(user)}"></script>`;
     return /<head[^>]*>/i.test(html) ? html.replace(/<head[^>]*>/i, (m) => `${m}\n${shim}`) : shim + html;
   }
 
   /** The dev transport and host, then the shared google.script.run client (same as the browser tests'). */
-  function shimScript(user: string): string {
+  function shimScript(user: string, webApp = false): string {
     const transport = '__devScriptRun';
-    const config = JSON.stringify({ user, transport }).replace(/</g, '\\u003c');
-    return `var __GAS_DEV__ = ${config};\n${assets.js('shim')}\n${scriptRunClientSource(transport, entryPoints())}\n`;
+    const config = JSON.stringify({ user, transport, webApp }).replace(/</g, '\\u003c');
+    const callable = webApp ? entryPoints().filter((f) => WEB_APP_ENDPOINTS.includes(f)) : entryPoints();
+    return `var __GAS_DEV__ = ${config};\n${assets.js('shim')}\n${scriptRunClientSource(transport, callable)}\n`;
   }
 
   // ------------------------------------------------------------ routing
@@ -348,7 +419,11 @@ export function createDevServer(opts: DevServerOptions): Server {
       if (path === '/app.css') return send(res, 200, 'text/css', assets.css());
       if (path === '/page.js') return send(res, 200, 'text/javascript', assets.js('page'));
       if (path === '/form.js') return send(res, 200, 'text/javascript', assets.js('form'));
-      if (path === '/gas-shim.js') return send(res, 200, 'text/javascript', shimScript(checkUser(q('user'))));
+      if (path === '/gas-shim.js') return send(res, 200, 'text/javascript', q('webApp') === '1' ? shimScript('', true) : shimScript(checkUser(q('user'))));
+      if (path === '/exec') {
+        const page = webAppPage(url);
+        return send(res, page.status, 'text/html', page.html, SIDEBAR_CSP);
+      }
       if (path === '/sidebar') return send(res, 200, 'text/html', sidebarPage(checkUser(q('user'))), SIDEBAR_CSP);
       if (path === '/dialog') return send(res, 200, 'text/html', dialogPage(q('n'), checkUser(q('user'))), SIDEBAR_CSP);
       if (path === '/favicon.ico') return send(res, 204, 'text/plain', '');
@@ -391,6 +466,14 @@ export function createDevServer(opts: DevServerOptions): Server {
         const args = body.args === undefined ? [] : body.args;
         if (!Array.isArray(args)) throw new HttpError(400, 'args must be an array');
         const result = run(body.fn, args, checkUser(body.user));
+        return json(res, result.ok ? 200 : 500, result);
+      }
+      if (path === '/api/cell') return json(res, 200, typeIntoCell(body));
+      if (path === '/api/webapp/run') {
+        if (!isRec(body) || typeof body.fn !== 'string') throw new HttpError(400, 'expected {fn, args}');
+        const args = body.args === undefined ? [] : body.args;
+        if (!Array.isArray(args)) throw new HttpError(400, 'args must be an array');
+        const result = runWebAppEndpoint(body.fn, args);
         return json(res, result.ok ? 200 : 500, result);
       }
       if (path === '/api/open') {
@@ -454,6 +537,10 @@ const PAGE_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-s
 const SIDEBAR_CSP = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'";
 // An email body runs nothing and loads nothing from outside, even opened directly.
 const MAIL_CSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+function escapeText(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+}
 
 function send(res: ServerResponse, status: number, type: string, body: string, csp?: string): void {
   const headers: Record<string, string> = {

@@ -48,6 +48,9 @@ const options = {
   // Each service call takes 10 ms of emulated time, so the Executions view shows which runs cost
   // what (and time-budget code sees time pass); 0 would show every run as taking no time.
   latencyMs: 10,
+  // The script is "deployed as a web app" at this server's /exec, so emails carry personal links
+  // (ScriptApp.getService().getUrl()) that open the applicant's page right here.
+  webAppUrl: `http://localhost:${port}/exec`,
 };
 
 let store: Store;

@@ -51,4 +51,8 @@ export interface WorkspacePort {
     clear(): void;
   };
   toJSON(): unknown;
+  /** A person types into a cell (1-based row and column). */
+  typeIntoCell?(sheetName: string, row: number, col: number, value: string | number | boolean): void;
+  /** Google serving the web app (doGet, or an endpoint its page calls), as the deployer. Never throws. */
+  runWebApp?(fn: string, args?: unknown[]): { execution: ExecutionLike; html: { content: string; title: string } | null; result: unknown };
 }

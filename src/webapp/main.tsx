@@ -115,7 +115,7 @@ function Community({ view, c, confirming, busy, onAsk, onCancel, onWithdraw }: C
     wasConfirming.current = confirming;
   }, [confirming]);
   return (
-    <section class="card" aria-labelledby={id}>
+    <section class="ap-card" aria-labelledby={id}>
       <h2 id={id}>{c.name}</h2>
       {c.cohort ? <p class="muted">Cohort: {c.cohort}</p> : null}
       <p>
@@ -132,7 +132,7 @@ function Community({ view, c, confirming, busy, onAsk, onCancel, onWithdraw }: C
               <Meeting key={m.number} m={m} />
             ))}
           </ol>
-          <div class="actions">
+          <div class="ap-actions">
             <a class="button" href={icsHref(view, c)} download={`${c.key || 'community'}-meetings.ics`}>
               Add these meetings to my calendar (.ics)
             </a>
@@ -140,14 +140,14 @@ function Community({ view, c, confirming, busy, onAsk, onCancel, onWithdraw }: C
         </>
       ) : null}
       {c.canWithdraw && !confirming ? (
-        <div class="actions">
+        <div class="ap-actions">
           <button type="button" ref={ask} aria-expanded="false" disabled={busy} onClick={onAsk}>
             Withdraw from {c.name}…
           </button>
         </div>
       ) : null}
       {c.canWithdraw && confirming ? (
-        <div class="confirm" id={confirmId} role="group" aria-labelledby={`${confirmId}-q`}>
+        <div class="ap-confirm" id={confirmId} role="group" aria-labelledby={`${confirmId}-q`}>
           <p id={`${confirmId}-q`}>
             <strong>Withdraw from {c.name}?</strong>
           </p>
@@ -156,7 +156,7 @@ function Community({ view, c, confirming, busy, onAsk, onCancel, onWithdraw }: C
               ? 'You will be removed from the remaining meetings and your seat will be offered to someone else. This cannot be undone on this page.'
               : 'Your application for this community will be withdrawn. This cannot be undone on this page.'}
           </p>
-          <div class="actions">
+          <div class="ap-actions">
             <button type="button" class="danger" ref={yes} disabled={busy} onClick={onWithdraw}>
               {busy ? 'Withdrawing…' : 'Yes, withdraw'}
             </button>

@@ -30,12 +30,13 @@ export function inWebApp_(): boolean {
   return webApp;
 }
 
+/**
+ * The bound spreadsheet, or null when there is none (the documented "null if there is none").
+ * A service error is not "none": it propagates, so a failing run fails rather than quietly
+ * switching to the stored ID.
+ */
 function activeOrNull(): Spreadsheet | null {
-  try {
-    return SpreadsheetApp.getActiveSpreadsheet() ?? null;
-  } catch {
-    return null;
-  }
+  return SpreadsheetApp.getActiveSpreadsheet() ?? null;
 }
 
 /** The program's spreadsheet: the active one, or the one whose ID setup stored when there is none. */

@@ -48,6 +48,12 @@ function draw(root: HTMLElement, mails: DevMail[]): void {
       h('div', { class: 'split-detail' }, current ? detail(current) : null)));
 }
 
+/** The applicant's personal link in this email (the web app served by this server at /exec), as a button. */
+function personalPage(m: DevMail): HTMLElement | null {
+  const link = /https?:\/\/[^\s/]+(\/exec\?t=[A-Za-z0-9_-]+)/.exec(m.body);
+  return link ? h('a', { href: link[1], target: '_blank', rel: 'noopener', class: 'button' }, 'Open personal page') : null;
+}
+
 function detail(m: DevMail): HTMLElement {
   const row = (k: string, v: string): HTMLElement | null => (v ? h('tr', {}, h('th', { scope: 'row' }, k), h('td', {}, v)) : null);
   const toggle = h('button', {
@@ -63,6 +69,7 @@ function detail(m: DevMail): HTMLElement {
       row('From', m.name ? `${m.name} <${m.from}>` : m.from), row('To', m.to), row('Cc', m.cc), row('Bcc', m.bcc), row('Reply-To', m.replyTo),
       row('Date', m.sentAtLocal), row('Sent with', m.via))),
     h('div', { class: 'toolbar' },
+      personalPage(m),
       h('a', { href: `/api/outbox/${encodeURIComponent(m.id)}.eml`, download: '', class: 'button' }, 'Download .eml'),
       m.hasHtml ? toggle : h('span', { class: 'muted' }, 'plain text only')),
     body);

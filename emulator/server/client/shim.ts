@@ -5,7 +5,7 @@
 // google.script.host, which tells the surrounding page about runs and close().
 import type { DevError, RunResponse } from '../devWire';
 
-declare const __GAS_DEV__: { user: string; transport: string };
+declare const __GAS_DEV__: { user: string; transport: string; webApp?: boolean };
 
 type Reply = { ok: true; valueJson: string } | { ok: false; error: { name: string; message: string } };
 
@@ -16,11 +16,14 @@ function notifyParent(message: Record<string, unknown>): void {
 async function transport(fn: string, argsJson: string): Promise<Reply> {
   let body: RunResponse | { ok: false; error: DevError };
   try {
-    const res = await fetch('/api/run', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: `{"fn":${JSON.stringify(fn)},"user":${JSON.stringify(__GAS_DEV__.user)},"args":${argsJson}}`,
-    });
+    // The web app's page (GET /exec) runs as the deployer for an anonymous visitor: no user to send.
+    const res = __GAS_DEV__.webApp
+      ? await fetch('/api/webapp/run', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: `{"fn":${JSON.stringify(fn)},"args":${argsJson}}` })
+      : await fetch('/api/run', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: `{"fn":${JSON.stringify(fn)},"user":${JSON.stringify(__GAS_DEV__.user)},"args":${argsJson}}`,
+        });
     body = (await res.json()) as RunResponse | { ok: false; error: DevError };
   } catch (e) {
     notifyParent({ type: 'run', fn, ok: false, error: { kind: 'request', message: `The dev server did not answer: ${String(e)}`, stack: '' } });

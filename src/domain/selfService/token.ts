@@ -18,6 +18,8 @@ export const TAG_BYTES = 16;
 /** Emails are at most 254 characters (RFC 5321); a token is then at most ~360 characters. */
 export const MAX_EMAIL_BYTES = 320;
 export const MAX_TOKEN_LENGTH = Math.ceil(((TAG_BYTES + MAX_EMAIL_BYTES) * 4) / 3);
+/** The shortest email worth a token is 3 bytes ("a@b"). */
+export const MIN_TOKEN_LENGTH = Math.ceil(((TAG_BYTES + 3) * 4) / 3);
 const TOKEN_FORMAT = /^[A-Za-z0-9_-]+$/;
 
 export function normalizeEmail(email: string): string {
@@ -146,7 +148,7 @@ export function makeToken(email: string, secret: string, hmac: Hmac): string {
 
 /** Whether a value can be a token at all (cheap, no secret): length and alphabet only. */
 export function looksLikeToken(value: unknown): value is string {
-  return typeof value === 'string' && value.length >= 30 && value.length <= MAX_TOKEN_LENGTH && TOKEN_FORMAT.test(value) && value.length % 4 !== 1;
+  return typeof value === 'string' && value.length >= MIN_TOKEN_LENGTH && value.length <= MAX_TOKEN_LENGTH && TOKEN_FORMAT.test(value) && value.length % 4 !== 1;
 }
 
 /** The normalised email a valid token names, or null (malformed, tampered, made under another secret). */

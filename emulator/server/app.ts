@@ -281,6 +281,26 @@ export function createDevServer(opts: DevServerOptions): Server {
     return state();
   }
 
+  /** A guest answers a meeting invitation (Yes / No / Maybe), as a member would in their Calendar. */
+  function respond(body: unknown): DevState {
+    if (!isRec(body) || typeof body.eventId !== 'string' || typeof body.email !== 'string' || typeof body.status !== 'string') {
+      throw new HttpError(400, 'expected {eventId, email, status}');
+    }
+    const status = body.status;
+    if (status !== 'accepted' && status !== 'declined' && status !== 'tentative' && status !== 'needsAction') {
+      throw new HttpError(400, 'status must be accepted, declined, tentative or needsAction');
+    }
+    const w = ws();
+    if (!w.respondToInvitation) throw new HttpError(501, 'this workspace cannot answer invitations');
+    try {
+      w.respondToInvitation(body.eventId, body.email, status);
+    } catch (e) {
+      throw new HttpError(400, e instanceof Error ? e.message : String(e));
+    }
+    store.changed();
+    return state();
+  }
+
   function hourly(): RunResponse {
     const before = ws().executions.length;
     try {
@@ -483,6 +503,7 @@ export function createDevServer(opts: DevServerOptions): Server {
       }
       if (path === '/api/form/submit') return json(res, 200, submitForm(body));
       if (path === '/api/clock') return json(res, 200, setClock(body));
+      if (path === '/api/calendar/respond') return json(res, 200, respond(body));
       if (path === '/api/hourly') {
         const result = hourly();
         return json(res, result.ok ? 200 : 500, result);

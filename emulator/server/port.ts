@@ -31,6 +31,8 @@ export interface WorkspacePort {
     options?: { firing?: Firing },
   ): { row: number; responseId: string; executions: readonly ExecutionLike[] };
   runTimeTriggers(): unknown;
+  /** A guest answers a meeting invitation (the calendar view's per-guest answer). */
+  respondToInvitation?(eventId: string, email: string, status: 'accepted' | 'declined' | 'tentative' | 'needsAction'): void;
   /** A user opens the spreadsheet: the onOpen simple trigger (LIMITED) and installed ON_OPEN triggers. */
   open?(user: string): readonly ExecutionLike[];
   readonly clock: { set(d: Date | string): void; now(): Date; advance(ms: number): void };

@@ -3,7 +3,10 @@
 // process every response the Log does not yet record. The event is only a hint (it may be
 // duplicated, blank, or missing).
 import { composeConfirmation } from '../domain/intake/confirmationEmail';
-import { planClaims, propertyKey, type QueuedConfirmation } from '../domain/intake/confirmationQueue';
+import {
+  JOURNAL_PROPERTY, keyHash, LEGACY_PREFIX, parseJournal, parseLegacy, planClaims, queuedDetails, readLedger, QUEUED_ACTION, RETRIED_ACTION, SENT_ACTION, type Journal,
+} from '../domain/intake/confirmationQueue';
+import type { ConfirmationRecord } from '../domain/intake/intakePlan';
 import { formatLongDate, formatTime, zoneAbbreviation } from '../domain/program/dates';
 import { planIntake, RESUBMISSION_FIELDS } from '../domain/intake/intakePlan';
 import { TABS } from '../domain/program/layout';
@@ -18,7 +21,7 @@ import { withScriptLock_ } from '../workspace/lock';
 import { appendLog_, loggedResponseKeys_, type LogEntry } from '../workspace/log';
 import { remainingMailQuota_, sendMail_ } from '../workspace/mail';
 import { readProgram_ } from '../workspace/programRepo';
-import { allProperties_, deleteProperty_, getProperty_, setProperties_, setProperty_ } from '../workspace/properties';
+import { allProperties_, deleteProperty_, getProperty_, setProperty_ } from '../workspace/properties';
 import { readTable_ } from '../workspace/table';
 
 export interface IntakeSummary {
@@ -84,7 +87,8 @@ function executionId(): string {
 interface LockedResult {
   program: Program;
   summary: IntakeSummary;
-  claimed: QueuedConfirmation[];
+  /** confirmations this run holds the lease to send (empty: none, no quota, or another run sends) */
+  pending: ConfirmationRecord[];
 }
 
 function emptySummary(): IntakeSummary {
@@ -97,41 +101,58 @@ function processUnderLock(execution: string, e?: GoogleAppsScript.Events.SheetsO
     const props = allProperties_();
     // A new program year is half applied (tabs being archived, the new form not yet in place):
     // the responses wait in their tab and the next run after the switch takes them.
-    if (switchInProgress(props)) return { program, summary: emptySummary(), claimed: [] };
+    if (switchInProgress(props)) return { program, summary: emptySummary(), pending: [] };
     const current = props[RESPONSES_TAB] || null;
     const responsesTab = responsesTabName_(TABS.responses, current);
     // After a program-year switch, a submission to an older year's form is not this year's
     // business: its tab is never read (two service calls, spent only on sheets that switched).
     if (current && e && responsesTab) {
       const from = eventSheetName(e);
-      if (from !== null && from !== responsesTab) return { program, summary: emptySummary(), claimed: [] };
+      if (from !== null && from !== responsesTab) return { program, summary: emptySummary(), pending: [] };
     }
     const responsesTable = responsesTab ? readTable_(responsesTab) : null;
-    const { keys: logged, log } = loggedResponseKeys_();
+    const { keys: logged, lines, log } = loggedResponseKeys_();
     const mark = parseMark(props[SCAN_MARK]);
     const responses = responsesTable
       ? parseResponses(responsesTable, program.communities.map((c) => c.name), logged, resumeIndex(responsesTable, mark))
       : [];
     const apps = readApplicationKeys_(program.communities);
     const plan = planIntake(program, responses, apps.keys, logged);
-    const recorded = new Set(logged);
-    plan.handled.forEach((k) => recorded.add(k));
-    const claims = planClaims(props, plan.confirmations, recorded, execution, now().getTime());
-    // The confirmation record goes first: a run cut off after the rows are written still has it.
-    setProperties_(claims.write);
-    for (const key of claims.drop) deleteProperty_(key);
+    const ledger = readLedger(lines);
+    const entries: LogEntry[] = plan.log.map((l) => ({ ...l }));
+    const queued = [...plan.confirmations];
+    // The replaced design kept one script property per confirmation: move them into the Log once.
+    const legacyKeys = Object.keys(props).filter((k) => k.startsWith(LEGACY_PREFIX));
+    for (const key of legacyKeys) {
+      const old = parseLegacy(props[key]);
+      if (!old || ledger.queued.has(old.rec.k) || ledger.sent.has(old.rec.k)) continue;
+      queued.push(old.rec);
+      if (old.maybeSent) entries.push(retried(old.rec));
+    }
+    for (const rec of queued) entries.push({ actor: 'system', action: QUEUED_ACTION, details: queuedDetails(rec), responseKey: rec.k });
+    const nowMs = now().getTime();
+    const journal = parseJournal(props[JOURNAL_PROPERTY]);
+    const claims = planClaims(ledger, queued, journal, execution, nowMs);
+    for (const rec of claims.recoveredSent) {
+      const how = claims.cutOff ? ' (recorded from the journal of a run that was cut off after sending it)' : '';
+      entries.push({ actor: 'system', action: SENT_ACTION, details: `Confirmation email sent to ${rec.to}${how}.`, responseKey: rec.k });
+    }
+    for (const rec of claims.uncertain) entries.push(retried(rec));
     appendApplications_(apps, plan.append);
     saveApplications_(apps, plan.update, RESUBMISSION_FIELDS);
-    const entries: LogEntry[] = plan.log.map((l) => ({ ...l }));
-    for (const q of claims.uncertain) {
-      entries.push({
-        actor: 'system',
-        action: 'Confirmation retried',
-        details: `A run was cut off while sending the confirmation to ${q.to}; it is sent again (the first may or may not have gone out).`,
-        responseKey: q.k,
-      });
-    }
+    // the rows, the 'Response processed' entries and their 'Confirmation queued' entries: the
+    // confirmation is in the Log the moment its response is recorded as handled
     appendLog_(entries, log);
+    for (const key of legacyKeys) deleteProperty_(key);
+    // Take the lease (a fresh journal) only when there is mail to send (the quota is read outside the lock).
+    let pending: ConfirmationRecord[] = [];
+    if (!claims.busy && claims.pending.length > 0) {
+      const fresh: Journal = { x: execution, t: nowMs, sent: [], sending: null };
+      setProperty_(JOURNAL_PROPERTY, JSON.stringify(fresh));
+      pending = claims.pending;
+    } else if (journal && !claims.busy) {
+      deleteProperty_(JOURNAL_PROPERTY);
+    }
     // Only now is every row of the tab recorded as handled: mark where the next run may resume.
     if (responsesTable && responsesTable.rows.length > 0) {
       const next: ScanMark = { count: responsesTable.rows.length, key: rowKey(responsesTable, responsesTable.rows.length - 1) };
@@ -140,62 +161,72 @@ function processUnderLock(execution: string, e?: GoogleAppsScript.Events.SheetsO
     const rejected = plan.log.filter((l) => l.action === 'Response rejected').length;
     return {
       program,
-      claimed: claims.claimed,
+      pending,
       summary: {
         processed: plan.log.length - rejected,
         rejected,
         added: plan.append.length,
         updated: plan.update.length,
         confirmationsSent: 0,
-        confirmationsWaiting: 0,
+        confirmationsWaiting: claims.waiting,
       },
     };
   });
+}
+
+function retried(rec: ConfirmationRecord): LogEntry {
+  return {
+    actor: 'system',
+    action: RETRIED_ACTION,
+    details: `A run was cut off while sending the confirmation to ${rec.to}; it is sent again (the first may or may not have gone out).`,
+    responseKey: rec.k,
+  };
 }
 
 function isTimeLimit(err: unknown): boolean {
   return /exceeded maximum execution time/i.test(String((err as Error)?.message ?? err));
 }
 
-/** Sends the claimed confirmations, outside the lock. Returns [sent, still waiting]. */
-function sendClaimed(program: Program, claimed: QueuedConfirmation[], startedAt: number): [number, number] {
-  if (claimed.length === 0) return [0, 0];
+/**
+ * Sends what this run holds the lease for, outside the lock: before each email the journal names
+ * it ('sending'), after it the email joins the journal's 'sent'. At the end the journal is marked
+ * done (the lease ends); the next run records its sends in the Log. Returns how many were sent.
+ */
+function sendPending(program: Program, pending: ConfirmationRecord[], startedAt: number, execution: string): number {
+  if (pending.length === 0) return 0;
   let quota = remainingMailQuota_();
   const links = personalLinks_();
-  let sent = 0;
-  const release: Record<string, string> = {};
-  for (let i = 0; i < claimed.length; i++) {
-    const q = claimed[i];
-    const key = propertyKey(q.k);
-    if (quota <= 0 || now().getTime() - startedAt > SEND_DEADLINE_MS) {
-      for (const rest of claimed.slice(i)) release[propertyKey(rest.k)] = JSON.stringify({ ...rest, s: 'p', t: now().getTime() });
-      break;
-    }
-    const link = links(q.to);
-    setProperty_(key, JSON.stringify({ ...q, s: 's', t: now().getTime() }));
+  const journal: Journal = { x: execution, t: now().getTime(), sent: [], sending: null };
+  for (const rec of pending) {
+    if (quota <= 0 || now().getTime() - startedAt > SEND_DEADLINE_MS) break;
+    const link = links(rec.to);
+    const hash = keyHash(rec.k);
+    journal.sending = hash;
+    setProperty_(JOURNAL_PROPERTY, JSON.stringify(journal));
+    journal.sending = null;
     try {
-      sendMail_(composeConfirmation(q, program, now(), link));
+      sendMail_(composeConfirmation(rec, program, now(), link));
     } catch (err) {
       if (isTimeLimit(err)) throw err;
-      // Not sent: back to pending for the next run.
-      release[key] = JSON.stringify({ ...q, s: 'p', t: now().getTime() });
-      if (/too many times|quota/i.test(String((err as Error)?.message))) quota = 0;
+      // not sent: it stays queued for the next run
+      if (/too many times|quota/i.test(String((err as Error)?.message))) break;
       continue;
     }
-    deleteProperty_(key);
-    sent++;
+    journal.sent.push(hash);
     quota--;
   }
-  setProperties_(release);
-  return [sent, Object.keys(release).length];
+  journal.done = true;
+  setProperty_(JOURNAL_PROPERTY, JSON.stringify(journal));
+  return journal.sent.length;
 }
 
 function runIntake_(e?: GoogleAppsScript.Events.SheetsOnFormSubmit): IntakeSummary {
   const startedAt = now().getTime();
-  const locked = processUnderLock(executionId(), e);
-  const [sent, waiting] = sendClaimed(locked.program, locked.claimed, startedAt);
+  const execution = executionId();
+  const locked = processUnderLock(execution, e);
+  const sent = sendPending(locked.program, locked.pending, startedAt, execution);
   locked.summary.confirmationsSent = sent;
-  locked.summary.confirmationsWaiting = waiting;
+  locked.summary.confirmationsWaiting = Math.max(0, locked.summary.confirmationsWaiting - sent);
   return locked.summary;
 }
 

@@ -1,5 +1,6 @@
 // The Log tab: an append-only audit trail (Time, Actor, Action, Application IDs, Details, Response Key).
 import { LOG_HEADERS, TABS } from '../domain/program/layout';
+import type { LogLine } from '../domain/intake/confirmationQueue';
 import { now } from './clock';
 import { columnIndex } from '../domain/program/grid';
 import { appendRows_, ensureTab_, readHead_, readTable_, type Table, type TableHead } from './table';
@@ -53,6 +54,8 @@ export function appendLog_(entries: LogEntry[], log?: TableHead): void {
 export interface LoggedKeys {
   /** every response key the Log records */
   keys: Set<string>;
+  /** Action, Details and Response Key of every row that has a response key, in order */
+  lines: LogLine[];
   /** the Log as read (valid for appending within the same locked section only) */
   log: TableHead;
 }
@@ -65,10 +68,17 @@ export function loggedResponseKeys_(): LoggedKeys {
     table = readTable_(TABS.log) as Table;
   }
   const c = columnIndex(table, 'Response Key');
+  const a = columnIndex(table, 'Action');
+  const d = columnIndex(table, 'Details');
   const keys = new Set<string>();
+  const lines: LogLine[] = [];
   for (const row of table.rows) {
     const k = c < row.length ? row[c] : '';
-    if (typeof k === 'string' ? k !== '' : k !== null && k !== undefined && k !== '') keys.add(String(k).trim());
+    if (typeof k === 'string' ? k !== '' : k !== null && k !== undefined && k !== '') {
+      const key = String(k).trim();
+      keys.add(key);
+      lines.push({ key, action: String(row[a] ?? ''), details: String(row[d] ?? '') });
+    }
   }
-  return { keys, log: table };
+  return { keys, lines, log: table };
 }

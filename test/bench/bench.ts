@@ -14,6 +14,7 @@ const LABEL: Record<Operation, string> = {
   intake: 'intake: one submission (2 communities)',
   getReviewState: 'getReviewState',
   getReviewRevision: 'live poll: getReviewRevision (every 20 s per open page)',
+  idleSweep: 'hourly sweep with nothing to do (clock trigger)',
   decide: 'decide: accept 1 (before notify date)',
   decideAndNotify: 'decide: accept 1 + its email and invitations',
 };

@@ -134,6 +134,22 @@ export const OPERATIONS = {
     ),
   getReviewState: (ws: Workspace): Measured => measured(ws, () => ws.run('getReviewState', [], { user: STAFF })),
   getReviewRevision: (ws: Workspace): Measured => measured(ws, () => ws.run('getReviewRevision', [], { user: STAFF })),
+  /**
+   * the hourly sweep (as its clock trigger) when nothing is to do: every response processed, no
+   * decision due. It runs 24 times a day against the daily trigger runtime (90 min on consumer accounts).
+   */
+  idleSweep: (ws: Workspace): Measured => {
+    // the first sweep after the seeding records where the responses tab was read up to; measured is
+    // the next one, as every later hour sees it
+    ws.clock.advance(60 * 60 * 1000);
+    ws.runTimeTriggers();
+    ws.clock.advance(60 * 60 * 1000);
+    return measured(ws, () => {
+      const runs = ws.runTimeTriggers();
+      if (runs.length !== 1 || runs[0].fn !== 'sweep') throw new Error(`expected the sweep trigger alone, got ${runs.map((r) => r.fn).join(', ')}`);
+      return runs[0].result;
+    });
+  },
   /** accept one pending application before the notify date (saved; nothing due yet) */
   decide: (ws: Workspace): Measured => {
     const id = firstPending(ws);

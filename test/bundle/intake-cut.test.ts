@@ -1,7 +1,8 @@
 // A submission's run cut off (time limit) before ANY of its service calls: the hourly sweep then
-// leaves exactly the expected rows, one Log entry, and at least one confirmation — exactly one
-// unless the cut fell after a successful MailApp call and before the delete that records it (then
-// the script cannot know the mail left: it sends it again and logs "Confirmation retried").
+// leaves exactly the expected rows, one 'Response processed' entry, and at least one confirmation —
+// exactly one unless the cut fell after a successful MailApp call and before the journal write that
+// records it (then the script cannot know the mail left: it sends it again and logs "Confirmation
+// retried").
 import { Workspace } from '../../emulator';
 import { applications, confirmations, freshWorkspace, logRows, submit, sweepLater } from './intake.support';
 
@@ -13,9 +14,9 @@ describe('a submission cut off at every service call', () => {
   const probe = Workspace.fromJSON(snapshot);
   const calls = submit(probe, APPLICANT).executions[0].calls;
   const sendAt = calls.findIndex((c) => c.method === 'MailApp.sendEmail') + 1;
-  // The 'sending' mark just before the mail, and the delete just after it (1-based call numbers).
+  // The journal's 'sending' mark just before the mail, and its write just after it (1-based call numbers).
   const markAt = calls.slice(0, sendAt - 1).map((c) => c.method).lastIndexOf('Properties.setProperty') + 1;
-  const deleteAt = sendAt + calls.slice(sendAt).findIndex((c) => c.method === 'Properties.deleteProperty') + 1;
+  const deleteAt = sendAt + calls.slice(sendAt).findIndex((c) => c.method === 'Properties.setProperty') + 1;
   const outcomes: string[] = [];
   const results = calls.map((_c, i) => {
     const n = i + 1;

@@ -7,9 +7,12 @@ import { OPERATIONS, sheetCalls, workspaceWith, type Measured, type Operation } 
 
 jest.setTimeout(120_000);
 
-const CEILING: Record<Operation, { sheet: number; all: number }> = {
+const CEILING: Record<Operation, { sheet: number; all: number; reads?: number }> = {
   intake: { sheet: 40, all: 55 },
   getReviewState: { sheet: 20, all: 22 },
+  // The hourly sweep runs 24 times a day against the daily trigger runtime (90 min consumer): with
+  // nothing to do it still reads the tabs each step needs (intake, form, delivery, members).
+  idleSweep: { sheet: 56, all: 75, reads: 20 },
   decide: { sheet: 45, all: 65 },
   decideAndNotify: { sheet: 75, all: 160 },
   // the review pages' live poll: no Spreadsheet call at all, whatever the sheet's size
@@ -42,6 +45,6 @@ describe.each(Object.keys(CEILING) as Operation[])('%s', (op) => {
     expect(large.total).toBeLessThanOrEqual(CEILING[op].all);
     // a fixed handful of tab reads (decide reads the program and rows, then delivery re-reads them
     // under its own lock): never a getValues per row
-    expect(large.exec.calls.filter((c) => c.method === 'Range.getValues').length).toBeLessThanOrEqual(12);
+    expect(large.exec.calls.filter((c) => c.method === 'Range.getValues').length).toBeLessThanOrEqual(CEILING[op].reads ?? 12);
   });
 });

@@ -1,6 +1,6 @@
 import { parseResponses, splitChoices, CELL_LIMIT } from '../../src/domain/intake/responses';
 import { planIntake, type RowApplication } from '../../src/domain/intake/intakePlan';
-import { planClaims, propertyKey, STALE_MS } from '../../src/domain/intake/confirmationQueue';
+import { keyHash, MAX_PER_RUN, parseJournal, parseQueuedDetails, planClaims, queuedDetails, readLedger, STALE_MS } from '../../src/domain/intake/confirmationQueue';
 import { composeConfirmation } from '../../src/domain/intake/confirmationEmail';
 import { formSpec } from '../../src/domain/intake/formSpec';
 import { applicationId, responseKey } from '../../src/domain/program/ids';
@@ -122,28 +122,59 @@ describe('planIntake', () => {
   });
 });
 
-describe('confirmation queue', () => {
-  const rec = { k: 'k1', to: 'a@b.gov', n: 'A', c: ['clna'] };
-  it('claims fresh records, pending ones, stale claims and stale sends (at-least-once: a cut run loses nothing)', () => {
-    const t = 1_700_000_000_000;
-    const props = {
-      [propertyKey('k2')]: JSON.stringify({ ...rec, k: 'k2', s: 'p', t }),
-      [propertyKey('k3')]: JSON.stringify({ ...rec, k: 'k3', s: 'c', x: 'other', t: t - STALE_MS - 1 }),
-      [propertyKey('k4')]: JSON.stringify({ ...rec, k: 'k4', s: 'c', x: 'other', t }),
-      [propertyKey('k5')]: JSON.stringify({ ...rec, k: 'k5', s: 's', t: t - STALE_MS - 1 }),
-      [propertyKey('k6')]: JSON.stringify({ ...rec, k: 'k6', s: 'p', t }),
-      [propertyKey('bad')]: '{',
-      other: 'x',
-    };
-    const p = planClaims(props, [rec], new Set(['k1', 'k2', 'k3', 'k4', 'k5']), 'me', t);
-    expect(p.claimed.map((q) => q.k).sort()).toEqual(['k1', 'k2', 'k3', 'k5']);
-    expect(p.claimed.every((q) => q.s === 'c' && q.x === 'me')).toBe(true);
-    expect(p.uncertain.map((q) => q.k)).toEqual(['k5']);
-    expect(p.drop).toEqual([propertyKey('bad')]);
+describe('confirmation queue (in the Log; one constant-size journal in properties)', () => {
+  const rec = (k: string) => ({ k, to: `${k}@b.gov`, n: 'A', c: ['clna'] });
+  const queued = (k: string) => ({ key: k, action: 'Confirmation queued', details: queuedDetails(rec(k)) });
+  const sent = (k: string) => ({ key: k, action: 'Confirmation sent', details: '' });
+  const t = 1_700_000_000_000;
+
+  it('a queued entry reads back as its record; the Details start with a sentence staff read', () => {
+    const r = { ...rec('k1'), n: 'Ann | data: "x"', l: true };
+    const d = queuedDetails(r);
+    expect(d.startsWith('Confirmation email to k1@b.gov waits to be sent.')).toBe(true);
+    expect(parseQueuedDetails('k1', d)).toEqual(r);
+    expect(parseQueuedDetails('k1', 'nothing here')).toBeNull();
   });
-  it('does not overwrite an existing record of the same response', () => {
-    const props = { [propertyKey('k1')]: JSON.stringify({ ...rec, s: 's', t: 1 }) };
-    expect(planClaims(props, [rec], new Set(['k1']), 'me', 2).claimed).toEqual([]);
+
+  it('pending = queued and not sent, in Log order, plus what this run queues', () => {
+    const ledger = readLedger([queued('k1'), queued('k2'), sent('k1'), { key: 'k3', action: 'Response processed', details: '' }]);
+    const p = planClaims(ledger, [rec('k4')], null, 'me', t);
+    expect(p.busy).toBe(false);
+    expect(p.pending.map((x) => x.k)).toEqual(['k2', 'k4']);
+    expect(p.waiting).toBe(2);
+  });
+
+  it('another live run holding the journal: busy, nothing to send; a stale or finished journal is taken over', () => {
+    const ledger = readLedger([queued('k1')]);
+    const live = { x: 'other', t: t - 1000, sent: [], sending: null };
+    expect(planClaims(ledger, [], live, 'me', t).busy).toBe(true);
+    expect(planClaims(ledger, [], { ...live, t: t - STALE_MS - 1 }, 'me', t).busy).toBe(false);
+    expect(planClaims(ledger, [], { ...live, done: true }, 'me', t).pending.map((x) => x.k)).toEqual(['k1']);
+  });
+
+  it("a journal's sends are recorded; the one it was sending is sent again (at-least-once: never lost)", () => {
+    const ledger = readLedger([queued('k1'), queued('k2'), queued('k3')]);
+    const cut = { x: 'dead', t: t - STALE_MS - 1, sent: [keyHash('k1')], sending: keyHash('k2') };
+    const p = planClaims(ledger, [], cut, 'me', t);
+    expect(p.cutOff).toBe(true);
+    expect(p.recoveredSent.map((x) => x.k)).toEqual(['k1']);
+    expect(p.uncertain.map((x) => x.k)).toEqual(['k2']);
+    expect(p.pending.map((x) => x.k)).toEqual(['k2', 'k3']);
+    const done = planClaims(ledger, [], { x: 'prev', t, sent: [keyHash('k1'), keyHash('k2')], sending: null, done: true }, 'me', t);
+    expect(done.cutOff).toBe(false);
+    expect(done.recoveredSent.map((x) => x.k)).toEqual(['k1', 'k2']);
+    expect(done.pending.map((x) => x.k)).toEqual(['k3']);
+  });
+
+  it('sends at most MAX_PER_RUN a run, so the journal stays small (a 300-character key is an 11-character hash)', () => {
+    const many = Array.from({ length: 2000 }, (_, i) => queued(`2023-08-01T14:00:00.000Z ${'x'.repeat(280)}${i}@b.gov`));
+    const p = planClaims(readLedger(many), [], null, 'me', t);
+    expect(p.pending).toHaveLength(MAX_PER_RUN);
+    expect(p.waiting).toBe(2000);
+    const journal = { x: 'me-xxxxxxxxxxxxxxxxxx', t, sent: p.pending.map((r) => keyHash(r.k)), sending: null, done: true };
+    expect(JSON.stringify(journal).length).toBeLessThan(4 * 1024);
+    expect(parseJournal(JSON.stringify(journal))).toEqual(journal);
+    expect(parseJournal('{')).toBeNull();
   });
 });
 

@@ -1,81 +1,175 @@
-// Pending confirmation emails live in script properties, one per response, so a run cut off after
-// writing the rows still sends them later:
-//   p (pending) → c (claimed by one execution, under the script lock) → s (sending: set just before
-//   the MailApp call) → deleted once sent.
-// A claim older than STALE_MS belongs to a dead execution and may be taken again (it never reached
-// the send). A stale 's' entry may or may not have gone out: MailApp cannot tell us, so it is sent
-// again and logged. The SPEC's "a run cut off at any point loses nothing" makes this the right side
-// to err on: the only duplicate possible is a run cut off in the single call between a successful
-// send and the delete that records it; never-sent is not possible.
+// Where pending confirmation emails live: in the Log tab, not in script properties. A store of one
+// property per waiting confirmation outgrows the 500 KB properties store on a busy day (2,000
+// responses with 100 emails a day is 1,900 entries waiting for weeks); the Log has room.
+//   - 'Confirmation queued' is appended with the response's 'Response processed' entry (one write):
+//     its Details carry what the email needs after a readable sentence (DATA_MARK + JSON).
+//   - 'Confirmation sent' is appended after the email went out.
+//   Pending = queued and not sent, in the order queued.
+// Script properties hold one constant-size entry: the journal of the run that is sending (its
+// lease), listing short hashes of what it sent since it took it, and what it is sending right now.
+// A run that finishes marks its journal done and leaves it: the next run (which reads the Log and
+// the properties under the lock anyway) records its sends in the Log, so sending never takes the
+// lock a second time. A run cut off leaves the journal too: the next run records what it lists as
+// sent, and a confirmation caught mid-send ('sending') is sent again and logged (MailApp cannot tell
+// whether it went out; never-sent is the worse side to err on). A run sends at most MAX_PER_RUN, so
+// the journal stays far under the 9 KB value limit.
+import { hash53 } from '../program/ids';
 import type { ConfirmationRecord } from './intakePlan';
 
-export const CONFIRMATION_PREFIX = 'confirm:';
-/** Longer than Apps Script's 6-minute execution limit. */
+export const QUEUED_ACTION = 'Confirmation queued';
+export const SENT_ACTION = 'Confirmation sent';
+export const RETRIED_ACTION = 'Confirmation retried';
+export const DATA_MARK = ' | data: ';
+/** The one script property of the queue: the sending run's journal (and lease). */
+export const JOURNAL_PROPERTY = 'cop.confirmJournal';
+/** Longer than Apps Script's 6-minute execution limit: a journal older than this belongs to a dead run. */
 export const STALE_MS = 10 * 60 * 1000;
+/** 200 hashes of at most 11 characters: about 3 KB of journal. */
+export const MAX_PER_RUN = 200;
+/** Properties of the design this one replaced (one per confirmation): migrated into the Log once. */
+export const LEGACY_PREFIX = 'confirm:';
 
-export interface QueuedConfirmation extends ConfirmationRecord {
-  /** state */
-  s: 'p' | 'c' | 's';
-  /** execution that claimed it */
-  x?: string;
-  /** when the state was set (epoch ms) */
+export interface Journal {
+  /** execution holding the lease */
+  x: string;
+  /** when it took it (epoch ms) */
   t: number;
+  /** hashes of the response keys sent */
+  sent: string[];
+  /** hash being sent right now, if any */
+  sending: string | null;
+  /** the run finished: its sends wait to be recorded in the Log by the next run (not a lease any more) */
+  done?: boolean;
 }
 
-export function propertyKey(responseKey: string): string {
-  return CONFIRMATION_PREFIX + responseKey;
+/** A short, stable id of a response key (keys hold an email and can be 300 characters). */
+export function keyHash(key: string): string {
+  return hash53(key).toString(36);
 }
 
-export function parseQueued(raw: string): QueuedConfirmation | null {
+/** The Log entry's Details: a sentence staff read, then the email's data. */
+export function queuedDetails(rec: ConfirmationRecord): string {
+  const data: Omit<ConfirmationRecord, 'k'> = { to: rec.to, n: rec.n, c: rec.c };
+  if (rec.l) data.l = true;
+  return `Confirmation email to ${rec.to} waits to be sent.${DATA_MARK}${JSON.stringify(data)}`;
+}
+
+export function parseQueuedDetails(key: string, details: string): ConfirmationRecord | null {
+  // the first mark: the sentence before it holds only the email address, the JSON may hold anything
+  const at = details.indexOf(DATA_MARK);
+  if (at < 0) return null;
   try {
-    const v = JSON.parse(raw) as QueuedConfirmation;
-    if (!v || typeof v.k !== 'string' || typeof v.to !== 'string' || !Array.isArray(v.c) || !['p', 'c', 's'].includes(v.s)) return null;
-    return v;
+    const v = JSON.parse(details.slice(at + DATA_MARK.length)) as Partial<ConfirmationRecord>;
+    if (!v || typeof v.to !== 'string' || typeof v.n !== 'string' || !Array.isArray(v.c)) return null;
+    const rec: ConfirmationRecord = { k: key, to: v.to, n: v.n, c: v.c.map(String) };
+    if (v.l === true) rec.l = true;
+    return rec;
+  } catch {
+    return null;
+  }
+}
+
+export interface LogLine {
+  action: string;
+  details: string;
+  key: string;
+}
+
+export interface Ledger {
+  /** queued confirmations by response key, in Log order */
+  queued: Map<string, ConfirmationRecord>;
+  /** response keys whose confirmation the Log records as sent */
+  sent: Set<string>;
+}
+
+/** Reads the queue's state out of the Log's rows. */
+export function readLedger(lines: Iterable<LogLine>): Ledger {
+  const ledger: Ledger = { queued: new Map(), sent: new Set() };
+  for (const l of lines) {
+    if (!l.key) continue;
+    if (l.action === QUEUED_ACTION) {
+      const rec = parseQueuedDetails(l.key, l.details);
+      if (rec && !ledger.queued.has(l.key)) ledger.queued.set(l.key, rec);
+    } else if (l.action === SENT_ACTION) {
+      ledger.sent.add(l.key);
+    }
+  }
+  return ledger;
+}
+
+export function parseJournal(raw: string | null | undefined): Journal | null {
+  if (!raw) return null;
+  try {
+    const j = JSON.parse(raw) as Journal;
+    if (!j || typeof j.x !== 'string' || typeof j.t !== 'number' || !Array.isArray(j.sent)) return null;
+    return { x: j.x, t: j.t, sent: j.sent.map(String), sending: typeof j.sending === 'string' ? j.sending : null, done: j.done === true };
   } catch {
     return null;
   }
 }
 
 export interface ClaimPlan {
-  /** property key → JSON to write (new entries and claims), in one setProperties */
-  write: Record<string, string>;
-  /** entries this execution now owns and should send */
-  claimed: QueuedConfirmation[];
-  /** property keys to delete: unreadable entries */
-  drop: string[];
-  /** stale 's' entries: maybe sent, maybe not; claimed again (sent again) and logged */
-  uncertain: QueuedConfirmation[];
+  /** another live run is sending: this one sends nothing */
+  busy: boolean;
+  /** response keys the journal of an earlier run says were sent: append 'Confirmation sent' for them */
+  recoveredSent: ConfirmationRecord[];
+  /** whether that run was cut off (else it finished and left the recording to this run) */
+  cutOff: boolean;
+  /** the confirmation a cut-off run was sending: it is sent again (and logged as retried) */
+  uncertain: ConfirmationRecord[];
+  /** what this run should send, in order (at most MAX_PER_RUN) */
+  pending: ConfirmationRecord[];
+  /** every confirmation not yet sent (pending may be a first slice of them) */
+  waiting: number;
 }
 
 /**
- * @param props every script property
- * @param fresh confirmations of the responses this run just processed
- * @param recorded response keys known as processed (only their confirmations may be claimed)
+ * What a run may send, given the Log's ledger (plus what it queues now) and the journal in
+ * properties. Pure: the caller takes the lease (writes a fresh journal) only when `pending` is not
+ * empty and mail can go.
  */
-export function planClaims(props: Record<string, string>, fresh: ConfirmationRecord[], recorded: ReadonlySet<string>, execution: string, nowMs: number): ClaimPlan {
-  const plan: ClaimPlan = { write: {}, claimed: [], drop: [], uncertain: [] };
-  for (const rec of fresh) {
-    const key = propertyKey(rec.k);
-    if (props[key] !== undefined || plan.write[key] !== undefined) continue;
-    const q: QueuedConfirmation = { ...rec, s: 'c', x: execution, t: nowMs };
-    plan.write[key] = JSON.stringify(q);
-    plan.claimed.push(q);
+export function planClaims(ledger: Ledger, fresh: ConfirmationRecord[], journal: Journal | null, execution: string, nowMs: number): ClaimPlan {
+  const plan: ClaimPlan = { busy: false, recoveredSent: [], cutOff: false, uncertain: [], pending: [], waiting: 0 };
+  if (journal && !journal.done && journal.x !== execution && nowMs - journal.t <= STALE_MS) {
+    plan.busy = true;
+    return plan;
   }
-  for (const key of Object.keys(props)) {
-    if (!key.startsWith(CONFIRMATION_PREFIX) || plan.write[key] !== undefined) continue;
-    const q = parseQueued(props[key]);
-    if (!q) {
-      plan.drop.push(key);
-      continue;
+  const queued = new Map(ledger.queued);
+  for (const rec of fresh) if (!queued.has(rec.k)) queued.set(rec.k, rec);
+  const sent = new Set(ledger.sent);
+  if (journal) {
+    plan.cutOff = !journal.done;
+    const byHash = new Map<string, string>();
+    for (const k of queued.keys()) byHash.set(keyHash(k), k);
+    for (const h of journal.sent) {
+      const k = byHash.get(h);
+      const rec = k ? queued.get(k) : undefined;
+      if (rec && !sent.has(rec.k)) {
+        sent.add(rec.k);
+        plan.recoveredSent.push(rec);
+      }
     }
-    if (!recorded.has(q.k)) continue;
-    const stale = nowMs - q.t > STALE_MS;
-    if (q.s === 'p' || stale) {
-      const claimed: QueuedConfirmation = { ...q, s: 'c', x: execution, t: nowMs };
-      plan.write[key] = JSON.stringify(claimed);
-      plan.claimed.push(claimed);
-      if (q.s === 's') plan.uncertain.push(q);
-    }
+    const k = journal.sending ? byHash.get(journal.sending) : undefined;
+    const rec = k ? queued.get(k) : undefined;
+    if (rec && !sent.has(rec.k)) plan.uncertain.push(rec);
+  }
+  for (const rec of queued.values()) {
+    if (sent.has(rec.k)) continue;
+    plan.waiting += 1;
+    if (plan.pending.length < MAX_PER_RUN) plan.pending.push(rec);
   }
   return plan;
+}
+
+/** A confirmation of the replaced design (one script property each), as a queue record. */
+export function parseLegacy(raw: string): { rec: ConfirmationRecord; maybeSent: boolean } | null {
+  try {
+    const v = JSON.parse(raw) as Partial<ConfirmationRecord> & { s?: string };
+    if (!v || typeof v.k !== 'string' || typeof v.to !== 'string' || !Array.isArray(v.c)) return null;
+    const rec: ConfirmationRecord = { k: v.k, to: v.to, n: typeof v.n === 'string' ? v.n : '', c: v.c.map(String) };
+    if (v.l === true) rec.l = true;
+    return { rec, maybeSent: v.s === 's' };
+  } catch {
+    return null;
+  }
 }

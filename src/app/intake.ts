@@ -259,3 +259,19 @@ export function closeFormIfDue_(): string {
   );
   return closed ? 'Form: closed (registration deadline passed).' : 'Form: was already closed.';
 }
+
+/**
+ * Confirmations queued in the Log and not yet sent (reads the Log: one getValues). The program-year
+ * dialog warns about them: after a switch they stay with last year's archived Log.
+ */
+export function waitingConfirmations_(): number {
+  const { lines } = loggedResponseKeys_();
+  const journal = parseJournal(getProperty_(JOURNAL_PROPERTY));
+  const plan = planClaims(readLedger(lines), [], journal, '', now().getTime());
+  return plan.busy ? planClaims(readLedger(lines), [], null, '', now().getTime()).waiting : plan.waiting;
+}
+
+/** Forgets the queue's state in properties (the journal, and entries of the replaced design): a new program year starts empty. */
+export function dropConfirmationState_(): void {
+  for (const key of Object.keys(allProperties_())) if (key === JOURNAL_PROPERTY || key.startsWith(LEGACY_PREFIX)) deleteProperty_(key);
+}

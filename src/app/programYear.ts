@@ -17,7 +17,7 @@ import { formSpec } from '../domain/intake/formSpec';
 import { columnIndex, normalizeHeader } from '../domain/program/grid';
 import { APPLICATION_HEADERS, ATTENDANCE_HEADERS, COMMUNITY_HEADERS, LOG_HEADERS, MEETING_HEADERS, SETTING_NAMES, SETTINGS_HEADERS, TABS } from '../domain/program/layout';
 import type { Program } from '../domain/program/model';
-import { CONFIRMATION_PREFIX } from '../domain/intake/confirmationQueue';
+import { dropConfirmationState_, waitingConfirmations_ } from './intake';
 import { isoInZone } from '../domain/programYear/calendarMath';
 import { proposeNextYear } from '../domain/programYear/propose';
 import { parseRecord, stageAtLeast, SWITCH_PROPERTY, type Stage, type SwitchRecord } from '../domain/programYear/record';
@@ -148,7 +148,7 @@ export function proposeProgramYear_(): ProposeResult {
     if (unsent > 0) {
       notes.push(`${unsent} decision${unsent === 1 ? ' has' : 's have'} not been emailed yet. After the switch they stay in the archived Applications tab and are never sent: send due notifications first if they should go out.`);
     }
-    const waiting = Object.keys(props).filter((k) => k.startsWith(CONFIRMATION_PREFIX)).length;
+    const waiting = waitingConfirmations_();
     if (waiting > 0) {
       notes.push(`${waiting} confirmation email${waiting === 1 ? ' is' : 's are'} still waiting to be sent (mail quota). The switch drops them: run Sync responses now first if they should go out.`);
     }
@@ -382,9 +382,9 @@ function switchPointers(record: SwitchRecord): void {
   if (getProperty_(FORM_CLOSED) !== null) deleteProperty_(FORM_CLOSED);
   if (getProperty_(SCAN_MARK) !== null) deleteProperty_(SCAN_MARK);
   // Confirmations still queued belong to last year's responses (the new form is not open yet):
-  // intake only claims those the current Log records, so they would wait forever. The dialog
-  // warned about them before the switch.
-  for (const key of Object.keys(allProperties_())) if (key.startsWith(CONFIRMATION_PREFIX)) deleteProperty_(key);
+  // they stay in last year's archived Log, which intake no longer reads. The dialog warned about
+  // them before the switch. The sending journal goes too.
+  dropConfirmationState_();
   saveRecord(record, 'switched');
 }
 

@@ -12,6 +12,14 @@ export function markReady<T extends object>(value: T): T {
 
 export const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
 
+/**
+ * String(v) for any value a script hands the platform, "[object Object]" included: the emulator
+ * prints what Apps Script prints. Typed `unknown` on purpose (see no-base-to-string).
+ */
+export function jsString(v: unknown): string {
+  return String(v);
+}
+
 export function isPlainObject(v: unknown): v is Record<string, unknown> {
   if (v === null || typeof v !== 'object' || Object.prototype.toString.call(v) !== '[object Object]') return false;
   const proto: unknown = Object.getPrototypeOf(v);

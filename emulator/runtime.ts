@@ -29,7 +29,7 @@ const targets = new WeakMap<object, ServiceObject>();
 
 export function unwrap<T>(v: T): T {
   if (v !== null && typeof v === 'object') {
-    const t = targets.get(v as object);
+    const t = targets.get(v);
     if (t) return t as unknown as T;
   }
   return v;
@@ -84,7 +84,7 @@ export class Runtime {
     const cached = this.proxies.get(target);
     if (cached) return cached as T;
     const proxy = new Proxy(target, {
-      get: (t, prop, receiver) => {
+      get: (t, prop, _receiver) => {
         if (typeof prop === 'symbol') return Reflect.get(t, prop);
         if (prop.startsWith('_')) return undefined;
         const v: unknown = Reflect.get(t, prop, t);
@@ -116,7 +116,7 @@ export class Runtime {
   /** An error the bundle can catch as its own (`instanceof Error` in its realm). */
   bundleError(e: unknown): unknown {
     if (!this.realm) return e;
-    if (e instanceof Error && !((e as object) instanceof (this.realm.error as unknown as ErrorConstructor))) {
+    if (e instanceof Error && !((e as object) instanceof (this.realm.error))) {
       const out = this.realm.makeError(e.message, e.name);
       Object.defineProperty(out, 'hostStack', { value: e.stack, enumerable: false });
       return out;

@@ -360,7 +360,7 @@ export class Workspace {
       this.load(context);
       const target = (context as Record<string, unknown>)[fn];
       if (typeof target !== 'function') throw new ScriptError(`Script function not found: ${fn}`);
-      const result: unknown = (target as (...a: unknown[]) => unknown).apply(undefined, makeArgs(rt));
+      const result: unknown = (target as (...a: unknown[]) => unknown)(...makeArgs(rt));
       if (exec.cutOff) throw new TimeLimitError(exec.endReason);
       const host = unwrap(result);
       if (host instanceof HtmlOutput) exec.output = host._served();

@@ -34,7 +34,7 @@ const EXTRA_FIELDS = ['colorId', 'transparency', 'visibility', 'source', 'anyone
 const CONTENT_FIELDS: (keyof EventState)[] = ['summary', 'description', 'location', 'start', 'end', 'recurrence', 'conferenceData', 'status'];
 
 function args(optionalArgs: unknown): EventArgs {
-  return isPlainObject(optionalArgs) ? (optionalArgs as EventArgs) : {};
+  return isPlainObject(optionalArgs) ? (optionalArgs) : {};
 }
 function sendUpdatesOf(a: EventArgs): SendUpdates {
   if (a.sendUpdates !== undefined) return a.sendUpdates;
@@ -56,7 +56,7 @@ function contentSnapshot(ev: EventState): string {
 function deepMerge(target: Resource, patch: Resource): Resource {
   const out: Resource = { ...target };
   for (const [k, v] of Object.entries(patch)) {
-    if (isPlainObject(v) && isPlainObject(out[k])) out[k] = deepMerge(out[k] as Resource, v);
+    if (isPlainObject(v) && isPlainObject(out[k])) out[k] = deepMerge(out[k], v);
     else out[k] = v;
   }
   return out;

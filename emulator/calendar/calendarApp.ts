@@ -155,14 +155,14 @@ export class CalendarEvent extends ServiceObject {
   setTag(key: string, value: string): CalendarEvent {
     const ev = this.st();
     const ext = (ev.extendedProperties ??= {});
-    const priv = ((ext.private as Record<string, unknown> | undefined) ?? {}) as Record<string, unknown>;
+    const priv = ((ext.private as Record<string, unknown> | undefined) ?? {});
     priv[String(key)] = String(value);
     ext.private = priv;
     this.touch(ev);
     return this;
   }
   getAllTagKeys(): string[] {
-    return Object.keys((this.st().extendedProperties?.private ?? {}) as Record<string, unknown>);
+    return Object.keys((this.st().extendedProperties?.private ?? {}));
   }
   setGuestsCanSeeGuests(v: boolean): CalendarEvent {
     this.st().guestsCanSeeOtherGuests = Boolean(v);

@@ -18,7 +18,7 @@ import type { Execution } from '../execution';
 import { TIME_LIMIT_MESSAGE } from '../execution';
 import { makeGlobals } from '../globals';
 import { dispatch, Runtime, ServiceObject, unwrap } from '../runtime';
-import { isDate } from '../realm';
+import { isDate, jsString } from '../realm';
 import { mulberry32 } from '../random';
 import { releaseAll } from '../services/lock';
 import type { LockHolder } from '../state';
@@ -199,7 +199,7 @@ export class ConcurrencyHost {
       return { ok: true, value: this.toThread(lane, value) };
     } catch (e) {
       const err = e as { message?: unknown; name?: unknown };
-      return { ok: false, error: { message: String(err?.message ?? e), name: String(err?.name ?? 'Error') } };
+      return { ok: false, error: { message: jsString(err?.message ?? e), name: jsString(err?.name ?? 'Error') } };
     }
   }
 

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
 import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
 import { Clock } from '../clock';
-import { makeEmuDate, Realm, isDate } from '../realm';
+import { makeEmuDate, Realm, isDate, jsString } from '../realm';
 import { DATE_TAG, HANDLE_TAG, type CallRequest, type DoneMessage, type GetRequest, type HandleRef, type Reply, type RunCommand } from './protocol';
 
 interface ThreadData {
@@ -117,11 +117,11 @@ function run(cmd: RunCommand): DoneMessage {
     const target = (context as Record<string, unknown>)[cmd.fn];
     if (typeof target !== 'function') throw realm.makeError(`Script function not found: ${cmd.fn}`, 'Exception');
     const args = cmd.json ? cmd.args.map((a) => realm.jsonIn(a)) : cmd.args.map(fromHost);
-    const result: unknown = (target as (...a: unknown[]) => unknown).apply(undefined, args);
+    const result: unknown = (target as (...a: unknown[]) => unknown)(...args);
     return { type: 'done', execId: cmd.execId, result: result === undefined ? undefined : (JSON.parse(JSON.stringify(result)) as unknown), logs };
   } catch (e) {
     const err = e as { message?: unknown; stack?: unknown };
-    return { type: 'done', execId: cmd.execId, error: { message: String(err?.message ?? e), stack: String(err?.stack ?? '') }, logs };
+    return { type: 'done', execId: cmd.execId, error: { message: jsString(err?.message ?? e), stack: jsString(err?.stack ?? '') }, logs };
   } finally {
     timeZone = cmd.timeZone;
   }

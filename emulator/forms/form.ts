@@ -232,7 +232,7 @@ export class Form extends ServiceObject {
   getSummaryUrl(): string {
     return `https://docs.google.com/forms/d/${this._formId}/viewanalytics`;
   }
-  shortenFormUrl(url: string): string {
+  shortenFormUrl(_url: string): string {
     return `https://forms.gle/${this._st().publishedId.slice(0, 17)}`;
   }
   getResponses(timestamp?: Date): FormResponse[] {

@@ -111,6 +111,7 @@ export function escapeText(s: string): string {
 
 /** A parameter value: DQUOTE-quoted when it holds : ; or , (DQUOTE itself is not allowed). */
 function paramValue(s: string): string {
+  // eslint-disable-next-line no-control-regex -- RFC 5545 forbids CONTROL characters in a parameter value: matching them is the point
   const clean = s.replace(/[\r\n"\x00-\x1f]/g, '');
   return /[:;,]/.test(clean) ? `"${clean}"` : clean;
 }

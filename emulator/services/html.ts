@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import type { HtmlResponse, ServiceName } from '../execution';
+import { jsString } from '../realm';
 import { ScriptError, ServiceObject, type Runtime } from '../runtime';
 
 export const SandboxMode = { EMULATED: 'EMULATED', IFRAME: 'IFRAME', NATIVE: 'NATIVE' } as const;
@@ -167,7 +168,7 @@ export class HtmlTemplate extends ServiceObject {
       esc: (s: string) => string,
       str: (v: unknown) => string,
     ) => string;
-    const html = fn(vars, escapeHtml, (v) => (v === undefined || v === null ? '' : String(v)));
+    const html = fn(vars, escapeHtml, (v) => (v === undefined || v === null ? '' : jsString(v)));
     return new HtmlOutput(this._rt, html);
   }
   toString(): string {

@@ -1,5 +1,5 @@
 // How Sheets stores what a script writes (setValue/setValues), and how it shows what is stored.
-import { isDate } from '../realm';
+import { isDate, jsString } from '../realm';
 import type { CellData, CellValue } from '../state';
 import { zonedParts, zonedToUtc } from '../tz';
 import { evaluate, parseExpression, type RefResolver, type Scalar } from './formula';
@@ -18,7 +18,7 @@ export function coerceInput(value: unknown, nf: string | undefined, tz: string):
   }
   if (typeof value === 'number') return { v: Number.isFinite(value) ? value : '#NUM!', ...keep };
   if (typeof value === 'boolean') return { v: value, ...keep };
-  const s = typeof value === 'string' ? value : String(value);
+  const s = typeof value === 'string' ? value : jsString(value);
   if (nf === '@') return { v: s, ...keep };
   if (s.startsWith("'")) return { v: s.slice(1), ...keep };
   const formula = formulaOf(s);

@@ -1,6 +1,6 @@
 // Range: a 1-based rectangle of one sheet. Values, formulas, number formats; other formatting recorded.
 import type { ServiceName } from '../execution';
-import { isDate, markReady } from '../realm';
+import { isDate, jsString, markReady } from '../realm';
 import { Runtime, ScriptError, ServiceObject } from '../runtime';
 import type { CellData, CellValue, DataValidationRule, SheetState } from '../state';
 import { parseA1, toA1, type GridRect } from './a1';
@@ -243,7 +243,7 @@ export class Range extends ServiceObject {
   }
   setFormulas(formulas: string[][]): Range {
     const rows = this.checkData(formulas, 'setFormulas');
-    this.forEachCell((r, c, i, j) => this.writeFormula(r, c, String(rows[i][j] ?? '')));
+    this.forEachCell((r, c, i, j) => this.writeFormula(r, c, jsString(rows[i][j] ?? '')));
     return this;
   }
   private writeFormula(r: number, c: number, formula: string): void {
@@ -356,10 +356,10 @@ export class Range extends ServiceObject {
     return this.record('verticalAlignment', alignment);
   }
   setTextRotation(rotation: number | object): Range {
-    return this.record('textRotation', typeof rotation === 'number' ? rotation : String(rotation));
+    return this.record('textRotation', typeof rotation === 'number' ? rotation : jsString(rotation));
   }
   setBorder(top: boolean | null, left: boolean | null, bottom: boolean | null, right: boolean | null, vertical: boolean | null, horizontal: boolean | null, color?: string | null, style?: unknown): Range {
-    return this.record('border', [top, left, bottom, right, vertical, horizontal, color ?? null, style === undefined ? null : String(style)]);
+    return this.record('border', [top, left, bottom, right, vertical, horizontal, color ?? null, style === undefined ? null : jsString(style)]);
   }
   merge(): Range {
     return this.record('merge', true);

@@ -77,7 +77,7 @@ export class Spreadsheet extends ServiceObject {
       while (this.st.sheets.some((s) => s.name === `Sheet${n}`)) n++;
       name = `Sheet${n}`;
     }
-    if (this.st.sheets.some((s) => s.name.toLowerCase() === name!.toLowerCase())) {
+    if (this.st.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) {
       throw new ScriptError(`A sheet with the name "${name}" already exists. Please enter another name.`);
     }
     const s = newSheet(this.st.nextSheetId++, name);

@@ -458,7 +458,7 @@ function sendOne(plan: EmailPlan, run: Run, links: Record<string, string>, perso
   const { state, byId, log, result } = run;
   const { program, templates } = state;
   const s = program.settings;
-  const told = plan.applications.map((a) => ({ app: byId.get(a.id) as StoredApplication, status: a.status as Status }));
+  const told = plan.applications.map((a) => ({ app: byId.get(a.id) as StoredApplication, status: a.status }));
   const ids = told.map((t) => t.app.id);
   const fail = (err: unknown) => {
     result.failures += 1;

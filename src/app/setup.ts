@@ -190,7 +190,7 @@ function storeSpreadsheetId(): void {
 
 function describe(result: unknown): string {
   if (typeof result === 'string') return result;
-  if (result && typeof result === 'object' && 'summary' in result) return String((result as { summary: unknown }).summary);
+  if (result && typeof result === 'object' && 'summary' in result) return String((result).summary);
   return 'Calendar: done.';
 }
 

@@ -6,13 +6,14 @@ import {
 } from '../domain/notify/emails/templates';
 import { cellOf, appendRows_, ensureTab_, readTable_, type Table } from '../workspace/table';
 import { withScriptLock_ } from '../workspace/lock';
+import { cellString } from '../domain/program/cells';
 
 function rowsOf(table: Table | null): { template: string; subject: string; body: string }[] {
   if (!table) return [];
   return table.rows.map((_r, i) => ({
-    template: String(cellOf(table, i, 'Template') ?? ''),
-    subject: String(cellOf(table, i, 'Subject') ?? ''),
-    body: String(cellOf(table, i, 'Body') ?? ''),
+    template: cellString(cellOf(table, i, 'Template')),
+    subject: cellString(cellOf(table, i, 'Subject')),
+    body: cellString(cellOf(table, i, 'Body')),
   }));
 }
 

@@ -4,7 +4,7 @@ import { columnIndex } from '../domain/program/grid';
 import { APPLICATION_HEADERS, TABS } from '../domain/program/layout';
 import type { Application, Community } from '../domain/program/model';
 import { getProperty_, setProperty_ } from './properties';
-import { appendRows_, ensureTab_, readTable_, writeRows_, type Table } from './table';
+import { appendRows_, ensureTab_, readEnsuredTable_, readTable_, writeRows_, type Table } from './table';
 
 /**
  * The Applications revision: a script property every write of Applications rows replaces with a new
@@ -57,7 +57,7 @@ function applicationsTable(): Table {
   let table = readTable_(TABS.applications);
   if (!table || APPLICATION_HEADERS.some((h) => columnIndex(table as Table, h) < 0)) {
     ensureTab_(TABS.applications, APPLICATION_HEADERS);
-    table = readTable_(TABS.applications) as Table;
+    table = readEnsuredTable_(TABS.applications);
   }
   return table;
 }

@@ -32,7 +32,7 @@ function toView(e: Event): CalendarEvent {
     id: String(e.id ?? ''),
     start: when(e.start),
     end: when(e.end),
-    attendees: (e.attendees ?? []).map((a) => ({ ...a }) as Attendee),
+    attendees: (e.attendees ?? []).map((a) => ({ ...a })),
     meetLink: String(e.hangoutLink || entry?.uri || ''),
     meetingKey: String(e.extendedProperties?.private?.[MEETING_KEY_PROPERTY] ?? ''),
     program: String(e.extendedProperties?.private?.[PROGRAM_PROPERTY] ?? ''),
@@ -73,7 +73,7 @@ export function listEvents_(calendarId: string): CalendarEvent[] {
   do {
     const args: Record<string, unknown> = { maxResults: 2500, showDeleted: false };
     if (pageToken) args.pageToken = pageToken;
-    const page = api().Events!.list(calendarId, args);
+    const page = api().Events.list(calendarId, args);
     for (const e of page.items ?? []) if (e.status !== 'cancelled') out.push(toView(e));
     pageToken = page.nextPageToken || undefined;
   } while (pageToken);
@@ -83,7 +83,7 @@ export function listEvents_(calendarId: string): CalendarEvent[] {
 /** The event, or null when it was deleted. Other errors (quota, backend) are thrown. */
 export function getEvent_(calendarId: string, eventId: string): CalendarEvent | null {
   try {
-    const e = api().Events!.get(calendarId, eventId);
+    const e = api().Events.get(calendarId, eventId);
     return e && e.status !== 'cancelled' ? toView(e) : null;
   } catch (err) {
     if (isGone(err)) return null;
@@ -93,13 +93,13 @@ export function getEvent_(calendarId: string, eventId: string): CalendarEvent | 
 
 /** Creates a meeting with its Meet link (conferenceDataVersion 1); nobody is invited yet. */
 export function insertMeetingEvent_(calendarId: string, resource: MeetingEventResource): CalendarEvent {
-  const e = api().Events!.insert(resource as Event, calendarId, { conferenceDataVersion: 1, sendUpdates: 'none' });
+  const e = api().Events.insert(resource, calendarId, { conferenceDataVersion: 1, sendUpdates: 'none' });
   return toView(e);
 }
 
 /** Moves a meeting to the times of the Meetings tab; guests are told (sendUpdates 'all'). */
 export function patchEventTimes_(calendarId: string, eventId: string, times: Pick<MeetingEventResource, 'start' | 'end'>): void {
-  api().Events!.patch({ start: times.start, end: times.end } as Event, calendarId, eventId, { sendUpdates: 'all' });
+  api().Events.patch({ start: times.start, end: times.end }, calendarId, eventId, { sendUpdates: 'all' });
 }
 
 /**
@@ -107,7 +107,7 @@ export function patchEventTimes_(calendarId: string, eventId: string, times: Pic
  * merged list) and lets Google email the people added or removed (sendUpdates 'all').
  */
 export function setAttendees_(calendarId: string, eventId: string, attendees: Attendee[]): void {
-  api().Events!.patch({ attendees } as Event, calendarId, eventId, { sendUpdates: 'all' });
+  api().Events.patch({ attendees }, calendarId, eventId, { sendUpdates: 'all' });
 }
 
 /**

@@ -183,7 +183,7 @@ export function repairForm_(form: Form): string[] {
     changes.push('now collects respondent emails');
   }
   const ssId = spreadsheet_().getId();
-  let linked = false;
+  let linked: boolean;
   try {
     linked = form.getDestinationId() === ssId;
   } catch {

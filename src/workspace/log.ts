@@ -3,7 +3,7 @@ import { LOG_HEADERS, TABS } from '../domain/program/layout';
 import type { LogLine } from '../domain/intake/confirmationQueue';
 import { now } from './clock';
 import { columnIndex } from '../domain/program/grid';
-import { appendRows_, ensureTab_, readHead_, readTable_, type Table, type TableHead } from './table';
+import { appendRows_, ensureTab_, readEnsuredTable_, readHead_, readTable_, type Table, type TableHead } from './table';
 
 /** Sheets refuses a cell longer than this. */
 const CELL_LIMIT = 50000;
@@ -65,7 +65,7 @@ export function loggedResponseKeys_(): LoggedKeys {
   let table = readTable_(TABS.log);
   if (!table || LOG_HEADERS.some((h) => columnIndex(table as Table, h) < 0)) {
     ensureTab_(TABS.log, LOG_HEADERS);
-    table = readTable_(TABS.log) as Table;
+    table = readEnsuredTable_(TABS.log);
   }
   const c = columnIndex(table, 'Response Key');
   const a = columnIndex(table, 'Action');

@@ -3,7 +3,7 @@ import { parseCommunities, parseMeetings, parseSettings } from '../domain/progra
 import { normalizeHeader } from '../domain/program/grid';
 import { TABS, SETTINGS_HEADERS } from '../domain/program/layout';
 import type { Program } from '../domain/program/model';
-import { appendRows_, ensureTab_, readTable_, writeRows_, type Table } from './table';
+import { appendRows_, ensureTab_, readEnsuredTable_, readTable_, writeRows_, type Table } from './table';
 
 export interface ProgramTables {
   settings: Table | null;
@@ -41,7 +41,7 @@ export function writeSetting_(name: string, value: unknown, settingsTable?: Tabl
   let table = settingsTable ?? readTable_(TABS.settings);
   if (!table) {
     ensureTab_(TABS.settings, SETTINGS_HEADERS);
-    table = readTable_(TABS.settings) as Table;
+    table = readEnsuredTable_(TABS.settings);
   }
   const nameCol = table.headers.findIndex((h) => normalizeHeader(h) === 'setting');
   const i = nameCol < 0 ? -1 : table.rows.findIndex((row) => normalizeHeader(row[nameCol]) === normalizeHeader(name));

@@ -3,7 +3,7 @@
 
 /** The caller's email, lower-cased; '' when Apps Script will not say (e.g. consumer accounts across domains). */
 export function activeUserEmail_(): string {
-  let email = '';
+  let email: string;
   try {
     email = Session.getActiveUser().getEmail();
   } catch {

@@ -45,7 +45,15 @@ export function cellOf(table: Table, i: number, header: string): unknown {
   return row && c < row.length ? row[c] : '';
 }
 
+/** The table of a tab `ensureTab_` has just created or repaired (so it exists). */
+export function readEnsuredTable_(name: string): Table {
+  const table = readTable_(name);
+  if (!table) throw new Error(`The ${name} tab is missing right after setup created it.`);
+  return table;
+}
+
 /** Reads a tab with one getValues; null when the tab does not exist. */
+
 export function readTable_(name: string): Table | null {
   const sheet = sheetByName_(name);
   if (!sheet) return null;
@@ -73,7 +81,7 @@ export function readColumn_(head: TableHead, header: string): unknown[] {
   return head.sheet
     .getRange(2, c + 1, head.lastRow - 1, 1)
     .getValues()
-    .map((r) => r[0]);
+    .map((r): unknown => r[0]);
 }
 
 export interface EnsuredTab {

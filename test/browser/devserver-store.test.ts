@@ -60,6 +60,6 @@ describe('dev server state file', () => {
     s.reset();
     expect(count(s)).toBe(0);
     expect(s.version).toBe(before + 1);
-    expect(JSON.parse(readFileSync(join(dir, 'workspace.json'), 'utf8')).workspace).toEqual({ n: 0 });
+    expect((JSON.parse(readFileSync(join(dir, 'workspace.json'), 'utf8')) as { workspace: unknown }).workspace).toEqual({ n: 0 });
   });
 });

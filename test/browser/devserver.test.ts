@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request as httpRequest } from 'node:http';
-import { chromium, type Browser, type Download, type FrameLocator, type Page } from 'playwright-core';
+import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
 import { simpleParser } from 'mailparser';
 import ICAL from 'ical.js';
 import { REPO_ROOT, spawnDevServer, startDevServer, type DevServerProcess } from '../../emulator/server/process';
@@ -120,13 +120,13 @@ async function statusAfter(page: Page, label: RegExp): Promise<string> {
   try {
     await status.filter({ hasText: label }).waitFor({ timeout: 30_000 });
   } catch (e) {
-    throw new Error(`status never matched ${label}; it reads: ${JSON.stringify(await status.textContent())}; banner: ${JSON.stringify(await page.locator('#banner').textContent())}`);
+    throw new Error(`status never matched ${label}; it reads: ${JSON.stringify(await status.textContent())}; banner: ${JSON.stringify(await page.locator('#banner').textContent())}`, { cause: e });
   }
   return (await status.textContent()) ?? '';
 }
 
 async function saveDownload(page: Page, click: () => Promise<void>): Promise<string> {
-  const [download] = await Promise.all([page.waitForEvent('download'), click()]) as [Download, void];
+  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
   const file = join(dataDir, download.suggestedFilename());
   await download.saveAs(file);
   return file;
@@ -281,7 +281,7 @@ describe('npm start: the whole story in the browser', () => {
     const icsFile = await saveDownload(page, () => page.getByRole('link', { name: 'Download calendar .ics' }).click());
     const ics = readFileSync(icsFile, 'utf8');
     expect(ics.split('\r\n').every((l) => Buffer.byteLength(l) <= 75)).toBe(true);
-    const comp = new ICAL.Component(ICAL.parse(ics));
+    const comp = new ICAL.Component(ICAL.parse(ics) as unknown[]);
     const vtz = comp.getFirstSubcomponent('vtimezone');
     if (vtz) ICAL.TimezoneService.register(new ICAL.Timezone(vtz));
     const icalEvents = comp.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
@@ -291,7 +291,7 @@ describe('npm start: the whole story in the browser', () => {
     for (const e of icalLv) expect(e.attendees.map((p) => p.getFirstValue())).toEqual([`mailto:${APPLICANTS[0].email}`]);
     expect(icalEvents.filter((e) => !e.summary.includes(LV)).every((e) => e.attendees.length === 0)).toBe(true);
     const one = await fetch(`${server.base}/api/event/${encodeURIComponent(lv[0].id)}.ics`);
-    const single = new ICAL.Component(ICAL.parse(await one.text())).getAllSubcomponents('vevent');
+    const single = new ICAL.Component(ICAL.parse(await one.text()) as unknown[]).getAllSubcomponents('vevent');
     expect(single).toHaveLength(1);
 
     // 9. Self-service: staff cap Learner Voice at one seat (typed into Communities); Ada opens her

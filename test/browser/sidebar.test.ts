@@ -377,7 +377,7 @@ describe('5,000 applications', () => {
     const selected = await page.getByText(/^[\d,]+ selected$/).textContent();
     await page.getByRole('button', { name: 'Next page' }).click();
     await page.getByText(/Showing 51–100/).waitFor();
-    // eslint-disable-next-line no-console
+     
     console.log(
       `Sidebar with 5,000 applications: first render ${firstRender} ms ` +
         `(getReviewState: ${serverMs} ms in the emulator, ${inPage['cop:getReviewState']} ms round trip seen by the page; ` +

@@ -3,6 +3,17 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { installScriptRunShim, publicFunctionsOf, type ScriptRunBackend } from '../support/scriptRunShim';
 
+/**
+ * The shim's google.script.run as these tests drive it: any function name with any arguments,
+ * since what it accepts and refuses is what is under test.
+ */
+interface LooseRunner {
+  [name: string]: (...args: unknown[]) => LooseRunner;
+}
+interface ShimWindow {
+  google: { script: { run: LooseRunner } };
+}
+
 let browser: Browser;
 let page: Page;
 const seen: { fn: string; args: unknown[]; user?: string }[] = [];
@@ -36,7 +47,7 @@ it('is asynchronous, passes the user object, and copies JSON-safe arguments', as
     () =>
       new Promise((resolve) => {
         const order: string[] = [];
-        const run = (window as any).google.script.run;
+        const run = (window as unknown as ShimWindow).google.script.run;
         run
           .withSuccessHandler((value: unknown, user: unknown) => {
             order.push('handler');
@@ -56,7 +67,7 @@ it('is asynchronous, passes the user object, and copies JSON-safe arguments', as
 
 it('rejects Dates, functions and DOM nodes at the call, like Apps Script', async () => {
   const errors = await page.evaluate(() => {
-    const run = (window as any).google.script.run;
+    const run = (window as unknown as ShimWindow).google.script.run;
     const tries = [() => run.getReviewState(new Date()), () => run.getReviewState({ when: [new Date()] }), () => run.getReviewState(() => 1), () => run.getReviewState(document.body)];
     return tries.map((t) => {
       try {
@@ -79,7 +90,7 @@ it('has no private or unknown functions, and reports server exceptions to the fa
   const out = await page.evaluate(
     () =>
       new Promise((resolve) => {
-        const run = (window as any).google.script.run;
+        const run = (window as unknown as ShimWindow).google.script.run;
         const hasPrivate = typeof run.reviewState_ === 'function';
         run.withFailureHandler((e: Error, u: unknown) => resolve({ hasPrivate, message: e.message, isError: e instanceof Error, u })).withUserObject('u').decide({});
       }),

@@ -54,7 +54,7 @@ describe('dist/*.html pages', () => {
 });
 
 describe('dist/appsscript.json', () => {
-  const manifest = JSON.parse(readFileSync(path.join(dist, 'appsscript.json'), 'utf8'));
+  const manifest = JSON.parse(readFileSync(path.join(dist, 'appsscript.json'), 'utf8')) as { timeZone: string; runtimeVersion: string; dependencies: { enabledAdvancedServices: unknown[] }; oauthScopes: string[] };
   it('runs V8 in America/New_York with the Calendar advanced service', () => {
     expect(manifest.timeZone).toBe('America/New_York');
     expect(manifest.runtimeVersion).toBe('V8');

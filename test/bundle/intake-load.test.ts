@@ -48,7 +48,7 @@ function simulate() {
     const rows = applications(ws);
     rows.forEach((r, i) => {
       if (r.Status !== 'Pending' || random() > 0.1) return;
-      const e = expected.get(`${r.Email}|${keyOf(String(r.Community))}`)!;
+      const e = expected.get(`${String(r.Email)}|${keyOf(String(r.Community))}`)!;
       staffEdit(ws, 'Applications', i + 2, 'Status', 'Accepted');
       e.status = 'Accepted';
       decided++;
@@ -122,12 +122,12 @@ describe('1,000 submissions with every trigger quirk', () => {
     `${run.executions} executions in ${run.seconds.toFixed(1)} s (${run.cpuSeconds.toFixed(1)} s CPU)`;
 
   it(`ends with exactly the expected rows: ${figures}`, () => {
-    // eslint-disable-next-line no-console
+     
     console.log(`[intake 1,000-run] ${figures}`);
     expect(rows).toHaveLength(run.expected.size);
     const seen = new Set<string>();
     for (const r of rows) {
-      const key = `${r.Email}|${keyOf(String(r.Community))}`;
+      const key = `${String(r.Email)}|${keyOf(String(r.Community))}`;
       expect(seen.has(key)).toBe(false);
       seen.add(key);
       const e = run.expected.get(key);
@@ -164,7 +164,7 @@ describe('1,000 submissions with every trigger quirk', () => {
     // A guard against pathological regressions, with room for a busy CI machine.
     expect(run.cpuSeconds).toBeLessThan(120);
     const last = run.ws.executions[run.ws.executions.length - 1];
-    // eslint-disable-next-line no-console
+     
     console.log(`[intake 1,000-run] last sweep calls: ${JSON.stringify(countByService(last.calls))}`);
   });
 });

@@ -25,7 +25,7 @@ describe('a response becomes tagged Applications rows', () => {
     const log = logRows(ws).filter((l) => l.Action === 'Response processed');
     expect(log).toHaveLength(1);
     expect(log[0]['Response Key']).toBe(rows[0]['Response Key']);
-    expect(log[0]['Application IDs']).toBe(`${rows[0]['Application ID']}, ${rows[1]['Application ID']}`);
+    expect(log[0]['Application IDs']).toBe(`${String(rows[0]['Application ID'])}, ${String(rows[1]['Application ID'])}`);
   });
 
   it('sends one confirmation: reply-to the contact, communities with cohort dates, the notify date', () => {

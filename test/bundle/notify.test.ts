@@ -132,7 +132,7 @@ describe('sendDueNotifications', () => {
     const rows = ws.records('Templates');
     expect(rows.map((r) => r.Template)).toEqual(['Email', 'Accepted', 'Waitlisted', 'Declined', 'Withdrawn', 'Agenda', 'Follow-up']);
     // staff edit the Declined subject in the sheet
-    const { runScript } = jest.requireActual('../support/seed') as typeof import('../support/seed');
+    const { runScript } = jest.requireActual<typeof import('../support/seed')>('../support/seed');
     runScript(ws, `function edit_() {
       var sh = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Templates');
       sh.getRange(5, 2).setValue('About {{communities}}, {{firstName}}');

@@ -90,7 +90,7 @@ describe('getReviewState', () => {
     expect(countCalls(last(big), 'SpreadsheetApp')).toBe(small);
     // 5 tabs (Settings, Communities, Meetings, Applications, Form Responses 1) × 3 calls + 1.
     expect(small).toBeLessThanOrEqual(16);
-    // eslint-disable-next-line no-console
+     
     console.log(`getReviewState: ${small} Spreadsheet calls; 2,000 applications in ${ms} ms`);
   });
 
@@ -273,7 +273,7 @@ describe('decide: Spreadsheet calls do not grow with the selection or the sheet'
       expect(r.calls).toBe(one.calls);
       expect(r.writes).toBe(one.writes);
     }
-    // eslint-disable-next-line no-console
+     
     console.log(
       `decide(): ${one.calls} Spreadsheet calls (${one.writes} setValues) for 1/10, 10/10, 2,500/5,000 and 5,000/5,000 rows; ` +
         `5,000 rows took ${all.ms} ms`,
@@ -286,7 +286,7 @@ describe('decide: Spreadsheet calls do not grow with the selection or the sheet'
     expect(one.sent).toBe(1);
     expect(ten.sent).toBe(10);
     expect(ten.decideCalls).toBe(one.decideCalls);
-    // eslint-disable-next-line no-console
+     
     console.log(`decide() with emails: ${one.decideCalls} Spreadsheet calls before the first email; in total ${one.calls} for 1 email, ${ten.calls} for 10`);
   });
 
@@ -321,7 +321,7 @@ describe('decide: Spreadsheet calls do not grow with the selection or the sheet'
     for (const r of [r10, r40]) expect(r.sheetMethods).toEqual(r1.sheetMethods);
     expect(large.sheetMethods).toEqual(small.sheetMethods);
     expect(small.sheet).toBe(r1.sheet);
-    // eslint-disable-next-line no-console
+     
     console.log(
       `decide(accept) after the notify date, Spreadsheet calls: ${r1.sheet} for 1 email, ${r10.sheet} for 10, ${r40.sheet} for 40 (40 rows); ` +
         `${small.sheet} at 10 rows vs ${large.sheet} at 2,000 rows (10 emails). ` +

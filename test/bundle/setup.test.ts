@@ -67,7 +67,7 @@ describe('setup on a fresh spreadsheet', () => {
     expect(headers(ws, 'Meetings')).toEqual([...MEETING_HEADERS]);
     expect(headers(ws, 'Settings')).toEqual([...SETTINGS_HEADERS]);
     expect(headers(ws, 'Log')).toEqual([...LOG_HEADERS]);
-    const settings = Object.fromEntries(ws.records('Settings').map((r) => [r.Setting, r.Value]));
+    const settings = Object.fromEntries(ws.records('Settings').map((r) => [String(r.Setting), r.Value]));
     expect(Object.keys(settings)).toEqual([
       'Program', 'Time zone', 'Registration deadline', 'Notify from', 'Contact name', 'Contact email', 'Sender name',
       'Calendar ID', 'Send confirmations', 'Close form at deadline', 'Reviewers', 'Agenda lead days',
@@ -134,7 +134,7 @@ describe('setup repairs what is missing', () => {
     expect(ws.sheetNames()).toContain('Log');
     expect(ws.triggers.filter((t) => t.handler === 'sweep')).toHaveLength(1);
     expect(ws.triggers.filter((t) => t.handler === 'onFormSubmit')).toHaveLength(1);
-    const values = Object.fromEntries(ws.records('Settings').map((r) => [r.Setting, r.Value]));
+    const values = Object.fromEntries(ws.records('Settings').map((r) => [String(r.Setting), r.Value]));
     expect(values.Program).toBe('Staff renamed program');
     expect('Reviewers' in values).toBe(true);
     expect(ws.records('Communities')).toHaveLength(4);

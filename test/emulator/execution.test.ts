@@ -1,3 +1,6 @@
+import { mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { countCalls, ExecutionError } from '../../emulator';
 import { probeWorkspace } from './helpers';
 
@@ -65,8 +68,7 @@ describe('bundle loading', () => {
   });
 
   it('reloads the bundle when the file changes', () => {
-    const { mkdtempSync, writeFileSync, utimesSync } = require('node:fs') as typeof import('node:fs');
-    const dir = mkdtempSync(require('node:path').join(require('node:os').tmpdir(), 'emu-'));
+    const dir = mkdtempSync(join(tmpdir(), 'emu-'));
     const file = `${dir}/Code.js`;
     writeFileSync(file, 'function v() { return 1; }');
     const ws = probeWorkspace({ bundlePath: file });

@@ -88,7 +88,7 @@ describe('cost', () => {
     const perSubmission = Number(process.hrtime.bigint() - t0) / 1e6 / 1000;
     expect(ws.sheet('Form Responses 1')?.values).toHaveLength(1001);
     expect(ws.sheet('Log')?.values).toHaveLength(1000);
-    // eslint-disable-next-line no-console
+     
     console.log(`emulator: ${perSubmission.toFixed(2)} ms per submission + trigger execution`);
     // Typically 2-4 ms alone; the bound leaves room for a loaded 2-core machine.
     expect(perSubmission).toBeLessThan(20);

@@ -116,7 +116,7 @@ describe('forms', () => {
     expect(log).toHaveLength(runs);
     if (firing === 'blank-too') {
       expect(log[1][1]).toMatch(/^\d+\/\d+\/\d{4} \d+:\d{2}:\d{2}\|\|\|$/);
-      expect(JSON.parse(String(log[1][0]))['First name']).toEqual(['']);
+      expect((JSON.parse(String(log[1][0])) as Record<string, unknown>)['First name']).toEqual(['']);
     }
   });
 

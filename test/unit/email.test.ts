@@ -104,7 +104,7 @@ describe('composeDecisionEmail', () => {
 
 describe('the domain date formatter', () => {
   it('agrees with SimpleDateFormat (Intl reference) on every letter the emails use, across zones and DST', () => {
-    const { formatDate: domain } = jest.requireActual('../../src/domain/notify/emails/when') as typeof import('../../src/domain/notify/emails/when');
+    const { formatDate: domain } = jest.requireActual<typeof import('../../src/domain/notify/emails/when')>('../../src/domain/notify/emails/when');
     const instants = ['2023-08-29T18:00:00Z', '2023-12-12T19:00:00Z', '2024-03-10T06:59:00Z', '2024-03-10T07:00:00Z', '2023-11-05T05:30:00Z', '2024-01-01T04:59:59Z'];
     for (const tz of ['America/New_York', 'America/Los_Angeles', 'Europe/Berlin', 'Asia/Kolkata', 'UTC']) {
       for (const iso of instants) {

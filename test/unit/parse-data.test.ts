@@ -1,3 +1,4 @@
+import { runInNewContext } from 'node:vm';
 import { asSheetText, escapeHtml, needsTextPrefix } from '../../src/domain/program/escape';
 import { columnIndex, gridReader, normalizeHeader } from '../../src/domain/program/grid';
 import { parseBoolean, parseCapacity, parseDateTime, parseEmailList } from '../../src/domain/program/cells';
@@ -71,7 +72,7 @@ describe('cells', () => {
     expect(parseDateTime('', 'America/New_York')).toBeNull();
   });
   it('accepts Dates from another realm', () => {
-    const foreign = require('vm').runInNewContext('new Date("2023-08-15T04:00:00Z")');
+    const foreign: unknown = runInNewContext('new Date("2023-08-15T04:00:00Z")');
     expect(foreign instanceof Date).toBe(false);
     expect(parseDateTime(foreign, 'UTC')?.toISOString()).toBe('2023-08-15T04:00:00.000Z');
   });

@@ -19,6 +19,7 @@ class FakeSheet {
   setFrozenRows(n: number) { this.frozen = n; }
   insertRowsAfter(_after: number, n: number) { this.calls.push(`insertRowsAfter ${n}`); this.maxRows += n; }
   getRange(row: number, col: number, rows = 1, cols = 1) {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the fake Range's own methods have their own `this` (the Range, returned for chaining)
     const sheet = this;
     return {
       getNumberFormats() { sheet.calls.push('getNumberFormats'); return Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => sheet.formats[`${row + i},${col + j}`] ?? '')); },

@@ -1,3 +1,4 @@
+import { runInNewContext } from 'node:vm';
 import { MAX_IDS, parseDecideRequest, parseOptionalDecision } from '../../src/domain/review/decideRequest';
 import { mayDecide } from '../../src/domain/review/decisions';
 
@@ -49,8 +50,7 @@ describe('parseDecideRequest', () => {
   });
 
   it('accepts objects from another realm (the emulator passes them across vm contexts)', () => {
-    const vm = require('node:vm');
-    const foreign = vm.runInNewContext('({ applicationIds: ["a1"], decision: "decline", expected: { a1: "Pending" } })');
+    const foreign: unknown = runInNewContext('({ applicationIds: ["a1"], decision: "decline", expected: { a1: "Pending" } })');
     expect(parseDecideRequest(foreign).ok).toBe(true);
   });
 });

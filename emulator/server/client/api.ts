@@ -9,7 +9,7 @@ export class ApiError extends Error {
 
 function errorOf(body: unknown, status: number): DevError {
   if (typeof body === 'object' && body !== null && 'error' in body) {
-    const e = (body as { error: unknown }).error;
+    const e = (body).error;
     if (typeof e === 'object' && e !== null && typeof (e as DevError).message === 'string') return e as DevError;
   }
   return { kind: 'request', message: `HTTP ${status}`, stack: '' };
@@ -17,7 +17,7 @@ function errorOf(body: unknown, status: number): DevError {
 
 async function parse<T>(res: Response): Promise<T> {
   const text = await res.text();
-  let body: unknown = null;
+  let body: unknown;
   try {
     body = text ? JSON.parse(text) : null;
   } catch {

@@ -161,7 +161,7 @@ function render(): void {
       window.scrollTo(0, 0);
       return;
     }
-    void submit(next as HTMLButtonElement, status);
+    void submit(next, status);
   });
   replace(root, el);
 }

@@ -16,7 +16,7 @@ import { failure } from './failure';
 
 function answersOfResponses(): Map<string, Answers> {
   const table = readTable_(TABS.responses);
-  return table && table.headers.length > 0 ? answersByResponseKey(table) : new Map();
+  return table && table.headers.length > 0 ? answersByResponseKey(table) : new Map<string, Answers>();
 }
 
 export function reviewState_(): ReviewStateResult {

@@ -15,7 +15,18 @@ export function text(v: unknown): string {
   if (typeof v === 'string') return v.trim();
   if (v === null || v === undefined) return '';
   if (isDate(v)) return new Date(v.getTime()).toISOString();
-  return String(v).trim();
+  return cellString(v).trim();
+}
+
+/**
+ * A value as String() prints it, for what a cell can hold (string, number, boolean, Date); '' for
+ * blank and for anything a cell cannot hold (an object would print as "[object Object]").
+ */
+export function cellString(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (isDate(v)) return String(v);
+  return '';
 }
 
 /** TRUE/FALSE cells (booleans, or text such as "yes"/"no"); `fallback` when blank or unreadable. */

@@ -10,8 +10,8 @@ const HTML_ESCAPES: Record<string, string> = {
 };
 
 /** Escapes text for HTML element content and quoted attribute values. */
-export function escapeHtml(text: unknown): string {
-  return String(text ?? '').replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+export function escapeHtml(text: string | null | undefined): string {
+  return (text ?? '').replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
 }
 
 /**

@@ -1,4 +1,5 @@
 // A tab's contents as plain data (row 1 = headers), looked up by normalised header name.
+import { cellString } from './cells';
 
 export interface Grid {
   headers: string[];
@@ -8,7 +9,7 @@ export interface Grid {
 
 /** 'Response  key ' and 'response key' name the same column. */
 export function normalizeHeader(header: unknown): string {
-  return String(header ?? '')
+  return cellString(header)
     .replace(/\s+/g, ' ')
     .trim()
     .toLowerCase();

@@ -23,7 +23,7 @@ const KNOWN_KEYS = new Set<keyof ValidDecideRequest>(['applicationIds', 'decisio
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   // Any realm's Object.prototype (its own prototype is null): test harnesses pass objects across vm realms.
-  const proto = Object.getPrototypeOf(v);
+  const proto = Object.getPrototypeOf(v) as object | null;
   return proto === null || Object.getPrototypeOf(proto) === null;
 }
 

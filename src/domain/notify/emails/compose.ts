@@ -155,7 +155,7 @@ export function composeDecisionEmail(args: ComposeArgs): EmailContent {
 
   const sections = apps.map((app) => {
     if (app.status === 'Pending') throw new Error(`composeDecisionEmail: ${app.id} has no decision`);
-    const template = templates[app.status as DecisionStatus];
+    const template = templates[app.status];
     const values = { ...common, ...sectionValues(app, communityOf(app.community), program, args) };
     return { text: renderText(template.body, values), html: renderHtml(template.body, values) };
   });

@@ -21,7 +21,10 @@ export default tseslint.config(
     rules: {
       // `_name` marks a parameter an interface requires but this implementation does not use (the
       // emulator implements Apps Script signatures it ignores parts of); a rest sibling drops keys.
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
     },
   },
   {
@@ -34,7 +37,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['**/workspace/**', '**/app/**', '**/index'], message: 'src/domain is pure: adapters and use cases call it, never the reverse.' },
-            { group: ['**/shared/wire'], message: 'The domain owns its vocabulary; src/shared/wire.ts re-exports or maps it (see src/app/review/wireState.ts).' },
+            {
+              group: ['**/shared/wire'],
+              message: 'The domain owns its vocabulary; src/shared/wire.ts re-exports or maps it (see src/app/review/wireState.ts).',
+            },
             { group: ['**/sidebar/**', '**/webapp/**'], message: 'Browser code is not part of the domain.' },
           ],
         },
@@ -44,7 +50,7 @@ export default tseslint.config(
   {
     // Browser clients share code with the server only through src/shared (wire types and
     // clientRules.ts); types may come from anywhere (they vanish at build time).
-    files: ['src/sidebar/**/*.ts', 'src/sidebar/**/*.tsx', 'src/webapp/**/*.ts', 'src/webapp/**/*.tsx'],
+    files: ['src/sidebar/**/*.{ts,tsx}', 'src/ui/**/*.{ts,tsx}', 'src/webapp/**/*.{ts,tsx}'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
@@ -84,7 +90,20 @@ export default tseslint.config(
     languageOptions: {
       sourceType: 'script',
       globals: Object.fromEntries(
-        ['SpreadsheetApp', 'FormApp', 'ScriptApp', 'MailApp', 'LockService', 'PropertiesService', 'CacheService', 'Session', 'Utilities', 'CalendarApp', 'HtmlService', 'Logger'].map((g) => [g, 'readonly']),
+        [
+          'SpreadsheetApp',
+          'FormApp',
+          'ScriptApp',
+          'MailApp',
+          'LockService',
+          'PropertiesService',
+          'CacheService',
+          'Session',
+          'Utilities',
+          'CalendarApp',
+          'HtmlService',
+          'Logger',
+        ].map((g) => [g, 'readonly']),
       ),
     },
     rules: { 'no-unused-vars': ['error', { vars: 'local' }] },

@@ -58,7 +58,10 @@ function inlinePage({ name, title, css, shell, bodyClass }) {
       const chunk = Object.values(bundle).find((f) => f.type === 'chunk');
       // `</script` inside the code would end the inline script early.
       const js = chunk.code.replace(/<\/script/gi, '<\\/script');
-      const styles = css.map((f) => readFileSync(f, 'utf8')).join('\n').replace(/<\/style/gi, '<\\/style');
+      const styles = css
+        .map((f) => readFileSync(f, 'utf8'))
+        .join('\n')
+        .replace(/<\/style/gi, '<\\/style');
       const page = readFileSync(shell, 'utf8')
         .replace('__TITLE__', () => escapeHtml(title))
         .replace('__BODY_CLASS__', () => escapeHtml(bodyClass))

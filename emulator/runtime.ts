@@ -101,7 +101,6 @@ export class Runtime {
     return proxy;
   }
 
-
   /** A Date as the bundle's `Date`. */
   newDate(ms: number): Date {
     return this.core.newDate(ms);
@@ -116,7 +115,7 @@ export class Runtime {
   /** An error the bundle can catch as its own (`instanceof Error` in its realm). */
   bundleError(e: unknown): unknown {
     if (!this.realm) return e;
-    if (e instanceof Error && !((e as object) instanceof (this.realm.error))) {
+    if (e instanceof Error && !((e as object) instanceof this.realm.error)) {
       const out = this.realm.makeError(e.message, e.name);
       Object.defineProperty(out, 'hostStack', { value: e.stack, enumerable: false });
       return out;
@@ -159,7 +158,9 @@ export class Runtime {
       if (needs) {
         const granted = grantedScopes(this.state, this.user);
         if (!needs.some((sc) => granted.includes(sc))) {
-          throw new ScriptError(`You do not have permission to call ${method.startsWith(service) ? method : `${service}.${method}`}. Required permissions: ${needs[0]}`);
+          throw new ScriptError(
+            `You do not have permission to call ${method.startsWith(service) ? method : `${service}.${method}`}. Required permissions: ${needs[0]}`,
+          );
         }
       }
     } else {

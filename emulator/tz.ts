@@ -109,9 +109,7 @@ export function zoneName(ms: number, tz: string, style: 'short' | 'long'): strin
     if (off === 0) return /^UTC/i.test(tz) ? 'UTC' : 'GMT';
     return `GMT${formatOffset(off, true)}`;
   }
-  const part = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: style })
-    .formatToParts(new Date(ms))
-    .find((p) => p.type === 'timeZoneName');
+  const part = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: style }).formatToParts(new Date(ms)).find((p) => p.type === 'timeZoneName');
   return part ? part.value : 'GMT';
 }
 

@@ -34,7 +34,7 @@ const EXTRA_FIELDS = ['colorId', 'transparency', 'visibility', 'source', 'anyone
 const CONTENT_FIELDS: (keyof EventState)[] = ['summary', 'description', 'location', 'start', 'end', 'recurrence', 'conferenceData', 'status'];
 
 function args(optionalArgs: unknown): EventArgs {
-  return isPlainObject(optionalArgs) ? (optionalArgs) : {};
+  return isPlainObject(optionalArgs) ? optionalArgs : {};
 }
 function sendUpdatesOf(a: EventArgs): SendUpdates {
   if (a.sendUpdates !== undefined) return a.sendUpdates;
@@ -78,8 +78,16 @@ export class Events extends ServiceObject {
   }
 
   /** The usage-limits fault: a call that would email guests is refused (403) and changes nothing. */
-  private checkUsageLimits(cal: CalendarState, before: EventState['attendees'], after: EventState['attendees'], changed: boolean, a: EventArgs, method: string): void {
-    if (this._rt.core.faults.calendarUsageLimited && wouldNotify(cal, before, after, changed, sendUpdatesOf(a))) throw new ApiError(method, 403, USAGE_LIMITS_REASON);
+  private checkUsageLimits(
+    cal: CalendarState,
+    before: EventState['attendees'],
+    after: EventState['attendees'],
+    changed: boolean,
+    a: EventArgs,
+    method: string,
+  ): void {
+    if (this._rt.core.faults.calendarUsageLimited && wouldNotify(cal, before, after, changed, sendUpdatesOf(a)))
+      throw new ApiError(method, 403, USAGE_LIMITS_REASON);
   }
 
   /** Writes every writable field of `r` onto `ev` (update semantics: absent fields are cleared). */

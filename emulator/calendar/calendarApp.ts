@@ -3,7 +3,20 @@ import type { ServiceName } from '../execution';
 import { isDate, isPlainObject } from '../realm';
 import { ScriptError, ServiceObject, type Runtime } from '../runtime';
 import type { CalendarState, EventState } from '../state';
-import { createCalendar, defaultCalendarFor, endMs, findCalendar, newEvent, newEventId, normalizeAttendees, notify, rfc3339, startMs, USAGE_LIMITS_REASON, wouldNotify } from './store';
+import {
+  createCalendar,
+  defaultCalendarFor,
+  endMs,
+  findCalendar,
+  newEvent,
+  newEventId,
+  normalizeAttendees,
+  notify,
+  rfc3339,
+  startMs,
+  USAGE_LIMITS_REASON,
+  wouldNotify,
+} from './store';
 
 export class EventGuest extends ServiceObject {
   constructor(
@@ -155,14 +168,14 @@ export class CalendarEvent extends ServiceObject {
   setTag(key: string, value: string): CalendarEvent {
     const ev = this.st();
     const ext = (ev.extendedProperties ??= {});
-    const priv = ((ext.private as Record<string, unknown> | undefined) ?? {});
+    const priv = (ext.private as Record<string, unknown> | undefined) ?? {};
     priv[String(key)] = String(value);
     ext.private = priv;
     this.touch(ev);
     return this;
   }
   getAllTagKeys(): string[] {
-    return Object.keys((this.st().extendedProperties?.private ?? {}));
+    return Object.keys(this.st().extendedProperties?.private ?? {});
   }
   setGuestsCanSeeGuests(v: boolean): CalendarEvent {
     this.st().guestsCanSeeOtherGuests = Boolean(v);
@@ -265,17 +278,27 @@ export class Calendar extends ServiceObject {
     const cal = this.st();
     const id = newEventId(rt.core);
     const now = rt.now().toISOString();
-    const guests = typeof opts.guests === 'string' ? opts.guests.split(',').map((s) => s.trim()).filter(Boolean) : [];
+    const guests =
+      typeof opts.guests === 'string'
+        ? opts.guests
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : [];
     const ev = newEvent(cal, id, rt.user, now, {
       summary: String(title),
       description: opts.description ?? '',
       location: opts.location ?? '',
       start: { dateTime: rfc3339(startTime.getTime(), cal.timeZone) },
       end: { dateTime: rfc3339(endTime.getTime(), cal.timeZone) },
-      attendees: normalizeAttendees(guests.map((email) => ({ email })), 'Calendar.createEvent'),
+      attendees: normalizeAttendees(
+        guests.map((email) => ({ email })),
+        'Calendar.createEvent',
+      ),
     });
     // The usage-limits fault refuses an event whose creation would email its guests.
-    if (rt.core.faults.calendarUsageLimited && opts.sendInvites === true && wouldNotify(cal, [], ev.attendees, false, 'all')) throw new ScriptError(USAGE_LIMITS_REASON);
+    if (rt.core.faults.calendarUsageLimited && opts.sendInvites === true && wouldNotify(cal, [], ev.attendees, false, 'all'))
+      throw new ScriptError(USAGE_LIMITS_REASON);
     rt.state.events.push(ev);
     if (opts.sendInvites === true) notify(rt.core, cal, ev, [], ev.attendees, false, 'all', 'CalendarApp');
     return new CalendarEvent(rt, cal.id, id);
@@ -285,7 +308,11 @@ export class Calendar extends ServiceObject {
     const end = new Date(date.getTime() + 24 * 60 * 60 * 1000);
     return this.createEvent(title, start, end, options);
   }
-  getEvents(startTime: Date | GoogleAppsScript.Base.Date, endTime: Date | GoogleAppsScript.Base.Date, options?: { search?: string; max?: number; start?: number }): CalendarEvent[] {
+  getEvents(
+    startTime: Date | GoogleAppsScript.Base.Date,
+    endTime: Date | GoogleAppsScript.Base.Date,
+    options?: { search?: string; max?: number; start?: number },
+  ): CalendarEvent[] {
     if (!isDate(startTime) || !isDate(endTime)) throw new ScriptError("The parameters don't match the method signature for CalendarApp.Calendar.getEvents.");
     const from = startTime.getTime();
     const to = endTime.getTime();
@@ -342,7 +369,11 @@ export class CalendarApp extends ServiceObject {
     defaultCalendarFor(this._rt.state, this._rt.user);
     return this._rt.state.calendars.filter((c) => !c.deleted && c.owner === this._rt.user).map((c) => new Calendar(this._rt, c.id));
   }
-  getEvents(startTime: Date | GoogleAppsScript.Base.Date, endTime: Date | GoogleAppsScript.Base.Date, options?: { search?: string; max?: number }): CalendarEvent[] {
+  getEvents(
+    startTime: Date | GoogleAppsScript.Base.Date,
+    endTime: Date | GoogleAppsScript.Base.Date,
+    options?: { search?: string; max?: number },
+  ): CalendarEvent[] {
     return this.getDefaultCalendar().getEvents(startTime, endTime, options);
   }
   getEventById(iCalId: string): CalendarEvent | null {

@@ -175,9 +175,17 @@ export function meetData(core: Core, requestId: unknown): { conferenceData: Reco
   return {
     hangoutLink: uri,
     conferenceData: {
-      createRequest: { requestId: typeof requestId === 'string' ? requestId : '', conferenceSolutionKey: { type: 'hangoutsMeet' }, status: { statusCode: 'success' } },
+      createRequest: {
+        requestId: typeof requestId === 'string' ? requestId : '',
+        conferenceSolutionKey: { type: 'hangoutsMeet' },
+        status: { statusCode: 'success' },
+      },
       entryPoints: [{ entryPointType: 'video', uri, label: `meet.google.com/${code}` }],
-      conferenceSolution: { key: { type: 'hangoutsMeet' }, name: 'Google Meet', iconUri: 'https://fonts.gstatic.com/s/i/productlogos/meet_2020q4/v6/web-512dp/logo_meet_2020q4_color_2x_web_512dp.png' },
+      conferenceSolution: {
+        key: { type: 'hangoutsMeet' },
+        name: 'Google Meet',
+        iconUri: 'https://fonts.gstatic.com/s/i/productlogos/meet_2020q4/v6/web-512dp/logo_meet_2020q4_color_2x_web_512dp.png',
+      },
       conferenceId: code,
     },
   };

@@ -67,7 +67,22 @@ interface Lane {
 }
 
 const THREAD = path.join(__dirname, 'thread.cjs');
-const GLOBAL_SERVICES = ['SpreadsheetApp', 'FormApp', 'MailApp', 'GmailApp', 'CalendarApp', 'Calendar', 'PropertiesService', 'CacheService', 'LockService', 'ScriptApp', 'HtmlService', 'Session', 'Utilities', 'Logger'];
+const GLOBAL_SERVICES = [
+  'SpreadsheetApp',
+  'FormApp',
+  'MailApp',
+  'GmailApp',
+  'CalendarApp',
+  'Calendar',
+  'PropertiesService',
+  'CacheService',
+  'LockService',
+  'ScriptApp',
+  'HtmlService',
+  'Session',
+  'Utilities',
+  'Logger',
+];
 
 function coreOf(ws: Workspace): Core {
   // The Workspace keeps its Core private; this module is part of the emulator and needs it to build
@@ -99,8 +114,17 @@ export class ConcurrencyHost {
       transferList: [channel.port2],
     });
     const lane: Lane = {
-      worker, port: channel.port1, signal: new Int32Array(shared, 0, 1), clock: new Float64Array(shared, 8, 1),
-      state: 'idle', pending: null, rt: null, exec: null, handles: new Map(), ids: new Map(), lockWait: null,
+      worker,
+      port: channel.port1,
+      signal: new Int32Array(shared, 0, 1),
+      clock: new Float64Array(shared, 8, 1),
+      state: 'idle',
+      pending: null,
+      rt: null,
+      exec: null,
+      handles: new Map(),
+      ids: new Map(),
+      lockWait: null,
     };
     worker.on('message', (m: ThreadMessage) => {
       if (m.type === 'ready') {
@@ -233,8 +257,15 @@ export class ConcurrencyHost {
       const lane = lanes[i];
       const user = x.user ?? this.ws.owner;
       const exec: Execution = {
-        id: `conc-${++execSeq}`, fn: x.fn, user, trigger: x.trigger ?? null, calls: [], logs: [],
-        startedAt: this.core.clock.now(), endedAt: null, cutOff: false,
+        id: `conc-${++execSeq}`,
+        fn: x.fn,
+        user,
+        trigger: x.trigger ?? null,
+        calls: [],
+        logs: [],
+        startedAt: this.core.clock.now(),
+        endedAt: null,
+        cutOff: false,
       };
       const rt = new Runtime(this.core, exec, user);
       lane.rt = rt;

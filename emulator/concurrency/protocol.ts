@@ -53,9 +53,7 @@ export interface DoneMessage {
 
 export type ThreadMessage = CallRequest | GetRequest | DoneMessage | { type: 'ready' };
 
-export type Reply =
-  | { ok: true; value: unknown; method?: boolean }
-  | { ok: false; error: { message: string; name: string } };
+export type Reply = { ok: true; value: unknown; method?: boolean } | { ok: false; error: { message: string; name: string } };
 
 /** Layout of the shared buffer: [0] int32 signal (0 = waiting, 1 = reply ready), [8..16) float64 clock. */
 export const SHARED_BYTES = 16;

@@ -90,7 +90,10 @@ function run(cmd: RunCommand): DoneMessage {
     if (cached) return cached;
     const known = methods.get(ref.cls) ?? new Set<string>();
     methods.set(ref.cls, known);
-    const method = (prop: string) => (...args: unknown[]) => settle(request({ type: 'call', handle: id, prop, args: args.map(toHost) }));
+    const method =
+      (prop: string) =>
+      (...args: unknown[]) =>
+        settle(request({ type: 'call', handle: id, prop, args: args.map(toHost) }));
     const proxy = new Proxy(
       {},
       {

@@ -69,7 +69,8 @@ export class FormApp extends ServiceObject {
    */
   create(title: string, isPublished?: boolean): Form {
     const rt = this._rt;
-    if (isPublished !== undefined && typeof isPublished !== 'boolean') throw new ScriptError("The parameters (String,String) don't match the method signature for FormApp.create.");
+    if (isPublished !== undefined && typeof isPublished !== 'boolean')
+      throw new ScriptError("The parameters (String,String) don't match the method signature for FormApp.create.");
     const id = `1${rt.core.mint(43, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-')}`;
     const publishedId = `1FAIpQL${rt.core.mint(49, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-')}`;
     const account = accountOf(rt.state);
@@ -77,7 +78,8 @@ export class FormApp extends ServiceObject {
     return new Form(rt, id);
   }
   openById(id: string): Form {
-    if (!this._rt.state.forms.some((f) => f.id === id)) throw new ScriptError('No item with the given ID could be found, or you do not have permission to access it.');
+    if (!this._rt.state.forms.some((f) => f.id === id))
+      throw new ScriptError('No item with the given ID could be found, or you do not have permission to access it.');
     return new Form(this._rt, id);
   }
   openByUrl(url: string): Form {

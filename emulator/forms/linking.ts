@@ -3,7 +3,20 @@ import { DATE_TIME_FORMAT, displayValue } from '../spreadsheet/cells';
 import { getCell, lastColumn, lastRow, newSheet, setCell } from '../spreadsheet/sheetModel';
 import type { CellData, FormItemState, FormResponseState, FormState, SheetState, WorkspaceState } from '../state';
 
-export const QUESTION_TYPES = new Set(['TEXT', 'PARAGRAPH_TEXT', 'MULTIPLE_CHOICE', 'LIST', 'CHECKBOX', 'SCALE', 'DATE', 'TIME', 'DATETIME', 'DURATION', 'GRID', 'CHECKBOX_GRID']);
+export const QUESTION_TYPES = new Set([
+  'TEXT',
+  'PARAGRAPH_TEXT',
+  'MULTIPLE_CHOICE',
+  'LIST',
+  'CHECKBOX',
+  'SCALE',
+  'DATE',
+  'TIME',
+  'DATETIME',
+  'DURATION',
+  'GRID',
+  'CHECKBOX_GRID',
+]);
 export const isQuestion = (item: FormItemState): boolean => QUESTION_TYPES.has(item.type);
 
 export function responsesSheet(state: WorkspaceState, form: FormState): SheetState | null {

@@ -12,8 +12,24 @@ import { toIcs } from './ics';
 import type { ExecutionLike, WorkspacePort } from './port';
 import type { Store } from './store';
 import {
-  TIME_ZONE, asDate, devCalendar, devExecution, devForm, devMail, devMenus, icsEvent, isRec, local,
-  dialogHtml, lastDialog, mailForEml, mailHtml, mailId, scriptStack, sidebarTitle, str,
+  TIME_ZONE,
+  asDate,
+  devCalendar,
+  devExecution,
+  devForm,
+  devMail,
+  devMenus,
+  icsEvent,
+  isRec,
+  local,
+  dialogHtml,
+  lastDialog,
+  mailForEml,
+  mailHtml,
+  mailId,
+  scriptStack,
+  sidebarTitle,
+  str,
 } from './views';
 import { DEMO_2023_PRESET, fromZonedLocal, presets } from './clock';
 import { validateResponse } from './formCheck';
@@ -37,7 +53,6 @@ export interface DevServerOptions {
 const MAX_BODY = 1024 * 1024;
 const MAX_GRID_ROWS = 3000;
 
-
 export function createDevServer(opts: DevServerOptions): Server {
   const { store, assets } = opts;
   const ws = (): WorkspacePort => store.ws;
@@ -56,14 +71,16 @@ export function createDevServer(opts: DevServerOptions): Server {
   }
 
   function executionsSince(before: number): DevExecution[] {
-    return ws().executions.slice(before).map((e, i) => devExecution(e, before + i));
+    return ws()
+      .executions.slice(before)
+      .map((e, i) => devExecution(e, before + i));
   }
 
   function bundleError(e: unknown, executions: readonly ExecutionLike[]): DevError {
     const attached = isRec(e) && isRec(e.execution) ? (e.execution as unknown as ExecutionLike) : undefined;
     const failed = attached ?? [...executions].reverse().find((x) => x.error);
     const message = failed?.error?.message ?? (e instanceof Error ? e.message : String(e));
-    const stack = failed?.error?.stack ?? (e instanceof Error ? e.stack ?? '' : '');
+    const stack = failed?.error?.stack ?? (e instanceof Error ? (e.stack ?? '') : '');
     return { kind: 'bundle', message, stack: scriptStack(stack) };
   }
 
@@ -91,7 +108,11 @@ export function createDevServer(opts: DevServerOptions): Server {
       const execs = w.open(user);
       const failed = execs.find((e) => e.error);
       return failed?.error
-        ? { ok: false, error: { kind: 'bundle', message: failed.error.message, stack: scriptStack(failed.error.stack ?? '') }, executions: executionsSince(before) }
+        ? {
+            ok: false,
+            error: { kind: 'bundle', message: failed.error.message, stack: scriptStack(failed.error.stack ?? '') },
+            executions: executionsSince(before),
+          }
         : { ok: true, value: null, executions: executionsSince(before) };
     } finally {
       store.changed();
@@ -192,7 +213,9 @@ export function createDevServer(opts: DevServerOptions): Server {
     return {
       name: `${slug(str(c.name)) || 'calendar'}.ics`,
       ics: toIcs({
-        name: str(c.name), timeZone: str(c.timeZone) || TIME_ZONE, stamp,
+        name: str(c.name),
+        timeZone: str(c.timeZone) || TIME_ZONE,
+        stamp,
         events: w.events(str(c.id)).map((e) => icsEvent(e, str(c.owner) || null)),
       }),
     };
@@ -233,8 +256,15 @@ export function createDevServer(opts: DevServerOptions): Server {
     const deadline = asDate(settings()['Registration deadline']) ?? new Date('2023-09-16T03:59:00Z');
     const submissions = demoSubmissions(form, { count, seed: 20230815, from: ws().clock.now(), deadline });
     const job: DemoProgress = {
-      running: true, total: submissions.length, submitted: 0, rejected: 0, failedExecutions: 0,
-      from: submissions[0]?.at.toISOString() ?? '', to: submissions[submissions.length - 1]?.at.toISOString() ?? '', ms: 0, error: '',
+      running: true,
+      total: submissions.length,
+      submitted: 0,
+      rejected: 0,
+      failedExecutions: 0,
+      from: submissions[0]?.at.toISOString() ?? '',
+      to: submissions[submissions.length - 1]?.at.toISOString() ?? '',
+      ms: 0,
+      error: '',
     };
     demo = job;
     const workspace = ws();
@@ -451,7 +481,9 @@ export function createDevServer(opts: DevServerOptions): Server {
       if (path === '/api/sheet') return json(res, 200, sheet(q('name')));
       if (path === '/api/form') {
         const form = devForm(ws().form);
-        return form ? json(res, 200, form) : json(res, 404, { ok: false, error: { kind: 'request', message: 'There is no form yet: run Set up from the add-on menu first.', stack: '' } });
+        return form
+          ? json(res, 200, form)
+          : json(res, 404, { ok: false, error: { kind: 'request', message: 'There is no form yet: run Set up from the add-on menu first.', stack: '' } });
       }
       if (path === '/api/outbox') return json(res, 200, ws().outbox.map(devMail));
       let m = /^\/api\/outbox\/([^/]+)\.eml$/.exec(path);
@@ -476,7 +508,14 @@ export function createDevServer(opts: DevServerOptions): Server {
       if (path === '/api/executions') {
         const all = ws().executions;
         const from = Math.max(0, all.length - 200);
-        return json(res, 200, all.slice(from).map((e, i) => devExecution(e, from + i)).reverse());
+        return json(
+          res,
+          200,
+          all
+            .slice(from)
+            .map((e, i) => devExecution(e, from + i))
+            .reverse(),
+        );
       }
     }
     if (method === 'POST') {
@@ -524,7 +563,11 @@ export function createDevServer(opts: DevServerOptions): Server {
    * preflight this server never grants) from this server's own origin, if the browser says.
    */
   function checkOrigin(req: IncomingMessage, method: string): void {
-    const hostName = (h: string): string => h.replace(/:\d+$/, '').replace(/^\[|\]$/g, '').toLowerCase();
+    const hostName = (h: string): string =>
+      h
+        .replace(/:\d+$/, '')
+        .replace(/^\[|\]$/g, '')
+        .toLowerCase();
     const host = req.headers.host ?? '';
     if (opts.allowedHosts && !opts.allowedHosts.includes(hostName(host))) {
       throw new HttpError(403, `Host ${host} is not this dev server (open it as http://localhost:PORT/)`);
@@ -543,7 +586,7 @@ export function createDevServer(opts: DevServerOptions): Server {
       const error: DevError = {
         kind: 'request',
         message: e instanceof Error ? e.message : String(e),
-        stack: e instanceof HttpError ? '' : e instanceof Error ? e.stack ?? '' : '',
+        stack: e instanceof HttpError ? '' : e instanceof Error ? (e.stack ?? '') : '',
       };
       if (!(e instanceof HttpError)) console.error(e);
       if (!res.headersSent) json(res, status, { ok: false, error });
@@ -554,8 +597,10 @@ export function createDevServer(opts: DevServerOptions): Server {
 
 // Every page: only this server's scripts, styles and frames. The sidebar is the real
 // dist/Sidebar.html, whose script and styles are inline (as HtmlService serves them).
-const PAGE_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'";
-const SIDEBAR_CSP = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'";
+const PAGE_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'";
+const SIDEBAR_CSP =
+  "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'";
 // An email body runs nothing and loads nothing from outside, even opened directly.
 const MAIL_CSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
@@ -590,7 +635,12 @@ function download(res: ServerResponse, type: string, filename: string, body: str
 }
 
 function slug(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60);
 }
 
 async function readJson(req: IncomingMessage): Promise<unknown> {

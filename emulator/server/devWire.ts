@@ -150,9 +150,7 @@ export interface DevError {
   kind: 'bundle' | 'request';
 }
 
-export type RunResponse =
-  | { ok: true; value: unknown; executions: DevExecution[] }
-  | { ok: false; error: DevError; executions: DevExecution[] };
+export type RunResponse = { ok: true; value: unknown; executions: DevExecution[] } | { ok: false; error: DevError; executions: DevExecution[] };
 
 /** The "load demo applicants" job: it runs in the background, one response at a time. */
 export interface DemoProgress {

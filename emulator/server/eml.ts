@@ -36,24 +36,20 @@ export function toEml(mail: MailForEml): string {
   }
   const boundary = `=_alt_${safeIdPart(mail.id)}_${hashHex(mail.body + mail.htmlBody)}`;
   headers.push(header('Content-Type', `multipart/alternative; boundary="${boundary}"`));
-  const parts = [
-    part('text/plain; charset=UTF-8', mail.body),
-    part('text/html; charset=UTF-8', mail.htmlBody),
-  ];
+  const parts = [part('text/plain; charset=UTF-8', mail.body), part('text/html; charset=UTF-8', mail.htmlBody)];
   return (
-    headers.join(CRLF) + CRLF + CRLF +
-    'This is a multi-part message in MIME format.' + CRLF +
+    headers.join(CRLF) +
+    CRLF +
+    CRLF +
+    'This is a multi-part message in MIME format.' +
+    CRLF +
     parts.map((p) => `--${boundary}${CRLF}${p}${CRLF}`).join('') +
     `--${boundary}--${CRLF}`
   );
 }
 
 function part(contentType: string, content: string): string {
-  return (
-    `Content-Type: ${contentType}${CRLF}` +
-    `Content-Transfer-Encoding: quoted-printable${CRLF}${CRLF}` +
-    quotedPrintable(content)
-  );
+  return `Content-Type: ${contentType}${CRLF}` + `Content-Transfer-Encoding: quoted-printable${CRLF}${CRLF}` + quotedPrintable(content);
 }
 
 function header(name: string, value: string): string {
@@ -169,7 +165,9 @@ function qpLine(line: string): string {
 /** `Tue, 15 Aug 2023 09:00:00 -0400` in America/New_York, as a mail client in the program's zone would write it. */
 export function rfc5322Date(d: Date, timeZone = 'America/New_York'): string {
   const parts = zonedParts(d, timeZone);
-  const offsetMin = Math.round((Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second) - Math.floor(d.getTime() / 1000) * 1000) / 60000);
+  const offsetMin = Math.round(
+    (Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second) - Math.floor(d.getTime() / 1000) * 1000) / 60000,
+  );
   const sign = offsetMin < 0 ? '-' : '+';
   const abs = Math.abs(offsetMin);
   const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -195,7 +193,12 @@ export function zonedParts(d: Date, timeZone: string): ZonedParts {
   const fmt = new Intl.DateTimeFormat('en-US', {
     timeZone,
     hourCycle: 'h23',
-    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
   });
   const get = (type: string): number => Number(fmt.formatToParts(d).find((p) => p.type === type)?.value ?? '0');
   return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };

@@ -80,9 +80,10 @@ function eventLines(ev: IcsEvent, local: boolean, stamp: Date): string[] {
     out.push(`DTSTART:${utc(ev.start)}`, `DTEND:${utc(ev.end)}`);
   }
   out.push(`SUMMARY:${escapeText(ev.summary)}`);
-  const description = ev.meetLink && !ev.description.includes(ev.meetLink)
-    ? `${ev.description}${ev.description ? '\n\n' : ''}Join with Google Meet: ${ev.meetLink}`
-    : ev.description;
+  const description =
+    ev.meetLink && !ev.description.includes(ev.meetLink)
+      ? `${ev.description}${ev.description ? '\n\n' : ''}Join with Google Meet: ${ev.meetLink}`
+      : ev.description;
   if (description) out.push(`DESCRIPTION:${escapeText(description)}`);
   if (ev.location) out.push(`LOCATION:${escapeText(ev.location)}`);
   if (ev.meetLink) {
@@ -126,15 +127,22 @@ function uriValue(uri: string): string {
 
 function partstat(status: string | undefined): string {
   switch (status) {
-    case 'accepted': return 'ACCEPTED';
-    case 'declined': return 'DECLINED';
-    case 'tentative': return 'TENTATIVE';
-    default: return 'NEEDS-ACTION';
+    case 'accepted':
+      return 'ACCEPTED';
+    case 'declined':
+      return 'DECLINED';
+    case 'tentative':
+      return 'TENTATIVE';
+    default:
+      return 'NEEDS-ACTION';
   }
 }
 
 function utc(d: Date): string {
-  return d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 function dateOnly(d: Date): string {

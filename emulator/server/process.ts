@@ -36,8 +36,12 @@ export function spawnDevServer(env: Record<string, string>): { child: ChildProce
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  child.stdout?.on('data', (d: Buffer) => { out += d.toString(); });
-  child.stderr?.on('data', (d: Buffer) => { out += d.toString(); });
+  child.stdout?.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
+  child.stderr?.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return { child, output: () => out, exited };
 }
@@ -47,7 +51,9 @@ export async function startDevServer(dataDir: string, port?: number): Promise<De
   const { child, output, exited } = spawnDevServer({ PORT: String(p), DATA_DIR: dataDir });
   const deadline = Date.now() + 30_000;
   let exitCode: number | null | undefined;
-  void exited.then((c) => { exitCode = c; });
+  void exited.then((c) => {
+    exitCode = c;
+  });
   while (!/http:\/\/\S+/.test(output())) {
     if (exitCode !== undefined) throw new Error(`the dev server exited (${exitCode}) before listening:\n${output()}`);
     if (Date.now() > deadline) {

@@ -18,7 +18,15 @@ async function main(): Promise<void> {
   const server = await startDevServer(dataDir);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
   try {
     const post = async <T>(path: string, body: unknown): Promise<T> => {
@@ -38,15 +46,22 @@ async function main(): Promise<void> {
 
     // Some decisions, as a reviewer would make them in the sidebar.
     const review = await post<RunResponse>('/api/run', { fn: 'getReviewState', args: [], user: REVIEWER });
-    const apps = review.ok && typeof review.value === 'object' && review.value !== null && 'applications' in review.value
-      ? (review.value as { applications: { id: string; status: string; flags: string[] }[] }).applications
-      : [];
+    const apps =
+      review.ok && typeof review.value === 'object' && review.value !== null && 'applications' in review.value
+        ? (review.value as { applications: { id: string; status: string; flags: string[] }[] }).applications
+        : [];
     const pending = apps.filter((a) => a.status === 'Pending');
     const eligible = pending.filter((a) => !a.flags.includes('eligibility-review'));
     const decisions: [string, string[]][] = [
       ['accept', eligible.slice(0, 40).map((a) => a.id)],
       ['waitlist', eligible.slice(40, 48).map((a) => a.id)],
-      ['decline', pending.filter((a) => a.flags.includes('eligibility-review')).slice(0, 4).map((a) => a.id)],
+      [
+        'decline',
+        pending
+          .filter((a) => a.flags.includes('eligibility-review'))
+          .slice(0, 4)
+          .map((a) => a.id),
+      ],
     ];
     for (const [decision, ids] of decisions) {
       if (ids.length) await post('/api/run', { fn: 'decide', args: [{ applicationIds: ids, decision }], user: REVIEWER });

@@ -19,7 +19,10 @@ export class Store {
   /** set when the saved file could not be read (it is kept aside, never overwritten) */
   readonly loadProblem: string | null;
 
-  constructor(private readonly factory: WorkspaceFactory, readonly dataDir: string) {
+  constructor(
+    private readonly factory: WorkspaceFactory,
+    readonly dataDir: string,
+  ) {
     this.file = join(dataDir, 'workspace.json');
     const loaded = this.load();
     this.ws = loaded.ws;

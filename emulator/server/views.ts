@@ -1,8 +1,6 @@
 // Parses the emulator's state (plain data, see emulator/API.md) into the dev server's wire shapes.
 // Everything arrives as `unknown` and is read field by field: a missing field becomes '' or null.
-import type {
-  DevCalendar, DevDialog, DevEvent, DevExecution, DevForm, DevFormItem, DevFormItemKind, DevMail, DevMenu,
-} from './devWire';
+import type { DevCalendar, DevDialog, DevEvent, DevExecution, DevForm, DevFormItem, DevFormItemKind, DevMail, DevMenu } from './devWire';
 import type { ExecutionLike } from './port';
 import type { IcsEvent } from './ics';
 import type { MailForEml } from './eml';
@@ -56,11 +54,19 @@ export function iso(x: unknown): string {
 
 const LOCAL_FMT = new Intl.DateTimeFormat('en-US', {
   timeZone: TIME_ZONE,
-  weekday: 'short', year: 'numeric', month: 'short', day: 'numeric',
-  hour: 'numeric', minute: '2-digit', timeZoneName: 'short',
+  weekday: 'short',
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+  timeZoneName: 'short',
 });
 const TIME_FMT = new Intl.DateTimeFormat('en-US', {
-  timeZone: TIME_ZONE, hour: 'numeric', minute: '2-digit', timeZoneName: 'short',
+  timeZone: TIME_ZONE,
+  hour: 'numeric',
+  minute: '2-digit',
+  timeZoneName: 'short',
 });
 
 /** `Tue, Aug 29, 2023, 2:00 PM EDT` */
@@ -72,7 +78,8 @@ export function local(x: unknown): string {
 function localRange(start: Date | null, end: Date | null): string {
   if (!start) return '';
   if (!end) return LOCAL_FMT.format(start);
-  const sameDay = start.getTime() - end.getTime() < 24 * 3600e3 &&
+  const sameDay =
+    start.getTime() - end.getTime() < 24 * 3600e3 &&
     LOCAL_FMT.format(start).split(',').slice(0, 3).join() === LOCAL_FMT.format(end).split(',').slice(0, 3).join();
   const head = LOCAL_FMT.format(start).replace(/ [A-Z]{2,5}$/, '');
   return sameDay ? `${head} – ${TIME_FMT.format(end)}` : `${LOCAL_FMT.format(start)} – ${LOCAL_FMT.format(end)}`;
@@ -131,15 +138,19 @@ export function mailHtml(m: unknown): string {
 export function meetLink(ev: unknown): string | null {
   const r = rec(ev);
   if (typeof r.hangoutLink === 'string' && r.hangoutLink) return r.hangoutLink;
-  const entry = arr(rec(r.conferenceData).entryPoints).map(rec).find((e) => e.entryPointType === 'video' && typeof e.uri === 'string');
+  const entry = arr(rec(r.conferenceData).entryPoints)
+    .map(rec)
+    .find((e) => e.entryPointType === 'video' && typeof e.uri === 'string');
   return entry ? str(entry.uri) : null;
 }
 
 function guests(ev: unknown): { email: string; responseStatus: string; displayName: string }[] {
-  return arr(rec(ev).attendees).map((a) => {
-    const r = rec(a);
-    return { email: str(r.email), responseStatus: str(r.responseStatus) || 'needsAction', displayName: str(r.displayName) };
-  }).filter((a) => a.email !== '');
+  return arr(rec(ev).attendees)
+    .map((a) => {
+      const r = rec(a);
+      return { email: str(r.email), responseStatus: str(r.responseStatus) || 'needsAction', displayName: str(r.displayName) };
+    })
+    .filter((a) => a.email !== '');
 }
 
 export function eventId(ev: unknown): string {
@@ -163,7 +174,9 @@ export function devEvent(ev: unknown, invitations: readonly unknown[]): DevEvent
     whenLocal: localRange(start, end),
     meetLink: meetLink(ev),
     guests: guests(ev).map(({ email, responseStatus }) => ({ email, responseStatus })),
-    invitations: invitations.map(rec).filter((i) => str(i.eventId) === id || str(i.eventId) === str(r.iCalUID))
+    invitations: invitations
+      .map(rec)
+      .filter((i) => str(i.eventId) === id || str(i.eventId) === str(r.iCalUID))
       .map((i) => ({ email: str(i.email), kind: str(i.kind), at: local(i.at) })),
   };
 }
@@ -180,7 +193,9 @@ export function icsEvent(ev: unknown, organizer: string | null): IcsEvent {
     summary: str(r.summary),
     description: str(r.description),
     location: str(r.location),
-    start, end, allDay,
+    start,
+    end,
+    allDay,
     attendees: guests(ev),
     meetLink: meetLink(ev),
     organizer,
@@ -210,7 +225,8 @@ export function scriptStack(stack: string): string {
   const lines = stack.split('\n');
   const frames = lines.filter((l) => /^\s+at /.test(l));
   const head = lines.filter((l) => !/^\s+at /.test(l));
-  const own = frames.filter((l) => /[/\\]dist[/\\]Code\.js:\d+/.test(l) || /\bCode\.js:\d+/.test(l))
+  const own = frames
+    .filter((l) => /[/\\]dist[/\\]Code\.js:\d+/.test(l) || /\bCode\.js:\d+/.test(l))
     .map((l) => l.replace(/\(?[^\s(]*[/\\](dist[/\\]Code\.js:\d+:\d+)\)?/, (_m, file: string) => `(${file.replace(/\\/g, '/')})`));
   return [...head, ...(own.length ? own : frames)].join('\n');
 }
@@ -285,7 +301,9 @@ export function devForm(form: unknown): DevForm | null {
 export function devMenus(ui: unknown): DevMenu[] {
   return arr(rec(ui).menus).map((m) => ({
     title: str(rec(m).title),
-    items: arr(rec(m).items).map((i) => ({ label: str(rec(i).label), fn: str(rec(i).fn) })).filter((i) => i.fn !== ''),
+    items: arr(rec(m).items)
+      .map((i) => ({ label: str(rec(i).label), fn: str(rec(i).fn) }))
+      .filter((i) => i.fn !== ''),
   }));
 }
 

@@ -76,7 +76,10 @@ export class LockService extends ServiceObject {
 }
 
 /** Apps Script releases every lock an execution still holds when it ends. */
-export function releaseAll(locks: { script: LockHolder | null; document: LockHolder | null; user: Record<string, LockHolder | null> }, executionId: string): void {
+export function releaseAll(
+  locks: { script: LockHolder | null; document: LockHolder | null; user: Record<string, LockHolder | null> },
+  executionId: string,
+): void {
   if (locks.script?.executionId === executionId) locks.script = null;
   if (locks.document?.executionId === executionId) locks.document = null;
   for (const u of Object.keys(locks.user)) if (locks.user[u]?.executionId === executionId) locks.user[u] = null;

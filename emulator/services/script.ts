@@ -1,7 +1,7 @@
 // ScriptApp: installable triggers (owned per user), enums, script id.
 import type { ServiceName } from '../execution';
 import { ScriptError, ServiceObject, type Runtime } from '../runtime';
-import type { TriggerEventType, TriggerSourceName, TriggerState } from '../state';
+import type { TriggerEventType, TriggerState } from '../state';
 import { authorizationUrl, grantedScopes, manifestScopes, SCOPE_PREFIX } from '../platform';
 
 export const EventType = {
@@ -14,7 +14,15 @@ export const EventType = {
 } as const;
 export const TriggerSource = { SPREADSHEETS: 'SPREADSHEETS', CLOCK: 'CLOCK', FORMS: 'FORMS', DOCUMENTS: 'DOCUMENTS', CALENDAR: 'CALENDAR' } as const;
 export const AuthMode = { NONE: 'NONE', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION', LIMITED: 'LIMITED', FULL: 'FULL' } as const;
-export const WeekDay = { MONDAY: 'MONDAY', TUESDAY: 'TUESDAY', WEDNESDAY: 'WEDNESDAY', THURSDAY: 'THURSDAY', FRIDAY: 'FRIDAY', SATURDAY: 'SATURDAY', SUNDAY: 'SUNDAY' } as const;
+export const WeekDay = {
+  MONDAY: 'MONDAY',
+  TUESDAY: 'TUESDAY',
+  WEDNESDAY: 'WEDNESDAY',
+  THURSDAY: 'THURSDAY',
+  FRIDAY: 'FRIDAY',
+  SATURDAY: 'SATURDAY',
+  SUNDAY: 'SUNDAY',
+} as const;
 export const AuthorizationStatus = { REQUIRED: 'REQUIRED', NOT_REQUIRED: 'NOT_REQUIRED' } as const;
 const MAX_TRIGGERS_PER_USER = 20;
 
@@ -51,12 +59,14 @@ export class AuthorizationInfo extends ServiceObject {
 
 function scopeList(rt: Runtime, scopes: unknown, method: string): string[] {
   if (scopes === undefined) return manifestScopes(rt.state);
-  if (!Array.isArray(scopes) || scopes.some((x) => typeof x !== 'string')) throw new ScriptError(`The parameters don't match the method signature for ScriptApp.${method}.`);
+  if (!Array.isArray(scopes) || scopes.some((x) => typeof x !== 'string'))
+    throw new ScriptError(`The parameters don't match the method signature for ScriptApp.${method}.`);
   return (scopes as string[]).map((x) => (x.startsWith('https://') ? x : SCOPE_PREFIX + x));
 }
 
 function checkAuthMode(authMode: unknown, method: string): void {
-  if (!['FULL', 'LIMITED', 'NONE', 'CUSTOM_FUNCTION'].includes(String(authMode))) throw new ScriptError(`The parameters don't match the method signature for ScriptApp.${method}.`);
+  if (!['FULL', 'LIMITED', 'NONE', 'CUSTOM_FUNCTION'].includes(String(authMode)))
+    throw new ScriptError(`The parameters don't match the method signature for ScriptApp.${method}.`);
 }
 
 export class Trigger extends ServiceObject {
@@ -107,7 +117,8 @@ abstract class BuilderBase extends ServiceObject {
     if (!d.eventType || !d.source) throw new ScriptError('Trigger type is not specified.');
     const rt = this._rt;
     const mine = rt.state.triggers.filter((t) => t.owner === rt.user);
-    if (mine.length >= MAX_TRIGGERS_PER_USER) throw new ScriptError('This script has too many triggers. Triggers must be deleted from the script before more can be added.');
+    if (mine.length >= MAX_TRIGGERS_PER_USER)
+      throw new ScriptError('This script has too many triggers. Triggers must be deleted from the script before more can be added.');
     const t: TriggerState = {
       uid: String(rt.core.mint(19, '0123456789')).replace(/^0/, '1'),
       handler: d.handler,
@@ -225,7 +236,8 @@ export class TriggerBuilder extends ServiceObject {
   }
   forForm(form: string | { getId(): string }): FormTriggerBuilder {
     const id = typeof form === 'string' ? form : form.getId();
-    if (!this._rt.state.forms.some((f) => f.id === id)) throw new ScriptError('No item with the given ID could be found, or you do not have permission to access it.');
+    if (!this._rt.state.forms.some((f) => f.id === id))
+      throw new ScriptError('No item with the given ID could be found, or you do not have permission to access it.');
     return new FormTriggerBuilder(this._rt, { handler: this.handler, source: 'FORMS', sourceId: id });
   }
   timeBased(): ClockTriggerBuilder {

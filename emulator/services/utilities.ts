@@ -84,7 +84,8 @@ export class Utilities extends ServiceObject {
   }
   formatDate(date: Date | GoogleAppsScript.Base.Date, timeZone: string, format: string): string {
     if (!isDate(date)) throw new ScriptError("The parameters don't match the method signature for Utilities.formatDate.");
-    if (typeof timeZone !== 'string' || typeof format !== 'string') throw new ScriptError("The parameters don't match the method signature for Utilities.formatDate.");
+    if (typeof timeZone !== 'string' || typeof format !== 'string')
+      throw new ScriptError("The parameters don't match the method signature for Utilities.formatDate.");
     try {
       return formatDate(date, timeZone, format);
     } catch (e) {
@@ -104,10 +105,18 @@ export class Utilities extends ServiceObject {
     if (ms > MAX_SLEEP_MS) throw new ScriptError('Invalid argument: milliseconds');
     this._rt.core.clock.advance(ms);
   }
-  computeDigest(algorithm: string | GoogleAppsScript.Utilities.DigestAlgorithm, value: string | number[], charset?: string | GoogleAppsScript.Utilities.Charset): number[] {
+  computeDigest(
+    algorithm: string | GoogleAppsScript.Utilities.DigestAlgorithm,
+    value: string | number[],
+    charset?: string | GoogleAppsScript.Utilities.Charset,
+  ): number[] {
     const algo = NODE_ALGO[String(algorithm)];
     if (!algo) throw new ScriptError(`Invalid argument: algorithm`);
-    return toSigned(createHash(algo).update(toBuffer(value, charset === undefined ? undefined : String(charset))).digest());
+    return toSigned(
+      createHash(algo)
+        .update(toBuffer(value, charset === undefined ? undefined : String(charset)))
+        .digest(),
+    );
   }
   computeHmacSha256Signature(value: string | number[], key: string | number[], charset?: string | GoogleAppsScript.Utilities.Charset): number[] {
     const cs = charset === undefined ? undefined : String(charset);
@@ -117,7 +126,10 @@ export class Utilities extends ServiceObject {
     return toBuffer(data, charset === undefined ? undefined : String(charset)).toString('base64');
   }
   base64EncodeWebSafe(data: string | number[], charset?: string | GoogleAppsScript.Utilities.Charset): string {
-    return toBuffer(data, charset === undefined ? undefined : String(charset)).toString('base64').replace(/\+/g, '-').replace(/\//g, '_');
+    return toBuffer(data, charset === undefined ? undefined : String(charset))
+      .toString('base64')
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_');
   }
   base64Decode(encoded: string, _charset?: string | GoogleAppsScript.Utilities.Charset): number[] {
     return toSigned(Buffer.from(String(encoded), 'base64'));

@@ -148,7 +148,10 @@ export function formatSheetDate(ms: number, nf: string, tz: string): string {
       else if (lower.length === 3) out += MONTHS[p.month - 1].slice(0, 3);
       else if (lower.length === 5) out += MONTHS[p.month - 1][0];
       else out += MONTHS[p.month - 1];
-    } else if (/^\.0+$/.test(tok)) out += `.${String(p.millisecond).padStart(3, '0').slice(0, tok.length - 1)}`;
+    } else if (/^\.0+$/.test(tok))
+      out += `.${String(p.millisecond)
+        .padStart(3, '0')
+        .slice(0, tok.length - 1)}`;
     else out += tok;
   });
   return out;

@@ -66,7 +66,10 @@ export class DataValidationBuilder extends ServiceObject {
     return this.set('VALUE_IN_LIST', [[...values].map(String), showDropdown !== false]);
   }
   requireCheckbox(checkedValue?: unknown, uncheckedValue?: unknown): DataValidationBuilder {
-    return this.set('CHECKBOX', [checkedValue, uncheckedValue].filter((v) => v !== undefined));
+    return this.set(
+      'CHECKBOX',
+      [checkedValue, uncheckedValue].filter((v) => v !== undefined),
+    );
   }
   requireDate(): DataValidationBuilder {
     return this.set('DATE_IS_VALID_DATE', []);

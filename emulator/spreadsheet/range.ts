@@ -18,7 +18,8 @@ export function checkRect(sheet: SheetState, row: number, col: number, numRows: 
     [numRows, 'rows'],
     [numCols, 'columns'],
   ] as const) {
-    if (typeof v !== 'number' || !Number.isFinite(v)) throw new ScriptError(`The parameters (${what}) don't match the method signature for SpreadsheetApp.Sheet.getRange.`);
+    if (typeof v !== 'number' || !Number.isFinite(v))
+      throw new ScriptError(`The parameters (${what}) don't match the method signature for SpreadsheetApp.Sheet.getRange.`);
   }
   if (row < 1) throw new ScriptError('The starting row of the range is too small.');
   if (col < 1) throw new ScriptError('The starting column of the range is too small.');
@@ -88,7 +89,9 @@ export class Range extends ServiceObject {
     }
     const rows = values as unknown[][];
     if (rows.length !== this._rect.numRows) {
-      throw new ScriptError(`The number of rows in the data does not match the number of rows in the range. The data has ${rows.length} but the range has ${this._rect.numRows}.`);
+      throw new ScriptError(
+        `The number of rows in the data does not match the number of rows in the range. The data has ${rows.length} but the range has ${this._rect.numRows}.`,
+      );
     }
     for (const r of rows) {
       if (r.length !== this._rect.numCols) {
@@ -252,7 +255,7 @@ export class Range extends ServiceObject {
       setCell(this.s, r, c, old?.nf ? { v: '', nf: old.nf } : undefined);
       return;
     }
-    const f = formula.startsWith('=') ? formula : formulaOf(formula) ?? `=${formula}`;
+    const f = formula.startsWith('=') ? formula : (formulaOf(formula) ?? `=${formula}`);
     setCell(this.s, r, c, { v: '', f, ...(old?.nf ? { nf: old.nf } : {}) });
   }
   clearContent(): Range {
@@ -264,7 +267,9 @@ export class Range extends ServiceObject {
   }
   clear(options?: { contentsOnly?: boolean; formatOnly?: boolean; validationsOnly?: boolean; commentsOnly?: boolean }): Range {
     if (!options?.formatOnly && !options?.validationsOnly && !options?.commentsOnly) {
-      this.forEachCell((r, c) => setCell(this.s, r, c, options?.contentsOnly ? (getCell(this.s, r, c)?.nf ? { v: '', nf: getCell(this.s, r, c)?.nf } : undefined) : undefined));
+      this.forEachCell((r, c) =>
+        setCell(this.s, r, c, options?.contentsOnly ? (getCell(this.s, r, c)?.nf ? { v: '', nf: getCell(this.s, r, c)?.nf } : undefined) : undefined),
+      );
     }
     if (!options?.contentsOnly && (options?.formatOnly || !options?.validationsOnly)) this.clearFormat();
     return this;
@@ -358,7 +363,16 @@ export class Range extends ServiceObject {
   setTextRotation(rotation: number | object): Range {
     return this.record('textRotation', typeof rotation === 'number' ? rotation : jsString(rotation));
   }
-  setBorder(top: boolean | null, left: boolean | null, bottom: boolean | null, right: boolean | null, vertical: boolean | null, horizontal: boolean | null, color?: string | null, style?: unknown): Range {
+  setBorder(
+    top: boolean | null,
+    left: boolean | null,
+    bottom: boolean | null,
+    right: boolean | null,
+    vertical: boolean | null,
+    horizontal: boolean | null,
+    color?: string | null,
+    style?: unknown,
+  ): Range {
     return this.record('border', [top, left, bottom, right, vertical, horizontal, color ?? null, style === undefined ? null : jsString(style)]);
   }
   merge(): Range {
@@ -433,7 +447,9 @@ export class Range extends ServiceObject {
 
   /** sort(column) / sort({column, ascending}) / sort([...]): sorts the rows of the range by value. */
   sort(sortSpecObj: number | { column: number; ascending?: boolean } | (number | { column: number; ascending?: boolean })[]): Range {
-    const specs = (Array.isArray(sortSpecObj) ? sortSpecObj : [sortSpecObj]).map((s) => (typeof s === 'number' ? { column: s, ascending: true } : { column: s.column, ascending: s.ascending !== false }));
+    const specs = (Array.isArray(sortSpecObj) ? sortSpecObj : [sortSpecObj]).map((s) =>
+      typeof s === 'number' ? { column: s, ascending: true } : { column: s.column, ascending: s.ascending !== false },
+    );
     const { row, col, numRows, numCols } = this._rect;
     const rows: (CellData | undefined)[][] = [];
     for (let i = 0; i < numRows; i++) {

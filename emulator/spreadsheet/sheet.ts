@@ -132,7 +132,7 @@ export class Sheet extends ServiceObject {
   deleteRows(rowPosition: number, howMany: number): Sheet {
     const s = this._state();
     if (rowPosition < 1 || rowPosition + howMany - 1 > s.maxRows) throw new ScriptError('Those rows are out of bounds.');
-    if (howMany >= s.maxRows) throw new ScriptError('You can\'t delete all the rows on the sheet.');
+    if (howMany >= s.maxRows) throw new ScriptError("You can't delete all the rows on the sheet.");
     deleteRows(s, rowPosition, howMany);
     return this;
   }

@@ -170,7 +170,7 @@ function resolveRef(ss: SpreadsheetState, sheet: SheetState, ref: string, depth:
   for (let r = row; r < row + numRows; r++) {
     for (let c = col; c < col + numCols; c++) {
       const v = valueAt(ss, target, r, c, depth);
-      out.push(v instanceof Date ? v.getTime() : (v));
+      out.push(v instanceof Date ? v.getTime() : v);
     }
   }
   return out;

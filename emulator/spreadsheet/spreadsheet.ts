@@ -87,7 +87,7 @@ export class Spreadsheet extends ServiceObject {
     return this._sheet(s);
   }
   deleteSheet(sheet: Sheet): void {
-    if (this.st.sheets.length <= 1) throw new ScriptError('You can\'t remove all the sheets in a document.');
+    if (this.st.sheets.length <= 1) throw new ScriptError("You can't remove all the sheets in a document.");
     const i = this.st.sheets.findIndex((s) => s.id === sheet._id);
     if (i < 0) throw new ScriptError('Sheet not found');
     this.st.sheets.splice(i, 1);

@@ -39,7 +39,8 @@ export class SpreadsheetApp extends ServiceObject {
   }
   openByUrl(url: string): Spreadsheet {
     const m = /\/d\/([\w-]+)/.exec(String(url));
-    if (!m || m[1] !== this._rt.state.spreadsheet.id) throw new ScriptError(`Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.`);
+    if (!m || m[1] !== this._rt.state.spreadsheet.id)
+      throw new ScriptError(`Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.`);
     return new Spreadsheet(this._rt);
   }
   flush(): void {}

@@ -92,7 +92,11 @@ export class Ui extends ServiceObject {
     this._rt.state.ui.alerts.push({ title, prompt: String(prompt), buttons, response, user: this._rt.user });
     return response;
   }
-  prompt(a: string, b?: string | GoogleAppsScript.Base.ButtonSet, c?: string | GoogleAppsScript.Base.ButtonSet): { getResponseText(): string; getSelectedButton(): string } {
+  prompt(
+    a: string,
+    b?: string | GoogleAppsScript.Base.ButtonSet,
+    c?: string | GoogleAppsScript.Base.ButtonSet,
+  ): { getResponseText(): string; getSelectedButton(): string } {
     this.alert(a, b, c);
     return { getResponseText: () => '', getSelectedButton: () => Button.OK };
   }

@@ -62,7 +62,10 @@ export function guardTrigger_<T>(name: string, work: () => T, fallback: T): T {
   const message = `${name}: stopped before changing anything. ${describeMissing_(status.missing)} The person who installed the triggers must run Set up and allow every permission.`;
   console.error(message);
   try {
-    PropertiesService.getScriptProperties().setProperty(TRIGGER_SCOPES_PROPERTY, JSON.stringify({ at: new Date().toISOString(), trigger: name, missing: status.missing }));
+    PropertiesService.getScriptProperties().setProperty(
+      TRIGGER_SCOPES_PROPERTY,
+      JSON.stringify({ at: new Date().toISOString(), trigger: name, missing: status.missing }),
+    );
   } catch {
     // best effort: the execution log has the message
   }

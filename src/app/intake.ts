@@ -114,7 +114,12 @@ function processUnderLock(execution: string, e?: GoogleAppsScript.Events.SheetsO
     const { keys: logged, lines, log } = loggedResponseKeys_();
     const mark = parseMark(props[SCAN_MARK]);
     const responses = responsesTable
-      ? parseResponses(responsesTable, program.communities.map((c) => c.name), logged, resumeIndex(responsesTable, mark))
+      ? parseResponses(
+          responsesTable,
+          program.communities.map((c) => c.name),
+          logged,
+          resumeIndex(responsesTable, mark),
+        )
       : [];
     const apps = readApplicationKeys_(program.communities);
     const plan = planIntake(program, responses, apps.keys, logged);
@@ -253,7 +258,9 @@ export function closeFormIfDue_(): string {
       {
         actor: 'system',
         action: closed ? 'Form closed' : 'Form already closed',
-        details: closed ? `Registration deadline passed; the form stopped accepting responses. Closed message: ${message}` : 'Registration deadline passed; the form was already closed.',
+        details: closed
+          ? `Registration deadline passed; the form stopped accepting responses. Closed message: ${message}`
+          : 'Registration deadline passed; the form was already closed.',
       },
     ]),
   );

@@ -9,7 +9,14 @@ import { parseMeetings } from '../domain/program/programParse';
 import { SETTING_NAMES } from '../domain/program/layout';
 import type { Meeting, Program } from '../domain/program/model';
 import {
-  calendarExists_, createCalendar_, findProgramCalendar_, insertMeetingEvent_, listEvents_, MEETING_KEY_PROPERTY, patchEventTimes_, type CalendarEvent,
+  calendarExists_,
+  createCalendar_,
+  findProgramCalendar_,
+  insertMeetingEvent_,
+  listEvents_,
+  MEETING_KEY_PROPERTY,
+  patchEventTimes_,
+  type CalendarEvent,
 } from '../workspace/calendar';
 import { withScriptLock_ } from '../workspace/lock';
 import { appendLog_ } from '../workspace/log';

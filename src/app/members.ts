@@ -15,7 +15,21 @@
 // - syncAttendance_ (sweep): the program tabs, one Events.list, then under the lock Applications
 //   and Attendance, one block write of the RSVP column and one append for new member rows.
 import type { Attendee } from '../domain/notify/due';
-import { checkRecordAttendance, indexAttendance, parseRecordAttendance, rsvpFromAttendees, attendanceKey, A_ATTENDED, A_AT, A_BY, A_COMMUNITY, A_EMAIL, A_ID, A_MEETING, A_RSVP } from '../domain/members/attendance';
+import {
+  checkRecordAttendance,
+  indexAttendance,
+  parseRecordAttendance,
+  rsvpFromAttendees,
+  attendanceKey,
+  A_ATTENDED,
+  A_AT,
+  A_BY,
+  A_COMMUNITY,
+  A_EMAIL,
+  A_ID,
+  A_MEETING,
+  A_RSVP,
+} from '../domain/members/attendance';
 import { buildMembersState, membersOf } from './membersWire';
 import { meetingsOf } from '../domain/notify/due';
 import { mayDecide } from '../domain/review/decisions';
@@ -129,8 +143,14 @@ export function recordAttendance_(input: unknown): RecordAttendanceResult {
           updates.push({ row: existing.index + 2, values });
         } else {
           added.push({
-            [A_ID]: id, [A_EMAIL]: app.email, [A_COMMUNITY]: community.key, [A_MEETING]: m.number,
-            [A_RSVP]: rsvp, [A_ATTENDED]: attended, [A_BY]: who, [A_AT]: at,
+            [A_ID]: id,
+            [A_EMAIL]: app.email,
+            [A_COMMUNITY]: community.key,
+            [A_MEETING]: m.number,
+            [A_RSVP]: rsvp,
+            [A_ATTENDED]: attended,
+            [A_BY]: who,
+            [A_AT]: at,
           });
         }
       };

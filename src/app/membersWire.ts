@@ -50,7 +50,7 @@ export function buildMembersState(input: MembersStateInput): MembersState {
     }));
     const wireMeetings: WireMembersMeeting[] = meetings.map((m) => {
       const held = now.getTime() >= m.start.getTime();
-      const attendees = input.attendeesByEvent && m.eventId ? input.attendeesByEvent.get(m.eventId) ?? null : null;
+      const attendees = input.attendeesByEvent && m.eventId ? (input.attendeesByEvent.get(m.eventId) ?? null) : null;
       const counts = { yes: 0, no: 0, maybe: 0, noAnswer: 0, attended: 0, absent: 0, unrecorded: 0 };
       const entries = members.map((a, i) => {
         const row = byKey.get(attendanceKey(a.id, m.number));

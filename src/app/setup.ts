@@ -3,7 +3,16 @@
 import { DEFAULT_COMMUNITIES, DEFAULT_MEETINGS, DEFAULT_SETTINGS } from '../domain/program/defaults';
 import { formSpec } from '../domain/intake/formSpec';
 import { columnIndex, normalizeHeader } from '../domain/program/grid';
-import { APPLICATION_HEADERS, ATTENDANCE_HEADERS, COMMUNITY_HEADERS, LOG_HEADERS, MEETING_HEADERS, SETTING_NAMES, SETTINGS_HEADERS, TABS } from '../domain/program/layout';
+import {
+  APPLICATION_HEADERS,
+  ATTENDANCE_HEADERS,
+  COMMUNITY_HEADERS,
+  LOG_HEADERS,
+  MEETING_HEADERS,
+  SETTING_NAMES,
+  SETTINGS_HEADERS,
+  TABS,
+} from '../domain/program/layout';
 import type { Settings } from '../domain/program/model';
 import { createLinkedForm_, finishForm_, linkedForm_, openBeyondDomain_, repairForm_ } from '../workspace/form';
 import { isPublished_ } from '../workspace/platform';
@@ -190,7 +199,7 @@ function storeSpreadsheetId(): void {
 
 function describe(result: unknown): string {
   if (typeof result === 'string') return result;
-  if (result && typeof result === 'object' && 'summary' in result) return String((result).summary);
+  if (result && typeof result === 'object' && 'summary' in result) return String(result.summary);
   return 'Calendar: done.';
 }
 

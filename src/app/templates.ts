@@ -1,9 +1,7 @@
 // The optional Templates tab (Template | Subject | Body): staff edit the decision emails there.
 // Setup creates it pre-filled with the default wording; a missing tab or a blank cell means the
 // default applies, so the emails never depend on the tab being right.
-import {
-  DEFAULT_TEMPLATES, TEMPLATE_HEADERS, TEMPLATE_NAMES, TEMPLATE_TAB, templatesFromRows, type Templates,
-} from '../domain/notify/emails/templates';
+import { DEFAULT_TEMPLATES, TEMPLATE_HEADERS, TEMPLATE_NAMES, TEMPLATE_TAB, templatesFromRows, type Templates } from '../domain/notify/emails/templates';
 import { cellOf, appendRows_, ensureTab_, readTable_, type Table } from '../workspace/table';
 import { withScriptLock_ } from '../workspace/lock';
 import { cellString } from '../domain/program/cells';

@@ -54,6 +54,6 @@ export function call<K extends keyof Endpoints>(name: K, ...args: Parameters<End
 
 export function errorText(error: unknown): string {
   if (error instanceof Error) return error.message || String(error);
-  if (typeof error === 'object' && error !== null && 'message' in error) return String((error).message);
+  if (typeof error === 'object' && error !== null && 'message' in error) return String(error.message);
   return String(error);
 }

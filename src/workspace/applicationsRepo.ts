@@ -1,5 +1,12 @@
 // The Applications tab as Application records with their sheet row numbers.
-import { applicationKeysFromGrid, applicationRecord, applicationsFromGrid, APPLICATION_COLUMNS, type ApplicationField, type ApplicationKeys } from '../domain/program/applicationRow';
+import {
+  applicationKeysFromGrid,
+  applicationRecord,
+  applicationsFromGrid,
+  APPLICATION_COLUMNS,
+  type ApplicationField,
+  type ApplicationKeys,
+} from '../domain/program/applicationRow';
 import { columnIndex } from '../domain/program/grid';
 import { APPLICATION_HEADERS, TABS } from '../domain/program/layout';
 import type { Application, Community } from '../domain/program/model';

@@ -4,7 +4,7 @@ import { attendanceFromGrid, type AttendanceRow } from '../domain/members/attend
 import { columnIndex } from '../domain/program/grid';
 import { ATTENDANCE_HEADERS, TABS } from '../domain/program/layout';
 import type { Community } from '../domain/program/model';
-import { ensureTab_, readTable_, type Table } from './table';
+import { ensureTab_, readEnsuredTable_, readTable_, type Table } from './table';
 
 export interface AttendanceTable {
   table: Table;
@@ -16,7 +16,7 @@ export function readAttendance_(communities: Community[]): AttendanceTable {
   let table = readTable_(TABS.attendance);
   if (!table || ATTENDANCE_HEADERS.some((h) => columnIndex(table as Table, h) < 0)) {
     ensureTab_(TABS.attendance, ATTENDANCE_HEADERS);
-    table = readTable_(TABS.attendance) as Table;
+    table = readEnsuredTable_(TABS.attendance);
   }
   return { table, rows: attendanceFromGrid(table, communities) };
 }

@@ -115,5 +115,5 @@ export function setAttendees_(calendarId: string, eventId: string, attendees: At
  * agenda does not email every guest an "updated invitation" (members get the agenda email instead).
  */
 export function setDescription_(calendarId: string, eventId: string, description: string): void {
-  api().Events!.patch({ description } as Event, calendarId, eventId, { sendUpdates: 'none' });
+  api().Events.patch({ description }, calendarId, eventId, { sendUpdates: 'none' });
 }

@@ -48,7 +48,7 @@ export function scopeStatus_(): ScopeStatus {
     // scope would still stop the first call that needs it.
     return { ok: true, missing: [], authorizationUrl: null };
   }
-  let url: string | null = null;
+  let url: string | null;
   let missing: string[] = [];
   try {
     url = info.getAuthorizationUrl() || null;

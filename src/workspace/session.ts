@@ -9,5 +9,7 @@ export function activeUserEmail_(): string {
   } catch {
     email = '';
   }
-  return String(email ?? '').trim().toLowerCase();
+  return String(email ?? '')
+    .trim()
+    .toLowerCase();
 }

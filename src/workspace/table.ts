@@ -70,7 +70,13 @@ export function readHead_(name: string): TableHead | null {
   const sheet = sheetByName_(name);
   if (!sheet) return null;
   const lastColumn = sheet.getLastColumn();
-  const headers = lastColumn > 0 ? sheet.getRange(1, 1, 1, lastColumn).getValues()[0].map((h) => String(h ?? '').trim()) : [];
+  const headers =
+    lastColumn > 0
+      ? sheet
+          .getRange(1, 1, 1, lastColumn)
+          .getValues()[0]
+          .map((h) => String(h ?? '').trim())
+      : [];
   return { name, sheet, headers, lastRow: sheet.getLastRow() };
 }
 

@@ -21,7 +21,11 @@ export function ensureTriggers_(): TriggerReport {
   // Read every trigger's identity before deleting any: a deleted trigger's getters throw.
   const all = ScriptApp.getProjectTriggers().map((t) => ({ t, handler: t.getHandlerFunction(), type: t.getEventType() }));
   const wanted: { handler: string; type: GoogleAppsScript.Script.EventType; create: () => void }[] = [
-    { handler: 'onFormSubmit', type: ScriptApp.EventType.ON_FORM_SUBMIT, create: () => ScriptApp.newTrigger('onFormSubmit').forSpreadsheet(spreadsheet_()).onFormSubmit().create() },
+    {
+      handler: 'onFormSubmit',
+      type: ScriptApp.EventType.ON_FORM_SUBMIT,
+      create: () => ScriptApp.newTrigger('onFormSubmit').forSpreadsheet(spreadsheet_()).onFormSubmit().create(),
+    },
     { handler: 'sweep', type: ScriptApp.EventType.CLOCK, create: () => ScriptApp.newTrigger('sweep').timeBased().everyHours(1).create() },
   ];
   for (const w of wanted) {

@@ -66,7 +66,15 @@ async function firstRender(n: number, which: 'Sidebar' | 'ReviewWindow'): Promis
   const ws = workspaceWith(n);
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
   try {
     const sidebar = which === 'Sidebar';
@@ -132,7 +140,7 @@ async function main(): Promise<void> {
     `# Benchmark (${new Date().toISOString().slice(0, 10)})`,
     '',
     `Service calls by service and emulator wall time per operation (commit ${commit}; ${os.cpus().length} × ${cpu}, Node ${process.version}).`,
-    'Call counts are what costs time on Google\'s servers; emulator milliseconds only compare sizes on this machine.',
+    "Call counts are what costs time on Google's servers; emulator milliseconds only compare sizes on this machine.",
     '',
     ...lines,
     '',
@@ -149,7 +157,10 @@ async function main(): Promise<void> {
   const block = /(<!-- bench:start[^>]*-->)[\s\S]*?(<!-- bench:end -->)/;
   if (block.test(text)) {
     const quoted = out.split('\n').slice(2).join('\n').trim();
-    writeFileSync(readme, text.replace(block, (_m, a: string, b: string) => `${a}\n${quoted}\n${b}`));
+    writeFileSync(
+      readme,
+      text.replace(block, (_m, a: string, b: string) => `${a}\n${quoted}\n${b}`),
+    );
   }
 }
 

@@ -37,10 +37,7 @@ export function workspaceWith(n: number): Workspace {
   const apps = makeApplicants(n, new Date('2023-08-01T14:00:00Z'));
   writeTab(ws, 'Applications', applicationRows(apps));
   writeTab(ws, 'Form Responses 1', responseRows(apps));
-  writeTab(ws, 'Log', [
-    [...LOG_HEADERS],
-    ...apps.map((a) => [a.submitted, a.email, 'Response processed', a.id, 'seeded', responseKeyOf(a)]),
-  ]);
+  writeTab(ws, 'Log', [[...LOG_HEADERS], ...apps.map((a) => [a.submitted, a.email, 'Response processed', a.id, 'seeded', responseKeyOf(a)])]);
   return ws;
 }
 
@@ -124,8 +121,13 @@ export const OPERATIONS = {
         {
           email: 'new.applicant@state.gov',
           answers: {
-            'First name': 'New', 'Last name': 'Applicant', 'Job title': 'CTE Director', 'Agency or organization': 'State Department of Education',
-            'Agency type': 'Lead state CTE agency', State: 'Ohio', 'Communities of Practice': ['Learner Voice', 'Data and Accountability'],
+            'First name': 'New',
+            'Last name': 'Applicant',
+            'Job title': 'CTE Director',
+            'Agency or organization': 'State Department of Education',
+            'Agency type': 'Lead state CTE agency',
+            State: 'Ohio',
+            'Communities of Practice': ['Learner Voice', 'Data and Accountability'],
             Commitment: ['I will attend and actively engage in the four virtual meetings and complete the pre-reading/work.'],
           },
         },

@@ -11,8 +11,15 @@ const text = 'Dear Zoë,\n\nYou are accepted to Learner Voice — see you on Aug
 describe('.eml', () => {
   it('is RFC 5322 multipart/alternative that mailparser reads back exactly', async () => {
     const eml = toEml({
-      id: 'mail-7', to: 'zoe@education.ohio.gov', subject: 'Décision: Communities of Practice – accepted 🎉', body: text, htmlBody: html,
-      replyTo: 'efabillar@careertech.org', name: 'Advance CTE "Communities"', from: 'efabillar@careertech.org', sentAt: new Date('2023-08-15T13:00:00Z'),
+      id: 'mail-7',
+      to: 'zoe@education.ohio.gov',
+      subject: 'Décision: Communities of Practice – accepted 🎉',
+      body: text,
+      htmlBody: html,
+      replyTo: 'efabillar@careertech.org',
+      name: 'Advance CTE "Communities"',
+      from: 'efabillar@careertech.org',
+      sentAt: new Date('2023-08-15T13:00:00Z'),
     });
     for (const line of eml.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(998);
     expect(eml.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
@@ -34,7 +41,12 @@ describe('.eml', () => {
 
   it('keeps header injection out of headers and sends plain text alone when there is no HTML', async () => {
     const eml = toEml({
-      id: 'x', to: 'a@b.org', subject: 'Hi\r\nBcc: victim@evil.example', body: 'plain', from: 'me@x.org', sentAt: new Date(0),
+      id: 'x',
+      to: 'a@b.org',
+      subject: 'Hi\r\nBcc: victim@evil.example',
+      body: 'plain',
+      from: 'me@x.org',
+      sentAt: new Date(0),
     });
     expect(eml).not.toMatch(/^Bcc:/m);
     const parsed = await simpleParser(eml);
@@ -67,14 +79,29 @@ describe('.ics', () => {
     start: new Date('2023-08-31T18:00:00Z'),
     end: new Date('2023-08-31T19:30:00Z'),
     allDay: false,
-    attendees: [{ email: 'ada@education.ohio.gov', responseStatus: 'needsAction' }, { email: 'bo@x.gov', responseStatus: 'accepted', displayName: 'Bo, Jr.' }],
+    attendees: [
+      { email: 'ada@education.ohio.gov', responseStatus: 'needsAction' },
+      { email: 'bo@x.gov', responseStatus: 'accepted', displayName: 'Bo, Jr.' },
+    ],
     meetLink: 'https://meet.google.com/abc-defg-hij',
     organizer: 'efabillar@careertech.org',
   };
-  const winter = { ...event, uid: 'w@google.com', summary: 'Winter', start: new Date('2023-12-14T19:00:00Z'), end: new Date('2023-12-14T20:30:00Z'), attendees: [] };
+  const winter = {
+    ...event,
+    uid: 'w@google.com',
+    summary: 'Winter',
+    start: new Date('2023-12-14T19:00:00Z'),
+    end: new Date('2023-12-14T20:30:00Z'),
+    attendees: [],
+  };
 
   it('is RFC 5545 (CRLF, folded at 75 octets) and ical.js reads it back in New York time', () => {
-    const ics = toIcs({ name: '2023–2024 Communities of Practice', timeZone: 'America/New_York', events: [event, winter], stamp: new Date('2023-08-15T13:00:00Z') });
+    const ics = toIcs({
+      name: '2023–2024 Communities of Practice',
+      timeZone: 'America/New_York',
+      events: [event, winter],
+      stamp: new Date('2023-08-15T13:00:00Z'),
+    });
     expect(ics.endsWith('\r\n')).toBe(true);
     expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     for (const line of ics.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);

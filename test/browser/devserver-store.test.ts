@@ -8,7 +8,13 @@ import type { WorkspacePort } from '../../emulator/server/port';
 
 /** Just enough of a workspace to persist: a counter standing for its state. */
 function fakeFactory(): WorkspaceFactory & { restored: unknown[] } {
-  const make = (n: number): WorkspacePort => ({ n, toJSON(this: { n: number }) { return { n: this.n }; } }) as unknown as WorkspacePort;
+  const make = (n: number): WorkspacePort =>
+    ({
+      n,
+      toJSON(this: { n: number }) {
+        return { n: this.n };
+      },
+    }) as unknown as WorkspacePort;
   const f = {
     restored: [] as unknown[],
     create: () => make(0),
@@ -26,7 +32,9 @@ const count = (s: Store): number => (s.ws as unknown as { n: number }).n;
 
 describe('dev server state file', () => {
   let dir: string;
-  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'cop-store-')); });
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'cop-store-'));
+  });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('writes atomically (no temp file left) and restores what it wrote', async () => {

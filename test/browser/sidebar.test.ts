@@ -18,7 +18,15 @@ let browser: Browser;
 beforeAll(async () => {
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
 });
 afterAll(async () => {
@@ -70,7 +78,11 @@ function statusOf(ws: Workspace, id: string): unknown {
 async function axeSeriousViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: AXE });
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe;
     const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) }));
   });
@@ -85,7 +97,16 @@ describe('the review sidebar', () => {
 
   beforeEach(() => {
     apps = makeApplicants(16).map((a) => ({ ...a, status: a.status === 'Withdrawn' ? 'Pending' : a.status }));
-    jane = { ...apps[0], firstName: 'Jane', lastName: 'Doe', email: 'jane.doe@ohio.gov', status: 'Pending', decidedAt: undefined, decidedBy: undefined, state: 'Ohio' };
+    jane = {
+      ...apps[0],
+      firstName: 'Jane',
+      lastName: 'Doe',
+      email: 'jane.doe@ohio.gov',
+      status: 'Pending',
+      decidedAt: undefined,
+      decidedBy: undefined,
+      state: 'Ohio',
+    };
     evil = { ...apps[1], firstName: XSS, lastName: 'Tester', agency: '<b>bold</b> & "quoted"', status: 'Pending', decidedAt: undefined, decidedBy: undefined };
     apps[0] = jane;
     apps[1] = evil;
@@ -98,7 +119,10 @@ describe('the review sidebar', () => {
     await page.getByRole('checkbox', { name: /Jane Doe/ }).waitFor();
     const table = page.getByRole('table');
     expect(await table.getByRole('rowheader').allTextContents()).toEqual([
-      'Comprehensive Local Needs Assessment', 'Learner Voice', 'Data and Accountability', 'K-12/Postsecondary Alignment',
+      'Comprehensive Local Needs Assessment',
+      'Learner Voice',
+      'Data and Accountability',
+      'K-12/Postsecondary Alignment',
     ]);
 
     await page.getByLabel('Community').selectOption({ label: 'Learner Voice' });
@@ -279,7 +303,10 @@ describe('the review sidebar', () => {
     setCapacity(ws, community, members.filter((a) => a.status === 'Accepted').length + 1);
     const { page } = await open(ws);
     await page.getByRole('button', { name: `Offer the seat to ${first.firstName} ${first.lastName}` }).click();
-    await page.getByRole('region', { name: 'Result' }).getByText(/Accepted 1/).waitFor();
+    await page
+      .getByRole('region', { name: 'Result' })
+      .getByText(/Accepted 1/)
+      .waitFor();
     expect(statusOf(ws, first.id)).toBe('Accepted');
   });
 
@@ -309,7 +336,10 @@ describe('the review sidebar', () => {
 
     failNext('getReviewState');
     await page.getByRole('button', { name: 'Refresh' }).click();
-    await page.getByRole('alert').getByText(/Could not load the applications: Exception: Service Spreadsheets timed out/).waitFor();
+    await page
+      .getByRole('alert')
+      .getByText(/Could not load the applications: Exception: Service Spreadsheets timed out/)
+      .waitFor();
   });
 
   it('shows a refusal from the server, and lets a non-reviewer look but not decide', async () => {
@@ -318,7 +348,10 @@ describe('the review sidebar', () => {
     // Reviewers are set after this sidebar loaded: the server refuses, and the sidebar says so.
     setSetting(ws, 'Reviewers', 'boss@careertech.org');
     await page.getByRole('button', { name: 'Accept', exact: true }).click();
-    await page.getByRole('alert').getByText(/Nothing was changed: .*not one of the reviewers listed in Settings/).waitFor();
+    await page
+      .getByRole('alert')
+      .getByText(/Nothing was changed: .*not one of the reviewers listed in Settings/)
+      .waitFor();
     expect(statusOf(ws, jane.id)).toBe('Pending');
     await page.getByRole('button', { name: 'Refresh' }).click();
     await page.getByText(/Only the reviewers listed in Settings can decide/).waitFor();
@@ -346,7 +379,10 @@ describe('the review sidebar', () => {
     expect(await page.getByRole('checkbox', { name: /Jane Doe/ }).isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Accept', exact: true }).focus();
     await page.keyboard.press('Enter');
-    await page.getByRole('region', { name: 'Result' }).getByText(/Accepted 1: Jane Doe/).waitFor();
+    await page
+      .getByRole('region', { name: 'Result' })
+      .getByText(/Accepted 1: Jane Doe/)
+      .waitFor();
   });
 });
 
@@ -360,9 +396,7 @@ describe('5,000 applications', () => {
     await page.getByText('Showing 1–50 of 5,000').waitFor();
     const firstRender = Date.now() - t0;
     const serverMs = shim.calls[0].ms;
-    const inPage = await page.evaluate(() =>
-      Object.fromEntries(performance.getEntriesByType('measure').map((m) => [m.name, Math.round(m.duration)])),
-    );
+    const inPage = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('measure').map((m) => [m.name, Math.round(m.duration)])));
     expect(await page.locator('ul.apps > li').count()).toBe(50);
 
     const t1 = Date.now();
@@ -377,7 +411,7 @@ describe('5,000 applications', () => {
     const selected = await page.getByText(/^[\d,]+ selected$/).textContent();
     await page.getByRole('button', { name: 'Next page' }).click();
     await page.getByText(/Showing 51–100/).waitFor();
-     
+
     console.log(
       `Sidebar with 5,000 applications: first render ${firstRender} ms ` +
         `(getReviewState: ${serverMs} ms in the emulator, ${inPage['cop:getReviewState']} ms round trip seen by the page; ` +

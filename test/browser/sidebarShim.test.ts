@@ -28,7 +28,15 @@ const backend: ScriptRunBackend = {
 beforeAll(async () => {
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
   page = await browser.newPage();
   await installScriptRunShim(page, backend, { user: 'staff@careertech.org', functions: ['getReviewState', 'decide'] });
@@ -68,7 +76,12 @@ it('is asynchronous, passes the user object, and copies JSON-safe arguments', as
 it('rejects Dates, functions and DOM nodes at the call, like Apps Script', async () => {
   const errors = await page.evaluate(() => {
     const run = (window as unknown as ShimWindow).google.script.run;
-    const tries = [() => run.getReviewState(new Date()), () => run.getReviewState({ when: [new Date()] }), () => run.getReviewState(() => 1), () => run.getReviewState(document.body)];
+    const tries = [
+      () => run.getReviewState(new Date()),
+      () => run.getReviewState({ when: [new Date()] }),
+      () => run.getReviewState(() => 1),
+      () => run.getReviewState(document.body),
+    ];
     return tries.map((t) => {
       try {
         t();
@@ -92,7 +105,10 @@ it('has no private or unknown functions, and reports server exceptions to the fa
       new Promise((resolve) => {
         const run = (window as unknown as ShimWindow).google.script.run;
         const hasPrivate = typeof run.reviewState_ === 'function';
-        run.withFailureHandler((e: Error, u: unknown) => resolve({ hasPrivate, message: e.message, isError: e instanceof Error, u })).withUserObject('u').decide({});
+        run
+          .withFailureHandler((e: Error, u: unknown) => resolve({ hasPrivate, message: e.message, isError: e instanceof Error, u }))
+          .withUserObject('u')
+          .decide({});
       }),
   );
   expect(out).toEqual({ hasPrivate: false, message: 'Exception: boom', isError: true, u: 'u' });

@@ -25,9 +25,7 @@ describe('dist/Code.js contract', () => {
   });
 
   it('fails when a helper is exposed', () => {
-    expect(checkBundle(`${code}\nfunction parseRow(x) { return x; }\n`).problems).toContain(
-      'helper parseRow is exposed (top-level, no trailing _)',
-    );
+    expect(checkBundle(`${code}\nfunction parseRow(x) { return x; }\n`).problems).toContain('helper parseRow is exposed (top-level, no trailing _)');
     expect(checkBundle(`${code}\nvar leak = function () {};\n`).problems).toContain('helper leak is exposed (top-level, no trailing _)');
   });
 
@@ -54,7 +52,12 @@ describe('dist/*.html pages', () => {
 });
 
 describe('dist/appsscript.json', () => {
-  const manifest = JSON.parse(readFileSync(path.join(dist, 'appsscript.json'), 'utf8')) as { timeZone: string; runtimeVersion: string; dependencies: { enabledAdvancedServices: unknown[] }; oauthScopes: string[] };
+  const manifest = JSON.parse(readFileSync(path.join(dist, 'appsscript.json'), 'utf8')) as {
+    timeZone: string;
+    runtimeVersion: string;
+    dependencies: { enabledAdvancedServices: unknown[] };
+    oauthScopes: string[];
+  };
   it('runs V8 in America/New_York with the Calendar advanced service', () => {
     expect(manifest.timeZone).toBe('America/New_York');
     expect(manifest.runtimeVersion).toBe('V8');

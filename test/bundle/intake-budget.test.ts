@@ -22,7 +22,6 @@ describe('call budget per submission', () => {
   const figures = `10 rows: ${small.sheetCalls.length} Spreadsheet calls (${small.ms} ms); 5,000 rows: ${large.sheetCalls.length} Spreadsheet calls (${large.ms} ms)`;
 
   it(`is the same at 10 and at 5,000 existing applications (${figures})`, () => {
-     
     console.log(`[intake budget] ${figures}\n  all services at 5,000: ${JSON.stringify(large.byService)}`);
     expect(large.sheetCalls.map((c) => c.method)).toEqual(small.sheetCalls.map((c) => c.method));
     expect(large.sheetCalls.length).toBeLessThanOrEqual(45);

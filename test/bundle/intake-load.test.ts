@@ -25,7 +25,7 @@ interface Expected {
 
 function simulate() {
   const random = rng(20231);
-  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
   const ws = freshWorkspace({ mailQuota: 5000 });
   const expected = new Map<string, Expected>();
   const mailsTo = new Map<string, number>();
@@ -122,7 +122,6 @@ describe('1,000 submissions with every trigger quirk', () => {
     `${run.executions} executions in ${run.seconds.toFixed(1)} s (${run.cpuSeconds.toFixed(1)} s CPU)`;
 
   it(`ends with exactly the expected rows: ${figures}`, () => {
-     
     console.log(`[intake 1,000-run] ${figures}`);
     expect(rows).toHaveLength(run.expected.size);
     const seen = new Set<string>();
@@ -142,7 +141,12 @@ describe('1,000 submissions with every trigger quirk', () => {
       expect(String(r.Flags).includes('personal-email')).toBe(String(r.Email).endsWith('@gmail.com'));
     }
     expect(new Set(rows.map((r) => r['Application ID'])).size).toBe(rows.length);
-    expect(run.ws.sheet('Applications')!.formulas.flat().filter((f) => f !== '')).toEqual([]);
+    expect(
+      run.ws
+        .sheet('Applications')!
+        .formulas.flat()
+        .filter((f) => f !== ''),
+    ).toEqual([]);
   });
 
   it(`sends exactly one confirmation per response that changed something (${mails.length} of ${expectedMails} expected)`, () => {
@@ -164,7 +168,7 @@ describe('1,000 submissions with every trigger quirk', () => {
     // A guard against pathological regressions, with room for a busy CI machine.
     expect(run.cpuSeconds).toBeLessThan(120);
     const last = run.ws.executions[run.ws.executions.length - 1];
-     
+
     console.log(`[intake 1,000-run] last sweep calls: ${JSON.stringify(countByService(last.calls))}`);
   });
 });

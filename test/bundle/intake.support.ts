@@ -72,7 +72,8 @@ export function sweepLater(ws: Workspace): void {
   ws.runTimeTriggers();
 }
 
-const WRITE_METHODS = /\.(setValue|setValues|setFormula|setFormulas|appendRow|insertRows?After|insertRowsBefore|insertSheet|deleteRow|deleteRows|clear|clearContent|setNumberFormat|setNumberFormats|setFrozenRows)$/;
+const WRITE_METHODS =
+  /\.(setValue|setValues|setFormula|setFormulas|appendRow|insertRows?After|insertRowsBefore|insertSheet|deleteRow|deleteRows|clear|clearContent|setNumberFormat|setNumberFormats|setFrozenRows)$/;
 
 export function isSheetWrite(call: { service: string; method: string }): boolean {
   return call.service === 'SpreadsheetApp' && WRITE_METHODS.test(call.method);
@@ -96,8 +97,7 @@ export function seedProcessed(ws: Workspace, n: number): void {
   const responses = sheets.find((s) => s.name === 'Form Responses 1')!;
   const apps = sheets.find((s) => s.name === 'Applications')!;
   const log = sheets.find((s) => s.name === 'Log')!;
-  const cols = (sheet: typeof apps): Record<string, number> =>
-    Object.fromEntries((sheet.rows[0] ?? []).map((c, i) => [String(c?.v ?? ''), i + 1]));
+  const cols = (sheet: typeof apps): Record<string, number> => Object.fromEntries((sheet.rows[0] ?? []).map((c, i) => [String(c?.v ?? ''), i + 1]));
   const rc = cols(responses);
   const ac = cols(apps);
   const lc = cols(log);
@@ -122,9 +122,25 @@ export function seedProcessed(ws: Workspace, n: number): void {
     put(responses, rc, 'Communities of Practice', 'Learner Voice');
     put(responses, rc, 'Commitment', 'I will attend');
     const values: Record<string, unknown> = {
-      'Application ID': `APP-SEED${i}`, 'Response Key': key, Submitted: ts, Email: email, 'First Name': 'Seed', 'Last Name': `Person ${i}`,
-      'Job Title': 'Analyst', Agency: 'Dept', 'Agency Type': 'Lead state CTE agency', State: 'Ohio', Community: 'Learner Voice',
-      Cohort: 'August 2023 – February 2024', Flags: '', Status: i % 3 === 0 ? 'Accepted' : 'Pending', 'Decided By': '', 'Decided At': '', Note: '', Notified: '', Invited: '',
+      'Application ID': `APP-SEED${i}`,
+      'Response Key': key,
+      Submitted: ts,
+      Email: email,
+      'First Name': 'Seed',
+      'Last Name': `Person ${i}`,
+      'Job Title': 'Analyst',
+      Agency: 'Dept',
+      'Agency Type': 'Lead state CTE agency',
+      State: 'Ohio',
+      Community: 'Learner Voice',
+      Cohort: 'August 2023 – February 2024',
+      Flags: '',
+      Status: i % 3 === 0 ? 'Accepted' : 'Pending',
+      'Decided By': '',
+      'Decided At': '',
+      Note: '',
+      Notified: '',
+      Invited: '',
     };
     for (const [h, v] of Object.entries(values)) put(apps, ac, h, v);
     put(log, lc, 'Time', ts);

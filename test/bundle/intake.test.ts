@@ -82,7 +82,11 @@ describe('trigger quirks', () => {
     submit(ws, { email: 'a@state.gov' }, 'none');
     submit(ws, { email: 'b@state.gov' }, 'once');
     expect(applications(ws).map((r) => r.Email)).toEqual(['a@state.gov', 'b@state.gov']);
-    expect(confirmations(ws).map((m) => m.to).sort()).toEqual(['a@state.gov', 'b@state.gov']);
+    expect(
+      confirmations(ws)
+        .map((m) => m.to)
+        .sort(),
+    ).toEqual(['a@state.gov', 'b@state.gov']);
   });
 
   it('a run that cannot get the lock fails; the sweep catches the response up', () => {
@@ -147,7 +151,11 @@ describe('mail quota', () => {
     ws.faults.clear();
     ws.clock.advance(24 * 60 * 60 * 1000);
     sweepLater(ws);
-    expect(confirmations(ws).map((m) => m.to).sort()).toEqual(['a@state.gov', 'b@state.gov', 'c@state.gov']);
+    expect(
+      confirmations(ws)
+        .map((m) => m.to)
+        .sort(),
+    ).toEqual(['a@state.gov', 'b@state.gov', 'c@state.gov']);
     sweepLater(ws);
     expect(confirmations(ws)).toHaveLength(3);
   });
@@ -257,7 +265,11 @@ describe('resubmissions', () => {
     const rows = applications(ws);
     expect(rows).toHaveLength(1);
     expect([rows[0].Status, rows[0]['First Name'], rows[0]['Decided By']]).toEqual(['Accepted', 'Jane', 'staff@careertech.org']);
-    expect(logRows(ws).filter((l) => l.Action === 'Response processed').pop()!.Details).toMatch(/decision kept \(Accepted\)/);
+    expect(
+      logRows(ws)
+        .filter((l) => l.Action === 'Response processed')
+        .pop()!.Details,
+    ).toMatch(/decision kept \(Accepted\)/);
   });
 });
 

@@ -1,10 +1,21 @@
 // Calendar invitations on the built bundle: who is a guest of which meeting, and who Google emails.
 import {
-  addApplications, addGuestByHand, AFTER_NOTIFY, app, BEFORE_NOTIFY, calendarMail, meetingEvent, newProgram, NOTIFY_FROM, setCell,
+  addApplications,
+  addGuestByHand,
+  AFTER_NOTIFY,
+  app,
+  BEFORE_NOTIFY,
+  calendarMail,
+  meetingEvent,
+  newProgram,
+  NOTIFY_FROM,
+  setCell,
 } from './notify.support';
 
 const guests = (ws: ReturnType<typeof newProgram>, community: string, n: number) =>
-  meetingEvent(ws, community, n).attendees.map((a) => a.email.toLowerCase()).sort();
+  meetingEvent(ws, community, n)
+    .attendees.map((a) => a.email.toLowerCase())
+    .sort();
 
 describe('invitations', () => {
   it('CalendarEvent.addGuest alone is not an invitation: the emulator records none for it', () => {

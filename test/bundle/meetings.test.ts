@@ -26,7 +26,13 @@ describe('ensureCalendarAndMeetings_ (through setup)', () => {
       expect(ev!.end).toEqual(m.End);
       expect(ev!.start.timeZone).toBe('America/New_York');
       expect(ev!.hangoutLink).toMatch(/^https:\/\/meet\.google\.com\/[a-z]{3}-[a-z]{4}-[a-z]{3}$/);
-      expect(ev!.reminders).toEqual({ useDefault: false, overrides: [{ method: 'email', minutes: 1440 }, { method: 'popup', minutes: 10 }] });
+      expect(ev!.reminders).toEqual({
+        useDefault: false,
+        overrides: [
+          { method: 'email', minutes: 1440 },
+          { method: 'popup', minutes: 10 },
+        ],
+      });
       expect(ev!.description).toMatch(/agenda and any pre-reading will be sent in advance/);
       expect(ev!.attendees).toEqual([]);
     }
@@ -58,7 +64,9 @@ describe('ensureCalendarAndMeetings_ (through setup)', () => {
     const k1 = before.findIndex((m) => m.Community === 'k12-postsecondary' && m.Meeting === 1);
     const k1id = before[k1]['Event ID'];
     // staff cleared one Event ID and moved data-accountability 4 by an hour
-    runScript(ws, `function edit_(row) {
+    runScript(
+      ws,
+      `function edit_(row) {
       var sh = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Meetings');
       var head = sh.getRange(1, 1, 1, sh.getLastColumn()).getValues()[0];
       sh.getRange(row, head.indexOf('Event ID') + 1).setValue('');
@@ -66,7 +74,10 @@ describe('ensureCalendarAndMeetings_ (through setup)', () => {
       for (var r = 1; r < v.length; r++) if (v[r][0] === 'data-accountability' && v[r][1] === 4) {
         sh.getRange(r + 1, head.indexOf('Start') + 1, 1, 2).setValues([[new Date('2024-03-26T19:00:00Z'), new Date('2024-03-26T20:30:00Z')]]);
       }
-    }`, 'edit_', [k1 + 2]);
+    }`,
+      'edit_',
+      [k1 + 2],
+    );
     const out = ws.run('setup') as string;
     expect(out).toMatch(/1 meeting event created, 1 recovered, 1 moved/);
     const after = ws.records('Meetings');

@@ -30,7 +30,11 @@ describe('agenda emails cut off at every possible point', () => {
     reference.run('sendDueNotifications');
     const uncut = reference.lastExecution!;
     const N = uncut.calls.length;
-    expect(agendaMails(reference).map((m) => m.to).sort()).toEqual(['ann@ohio.gov', 'bob@ohio.gov']);
+    expect(
+      agendaMails(reference)
+        .map((m) => m.to)
+        .sort(),
+    ).toEqual(['ann@ohio.gov', 'bob@ohio.gov']);
     const windows: { n: number; to: string }[] = [];
     const order = agendaMails(reference).map((m) => m.to);
     let sends = 0;

@@ -19,17 +19,27 @@ interface MembersStateLike {
   communities: {
     key: string;
     members: { id: string; fullName: string; missed: number; meetings: { number: number; rsvp: string; attended: boolean | null }[] }[];
-    meetings: { number: number; start: string; agenda: string; held: boolean; counts: Record<string, number>; members: { id: string; rsvp: string; attended: boolean | null }[] }[];
+    meetings: {
+      number: number;
+      start: string;
+      agenda: string;
+      held: boolean;
+      counts: Record<string, number>;
+      members: { id: string; rsvp: string; attended: boolean | null }[];
+    }[];
     missedTwoOrMore: string[];
   }[];
 }
 
-function program(now = OCT_1, members = [
-  { id: 'M1', email: 'ann@ohio.gov', community: 'clna', firstName: 'Ann', lastName: 'Lee' },
-  { id: 'M2', email: 'bob@ohio.gov', community: 'clna', firstName: 'Bob', lastName: 'Ray' },
-  { id: 'M3', email: 'ann@ohio.gov', community: 'learner-voice', firstName: 'Ann', lastName: 'Lee' },
-  { id: 'M4', email: 'dee@utah.gov', community: 'learner-voice', firstName: 'Dee', lastName: 'Fox' },
-]): Workspace {
+function program(
+  now = OCT_1,
+  members = [
+    { id: 'M1', email: 'ann@ohio.gov', community: 'clna', firstName: 'Ann', lastName: 'Lee' },
+    { id: 'M2', email: 'bob@ohio.gov', community: 'clna', firstName: 'Bob', lastName: 'Ray' },
+    { id: 'M3', email: 'ann@ohio.gov', community: 'learner-voice', firstName: 'Ann', lastName: 'Lee' },
+    { id: 'M4', email: 'dee@utah.gov', community: 'learner-voice', firstName: 'Dee', lastName: 'Fox' },
+  ],
+): Workspace {
   const ws = newProgram(now);
   addMembers(ws, members);
   ws.run('sendDueNotifications'); // makes them guests of the meetings still to come
@@ -54,7 +64,12 @@ describe('setup: the members layout', () => {
 
   it('adds the missing Agenda column and settings rows to a sheet set up before them', () => {
     const ws = new Workspace({ now: OCT_1, owner: OWNER });
-    appendRecords(ws, 'Meetings', [{ Community: 'clna', Meeting: 1, Start: new Date('2023-08-29T18:00:00Z'), End: new Date('2023-08-29T19:30:00Z'), 'Event ID': '' }], ['Community', 'Meeting', 'Start', 'End', 'Event ID']);
+    appendRecords(
+      ws,
+      'Meetings',
+      [{ Community: 'clna', Meeting: 1, Start: new Date('2023-08-29T18:00:00Z'), End: new Date('2023-08-29T19:30:00Z'), 'Event ID': '' }],
+      ['Community', 'Meeting', 'Start', 'End', 'Event ID'],
+    );
     appendRecords(ws, 'Settings', [{ Setting: 'Program', Value: 'My program' }], ['Setting', 'Value']);
     ws.run('setup');
     expect(ws.sheet('Meetings')!.values[0]).toEqual(['Community', 'Meeting', 'Start', 'End', 'Event ID', 'Agenda']);
@@ -92,13 +107,16 @@ describe('agenda', () => {
     const ws = program();
     const ev = meetingEvent(ws, 'clna', 2);
     const before = ws.invitationsSent.length;
-    ws.state; // same state
     const run = (mode: string) =>
       new Workspace({ now: OCT_1, owner: OWNER, bundlePath: writeScript() }, ws.state).run('patch_', [ws.calendars[0].id, ev.id, `x ${mode}`, mode]);
     run('none');
     expect(ws.invitationsSent.length).toBe(before);
     run('all');
-    const updates = ws.invitationsSent.slice(before).filter((i) => i.kind === 'update').map((i) => i.email).sort();
+    const updates = ws.invitationsSent
+      .slice(before)
+      .filter((i) => i.kind === 'update')
+      .map((i) => i.email)
+      .sort();
     expect(updates).toEqual(['ann@ohio.gov', 'bob@ohio.gov']);
   });
 
@@ -112,7 +130,11 @@ describe('agenda', () => {
     expect(agendaMails(ws)).toHaveLength(0); // a minute too early
     ws.clock.set(new Date(M2_START - 7 * DAY));
     ws.run('sendDueNotifications');
-    expect(agendaMails(ws).map((m) => m.to).sort()).toEqual(['ann@ohio.gov', 'bob@ohio.gov']);
+    expect(
+      agendaMails(ws)
+        .map((m) => m.to)
+        .sort(),
+    ).toEqual(['ann@ohio.gov', 'bob@ohio.gov']);
     const mail = agendaMails(ws, 'bob@ohio.gov')[0];
     expect(mail.subject).toBe('2023–2024 Communities of Practice: agenda for Comprehensive Local Needs Assessment meeting 2');
     expect(mail.body).toContain('Comprehensive Local Needs Assessment Community of Practice, meeting 2 of 4');
@@ -137,7 +159,11 @@ describe('agenda', () => {
     const ws = program('2023-12-10T14:00:00Z');
     setAgenda(ws, 'clna', 3, 'Late agenda');
     ws.run('sendDueNotifications');
-    expect(agendaMails(ws).map((m) => m.to).sort()).toEqual(['ann@ohio.gov', 'bob@ohio.gov']);
+    expect(
+      agendaMails(ws)
+        .map((m) => m.to)
+        .sort(),
+    ).toEqual(['ann@ohio.gov', 'bob@ohio.gov']);
     // meeting 4 starts 2024-02-27 19:00Z: an agenda typed a minute after the start is never emailed
     ws.clock.set('2024-02-27T19:01:00Z');
     setAgenda(ws, 'clna', 4, 'Too late');
@@ -189,7 +215,11 @@ describe('agenda', () => {
     expect(agendaMails(ws)).toHaveLength(1);
     ws.clock.advance(25 * 3600_000);
     ws.run('sendDueNotifications');
-    expect(agendaMails(ws).map((m) => m.to).sort()).toEqual(['ann@ohio.gov', 'bob@ohio.gov']);
+    expect(
+      agendaMails(ws)
+        .map((m) => m.to)
+        .sort(),
+    ).toEqual(['ann@ohio.gov', 'bob@ohio.gov']);
   });
 });
 
@@ -201,7 +231,7 @@ function writeScript(): string {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const os = require('node:os') as typeof import('node:os');
   scriptFile = `${fs.mkdtempSync(`${os.tmpdir()}/cop-patch-`)}/patch.js`;
-  fs.writeFileSync(scriptFile, "function patch_(cal, id, d, mode) { Calendar.Events.patch({ description: d }, cal, id, { sendUpdates: mode }); }\n");
+  fs.writeFileSync(scriptFile, 'function patch_(cal, id, d, mode) { Calendar.Events.patch({ description: d }, cal, id, { sendUpdates: mode }); }\n');
   return scriptFile;
 }
 
@@ -274,11 +304,21 @@ describe('recordAttendance', () => {
     expect(writes.every((c) => c.lockHeld)).toBe(true);
     let rows = ws.records('Attendance');
     expect(rows).toHaveLength(2);
-    expect(rows.find((r) => r['Application ID'] === 'M1')).toMatchObject({ Email: 'ann@ohio.gov', Community: 'clna', Meeting: 2, RSVP: 'accepted', Attended: true, 'Recorded By': 'staff@careertech.org' });
+    expect(rows.find((r) => r['Application ID'] === 'M1')).toMatchObject({
+      Email: 'ann@ohio.gov',
+      Community: 'clna',
+      Meeting: 2,
+      RSVP: 'accepted',
+      Attended: true,
+      'Recorded By': 'staff@careertech.org',
+    });
     expect(rows.find((r) => r['Application ID'] === 'M2')).toMatchObject({ Attended: false });
     // again, changed: Bob did attend after all
     ws.clock.advance(60_000);
-    expect(ws.run('recordAttendance', [{ community: 'clna', meeting: 2, attended: ['M1', 'M2'], absent: [] }], { user: 'staff@careertech.org' })).toEqual({ ok: true, recorded: 2 });
+    expect(ws.run('recordAttendance', [{ community: 'clna', meeting: 2, attended: ['M1', 'M2'], absent: [] }], { user: 'staff@careertech.org' })).toEqual({
+      ok: true,
+      recorded: 2,
+    });
     rows = ws.records('Attendance');
     expect(rows).toHaveLength(2);
     expect(rows.map((r) => r.Attended)).toEqual([true, true]);
@@ -297,7 +337,9 @@ describe('recordAttendance', () => {
     const ws = program();
     ws.clock.set('2023-12-12T21:00:00Z');
     for (const meeting of [1, 2, 3]) {
-      expect(ws.run('recordAttendance', [{ community: 'clna', meeting, attended: meeting === 3 ? ['M2'] : [], absent: meeting === 3 ? ['M1'] : ['M1', 'M2'] }])).toMatchObject({ ok: true });
+      expect(
+        ws.run('recordAttendance', [{ community: 'clna', meeting, attended: meeting === 3 ? ['M2'] : [], absent: meeting === 3 ? ['M1'] : ['M1', 'M2'] }]),
+      ).toMatchObject({ ok: true });
     }
     const clna = members(ws).communities.find((c) => c.key === 'clna')!;
     expect(clna.missedTwoOrMore).toEqual(['M1', 'M2']);
@@ -316,7 +358,11 @@ describe('recordAttendance', () => {
     it.each([
       ['unknown ids', { community: 'clna', meeting: 2, attended: ['M1', 'NOPE'], absent: [] }, /Unknown application ID\(s\): NOPE/],
       ['a meeting not yet started', { community: 'clna', meeting: 3, attended: ['M1'], absent: [] }, /has not started yet/],
-      ['a member of another community', { community: 'clna', meeting: 2, attended: ['M1', 'M4'], absent: [] }, /Not in Comprehensive Local Needs Assessment: M4/],
+      [
+        'a member of another community',
+        { community: 'clna', meeting: 2, attended: ['M1', 'M4'], absent: [] },
+        /Not in Comprehensive Local Needs Assessment: M4/,
+      ],
       ['a non-member', { community: 'clna', meeting: 2, attended: [], absent: ['D1'] }, /Not accepted members .*D1 \(Declined\)/],
       ['more than 5,000 ids', { community: 'clna', meeting: 2, attended: many, absent: [] }, /At most 5000/],
       ['an unknown community', { community: 'nope', meeting: 2, attended: ['M1'], absent: [] }, /Unknown community/],
@@ -344,7 +390,10 @@ describe('recordAttendance', () => {
     it('a caller who is not a listed reviewer', () => {
       setSetting(ws, 'Reviewers', 'boss@careertech.org');
       const attendance = sheetSnapshot(ws, 'Attendance');
-      const result = ws.run('recordAttendance', [{ community: 'clna', meeting: 2, attended: ['M1'], absent: [] }], { user: 'staff@careertech.org' }) as { ok: boolean; error: string };
+      const result = ws.run('recordAttendance', [{ community: 'clna', meeting: 2, attended: ['M1'], absent: [] }], { user: 'staff@careertech.org' }) as {
+        ok: boolean;
+        error: string;
+      };
       expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/not one of the reviewers/) });
       expect(sheetSnapshot(ws, 'Attendance')).toBe(attendance);
       setSetting(ws, 'Reviewers', '');

@@ -167,7 +167,11 @@ describe('a run cut off right after an event patch', () => {
     ws.clock.advance(HOUR);
     ws.run('sendDueNotifications');
     // meeting 1 was read back from the calendar, so the withdrawal removes her from it: a cancellation
-    expect(calendarMail(ws).filter((m) => m.startsWith('ida@ohio.gov')).map((m) => m.split(' ')[2])).toEqual(['invitation', 'cancellation']);
+    expect(
+      calendarMail(ws)
+        .filter((m) => m.startsWith('ida@ohio.gov'))
+        .map((m) => m.split(' ')[2]),
+    ).toEqual(['invitation', 'cancellation']);
     expect(app(ws, 'G1').Invited).toBe('');
     expect(mailsTo(ws, 'ida@ohio.gov')).toHaveLength(2); // accepted, then withdrawn
     expect(Object.keys(ws.properties.script).filter((k) => k.startsWith('cop.journal.'))).toEqual([]);

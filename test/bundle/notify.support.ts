@@ -103,12 +103,11 @@ export function setCell(ws: Workspace, id: string, header: string, value: unknow
 
 /** What staff do by hand in Calendar: add a guest with CalendarApp (no invitation is sent). */
 export function addGuestByHand(ws: Workspace, eventId: string, email: string): void {
-  runScript(
-    ws,
-    `function add_(cal, id, email) { CalendarApp.getCalendarById(cal).getEventById(id).addGuest(email); }`,
-    'add_',
-    [calendarId(ws), eventId, email],
-  );
+  runScript(ws, `function add_(cal, id, email) { CalendarApp.getCalendarById(cal).getEventById(id).addGuest(email); }`, 'add_', [
+    calendarId(ws),
+    eventId,
+    email,
+  ]);
 }
 
 export function deleteEvent(ws: Workspace, eventId: string): void {

@@ -1,8 +1,6 @@
 // Decision emails on the built bundle: due rules, grouping, wording, recording, idempotence.
 import { countCalls } from '../../emulator';
-import {
-  addApplications, AFTER_NOTIFY, app, BEFORE_NOTIFY, calendarMail, mailsTo, meetingEvent, newProgram, NOTIFY_FROM, setCell,
-} from './notify.support';
+import { addApplications, AFTER_NOTIFY, app, BEFORE_NOTIFY, calendarMail, mailsTo, meetingEvent, newProgram, NOTIFY_FROM, setCell } from './notify.support';
 
 describe('sendDueNotifications', () => {
   it('sends nothing before the notify date and all of it from then on, once', () => {
@@ -118,7 +116,9 @@ describe('sendDueNotifications', () => {
 
   it('escapes applicant text in the HTML body', () => {
     const ws = newProgram(AFTER_NOTIFY);
-    addApplications(ws, [{ id: 'A1', email: 'x@ohio.gov', firstName: '<script>alert(1)</script>', lastName: 'O"Brien & Co', community: 'clna', status: 'Declined' }]);
+    addApplications(ws, [
+      { id: 'A1', email: 'x@ohio.gov', firstName: '<script>alert(1)</script>', lastName: 'O"Brien & Co', community: 'clna', status: 'Declined' },
+    ]);
     ws.run('sendDueNotifications');
     const m = mailsTo(ws, 'x@ohio.gov')[0];
     expect(m.htmlBody).not.toContain('<script>');
@@ -133,10 +133,14 @@ describe('sendDueNotifications', () => {
     expect(rows.map((r) => r.Template)).toEqual(['Email', 'Accepted', 'Waitlisted', 'Declined', 'Withdrawn', 'Agenda', 'Follow-up']);
     // staff edit the Declined subject in the sheet
     const { runScript } = jest.requireActual<typeof import('../support/seed')>('../support/seed');
-    runScript(ws, `function edit_() {
+    runScript(
+      ws,
+      `function edit_() {
       var sh = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Templates');
       sh.getRange(5, 2).setValue('About {{communities}}, {{firstName}}');
-    }`, 'edit_');
+    }`,
+      'edit_',
+    );
     ws.run('sendDueNotifications');
     expect(mailsTo(ws, 'ann@ohio.gov')[0].subject).toBe('About Comprehensive Local Needs Assessment, Ann');
   });
@@ -144,7 +148,12 @@ describe('sendDueNotifications', () => {
   it('sends outside the lock and records under it, with as many sheet calls for 30 emails as for 1', () => {
     const run = (n: number) => {
       const ws = newProgram(AFTER_NOTIFY);
-      const apps = Array.from({ length: n }, (_, i) => ({ id: `B${i}`, email: `p${i}@ohio.gov`, community: 'learner-voice', status: i % 2 ? 'Declined' : 'Waitlisted' }));
+      const apps = Array.from({ length: n }, (_, i) => ({
+        id: `B${i}`,
+        email: `p${i}@ohio.gov`,
+        community: 'learner-voice',
+        status: i % 2 ? 'Declined' : 'Waitlisted',
+      }));
       addApplications(ws, apps);
       ws.run('sendDueNotifications');
       return ws.lastExecution!;
@@ -160,7 +169,9 @@ describe('sendDueNotifications', () => {
     });
     const one = run(1);
     const sheetCalls = countCalls(exec, 'SpreadsheetApp');
-    console.log(`1 email: ${countCalls(one, 'SpreadsheetApp')} SpreadsheetApp calls; 30 emails: ${sheetCalls} SpreadsheetApp calls, ${exec.calls.length} calls in all`);
+    console.log(
+      `1 email: ${countCalls(one, 'SpreadsheetApp')} SpreadsheetApp calls; 30 emails: ${sheetCalls} SpreadsheetApp calls, ${exec.calls.length} calls in all`,
+    );
     expect(sheetCalls).toBe(countCalls(one, 'SpreadsheetApp'));
     expect(exec.calls.filter((c) => c.method === 'Range.setValues').length).toBe(2); // the run's record + its Log rows
   });

@@ -90,7 +90,7 @@ describe('getReviewState', () => {
     expect(countCalls(last(big), 'SpreadsheetApp')).toBe(small);
     // 5 tabs (Settings, Communities, Meetings, Applications, Form Responses 1) × 3 calls + 1.
     expect(small).toBeLessThanOrEqual(16);
-     
+
     console.log(`getReviewState: ${small} Spreadsheet calls; 2,000 applications in ${ms} ms`);
   });
 
@@ -150,7 +150,11 @@ describe('decide', () => {
     const [p] = pendingIds();
     expect(decide(ws, { applicationIds: [p], decision: 'waitlist' }, BOSS).ok).toBe(true);
     const res = decide(ws, { applicationIds: [p], decision: 'decline', expected: { [p]: 'Pending' } });
-    expect(res).toMatchObject({ ok: true, changed: [], skipped: [{ id: p, reason: expect.stringMatching(/changed since your view was loaded: it is Waitlisted now, you saw Pending/) }] });
+    expect(res).toMatchObject({
+      ok: true,
+      changed: [],
+      skipped: [{ id: p, reason: expect.stringMatching(/changed since your view was loaded: it is Waitlisted now, you saw Pending/) }],
+    });
     expect(rowOf(ws, p).Status).toBe('Waitlisted');
   });
 
@@ -273,10 +277,9 @@ describe('decide: Spreadsheet calls do not grow with the selection or the sheet'
       expect(r.calls).toBe(one.calls);
       expect(r.writes).toBe(one.writes);
     }
-     
+
     console.log(
-      `decide(): ${one.calls} Spreadsheet calls (${one.writes} setValues) for 1/10, 10/10, 2,500/5,000 and 5,000/5,000 rows; ` +
-        `5,000 rows took ${all.ms} ms`,
+      `decide(): ${one.calls} Spreadsheet calls (${one.writes} setValues) for 1/10, 10/10, 2,500/5,000 and 5,000/5,000 rows; ` + `5,000 rows took ${all.ms} ms`,
     );
   });
 
@@ -286,7 +289,7 @@ describe('decide: Spreadsheet calls do not grow with the selection or the sheet'
     expect(one.sent).toBe(1);
     expect(ten.sent).toBe(10);
     expect(ten.decideCalls).toBe(one.decideCalls);
-     
+
     console.log(`decide() with emails: ${one.decideCalls} Spreadsheet calls before the first email; in total ${one.calls} for 1 email, ${ten.calls} for 10`);
   });
 
@@ -314,14 +317,20 @@ describe('decide: Spreadsheet calls do not grow with the selection or the sheet'
     const r40 = acceptCalls(40, 40);
     const small = acceptCalls(10, 10);
     const large = acceptCalls(2000, 10);
-    for (const [r, n] of [[r1, 1], [r10, 10], [r40, 40], [small, 10], [large, 10]] as const) {
+    for (const [r, n] of [
+      [r1, 1],
+      [r10, 10],
+      [r40, 40],
+      [small, 10],
+      [large, 10],
+    ] as const) {
       expect(r.sent).toBe(n);
       expect(r.notified).toBe(true);
     }
     for (const r of [r10, r40]) expect(r.sheetMethods).toEqual(r1.sheetMethods);
     expect(large.sheetMethods).toEqual(small.sheetMethods);
     expect(small.sheet).toBe(r1.sheet);
-     
+
     console.log(
       `decide(accept) after the notify date, Spreadsheet calls: ${r1.sheet} for 1 email, ${r10.sheet} for 10, ${r40.sheet} for 40 (40 rows); ` +
         `${small.sheet} at 10 rows vs ${large.sheet} at 2,000 rows (10 emails). ` +

@@ -92,8 +92,17 @@ export function applicationRows(apps: readonly Applicant[]): unknown[][] {
 }
 
 export const RESPONSE_HEADERS = [
-  'Timestamp', 'Email Address', 'First name', 'Last name', 'Job title', 'Agency or organization', 'Agency type', 'State',
-  'Communities of Practice', 'What do you hope to gain?', 'Commitment',
+  'Timestamp',
+  'Email Address',
+  'First name',
+  'Last name',
+  'Job title',
+  'Agency or organization',
+  'Agency type',
+  'State',
+  'Communities of Practice',
+  'What do you hope to gain?',
+  'Commitment',
 ];
 
 /** Header row + one Form Responses row per applicant. */
@@ -101,7 +110,16 @@ export function responseRows(apps: readonly Applicant[]): unknown[][] {
   return [
     RESPONSE_HEADERS,
     ...apps.map((a) => [
-      a.submitted, a.email, a.firstName, a.lastName, a.jobTitle, a.agency, a.agencyType, a.state, communityName(a.community), a.hopes,
+      a.submitted,
+      a.email,
+      a.firstName,
+      a.lastName,
+      a.jobTitle,
+      a.agency,
+      a.agencyType,
+      a.state,
+      communityName(a.community),
+      a.hopes,
       'I commit to attend and engage in the four meetings and do the pre-work',
     ]),
   ];

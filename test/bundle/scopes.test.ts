@@ -65,7 +65,10 @@ describe('scope guard', () => {
     expect(exec.error).toBeUndefined();
     expect(exec.logs.join('\n')).toMatch(/onFormSubmit: stopped before changing anything/);
     expect(applications(ws)).toEqual([]);
-    expect(JSON.parse(ws.properties.script['cop.triggerScopes'])).toMatchObject({ trigger: 'onFormSubmit', missing: ['https://www.googleapis.com/auth/script.send_mail'] });
+    expect(JSON.parse(ws.properties.script['cop.triggerScopes'])).toMatchObject({
+      trigger: 'onFormSubmit',
+      missing: ['https://www.googleapis.com/auth/script.send_mail'],
+    });
     ws.clock.advance(60 * 60 * 1000);
     const [sw] = ws.runTimeTriggers();
     expect(sw.logs.join('\n')).toMatch(/sweep: stopped before changing anything/);
@@ -79,6 +82,9 @@ describe('scope guard', () => {
   it('costs two ScriptApp calls per guarded run', () => {
     const ws = freshWorkspace();
     ws.run('getReviewState');
-    expect(ws.lastExecution?.calls.filter((c) => c.service === 'ScriptApp').map((c) => c.method)).toEqual(['ScriptApp.getAuthorizationInfo', 'AuthorizationInfo.getAuthorizationStatus']);
+    expect(ws.lastExecution?.calls.filter((c) => c.service === 'ScriptApp').map((c) => c.method)).toEqual([
+      'ScriptApp.getAuthorizationInfo',
+      'AuthorizationInfo.getAuthorizationStatus',
+    ]);
   });
 });

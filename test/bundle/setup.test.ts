@@ -69,8 +69,18 @@ describe('setup on a fresh spreadsheet', () => {
     expect(headers(ws, 'Log')).toEqual([...LOG_HEADERS]);
     const settings = Object.fromEntries(ws.records('Settings').map((r) => [String(r.Setting), r.Value]));
     expect(Object.keys(settings)).toEqual([
-      'Program', 'Time zone', 'Registration deadline', 'Notify from', 'Contact name', 'Contact email', 'Sender name',
-      'Calendar ID', 'Send confirmations', 'Close form at deadline', 'Reviewers', 'Agenda lead days',
+      'Program',
+      'Time zone',
+      'Registration deadline',
+      'Notify from',
+      'Contact name',
+      'Contact email',
+      'Sender name',
+      'Calendar ID',
+      'Send confirmations',
+      'Close form at deadline',
+      'Reviewers',
+      'Agenda lead days',
       'Send attendance follow-up',
     ]);
     expect(settings.Program).toBe('2023–2024 Communities of Practice');
@@ -103,12 +113,26 @@ describe('setup on a fresh spreadsheet', () => {
   });
 
   it('creates nothing the second time', () => {
-    const before = { sheets: ws.sheetNames(), triggers: ws.triggers.length, settings: ws.records('Settings').length, meetings: ws.records('Meetings').length, communities: ws.records('Communities').length, items: ws.form!.items.length };
+    const before = {
+      sheets: ws.sheetNames(),
+      triggers: ws.triggers.length,
+      settings: ws.records('Settings').length,
+      meetings: ws.records('Meetings').length,
+      communities: ws.records('Communities').length,
+      items: ws.form!.items.length,
+    };
     const again = ws.run('setup') as string;
     expect(again).toMatch(/Tabs: already in place/);
     expect(again).toMatch(/Form: already in place/);
     expect(again).toMatch(/Triggers: already in place/);
-    expect({ sheets: ws.sheetNames(), triggers: ws.triggers.length, settings: ws.records('Settings').length, meetings: ws.records('Meetings').length, communities: ws.records('Communities').length, items: ws.form!.items.length }).toEqual(before);
+    expect({
+      sheets: ws.sheetNames(),
+      triggers: ws.triggers.length,
+      settings: ws.records('Settings').length,
+      meetings: ws.records('Meetings').length,
+      communities: ws.records('Communities').length,
+      items: ws.form!.items.length,
+    }).toEqual(before);
   });
 });
 

@@ -13,8 +13,13 @@ describe('sweep', () => {
       {
         email: 'new@ohio.gov',
         answers: {
-          'First name': 'Nia', 'Last name': 'New', 'Job title': 'Analyst', 'Agency or organization': 'Ohio CTE',
-          'Agency type': 'Lead state CTE agency', State: 'Ohio', 'Communities of Practice': ['Learner Voice'],
+          'First name': 'Nia',
+          'Last name': 'New',
+          'Job title': 'Analyst',
+          'Agency or organization': 'Ohio CTE',
+          'Agency type': 'Lead state CTE agency',
+          State: 'Ohio',
+          'Communities of Practice': ['Learner Voice'],
           Commitment: ['I commit to attend and engage in the four meetings and to do the pre-work.'],
         },
       },

@@ -1,6 +1,7 @@
 import { probeWorkspace } from './helpers';
 
-const CREATE = "var cal = CalendarApp.createCalendar('CoP meetings', { timeZone: 'America/New_York' }); PropertiesService.getScriptProperties().setProperty('cal', cal.getId());";
+const CREATE =
+  "var cal = CalendarApp.createCalendar('CoP meetings', { timeZone: 'America/New_York' }); PropertiesService.getScriptProperties().setProperty('cal', cal.getId());";
 const CAL = "var calId = PropertiesService.getScriptProperties().getProperty('cal');";
 const INSERT =
   CAL +
@@ -29,15 +30,28 @@ describe('CalendarApp', () => {
     expect(out).toEqual(['CoP meetings', 'America/New_York', true, 'Kickoff', true, '2023-08-29T18:00:00.000Z', ['b@y.org', 'c@z.org'], 1, null]);
     expect(ws.invitationsSent).toEqual([]);
     const [ev] = ws.events();
-    expect(ev).toMatchObject({ summary: 'Kickoff', description: 'New agenda', location: 'Meet', attendees: [{ email: 'b@y.org', responseStatus: 'needsAction' }, { email: 'c@z.org', responseStatus: 'needsAction' }] });
+    expect(ev).toMatchObject({
+      summary: 'Kickoff',
+      description: 'New agenda',
+      location: 'Meet',
+      attendees: [
+        { email: 'b@y.org', responseStatus: 'needsAction' },
+        { email: 'c@z.org', responseStatus: 'needsAction' },
+      ],
+    });
     expect(ev.start).toEqual(new Date('2023-08-29T18:00:00Z'));
     expect(ev.start.dateTime).toBe('2023-08-29T14:00:00-04:00');
-    expect(ws.calendars).toEqual([{ id: expect.stringMatching(/@group\.calendar\.google\.com$/), name: 'CoP meetings', timeZone: 'America/New_York', owner: 'owner@careertech.org' }]);
+    expect(ws.calendars).toEqual([
+      { id: expect.stringMatching(/@group\.calendar\.google\.com$/), name: 'CoP meetings', timeZone: 'America/New_York', owner: 'owner@careertech.org' },
+    ]);
   });
 
   it('createEvent with sendInvites: true sends invitations', () => {
     const ws = calendarWorkspace();
-    ws.run('js', [CAL + "CalendarApp.getCalendarById(calId).createEvent('K', new Date('2023-08-29T18:00:00Z'), new Date('2023-08-29T19:00:00Z'), { guests: 'a@x.org', sendInvites: true });"]);
+    ws.run('js', [
+      CAL +
+        "CalendarApp.getCalendarById(calId).createEvent('K', new Date('2023-08-29T18:00:00Z'), new Date('2023-08-29T19:00:00Z'), { guests: 'a@x.org', sendInvites: true });",
+    ]);
     expect(ws.invitationsSent.map((i) => [i.email, i.kind, i.via])).toEqual([['a@x.org', 'invitation', 'CalendarApp']]);
   });
 
@@ -61,7 +75,10 @@ describe('advanced Calendar service', () => {
     expect(plain.conferenceData).toBeUndefined();
     expect(plain.hangoutLink).toBeUndefined();
     expect(ws.invitationsSent).toEqual([]);
-    const meet = ws.run('js', [INSERT, { attendees: [{ email: 'a@x.org' }, { email: 'b@careertech.org' }], opts: { conferenceDataVersion: 1, sendUpdates: 'all' } }]) as Record<string, unknown>;
+    const meet = ws.run('js', [
+      INSERT,
+      { attendees: [{ email: 'a@x.org' }, { email: 'b@careertech.org' }], opts: { conferenceDataVersion: 1, sendUpdates: 'all' } },
+    ]) as Record<string, unknown>;
     expect(meet.hangoutLink).toMatch(/^https:\/\/meet\.google\.com\/[a-z]{3}-[a-z]{4}-[a-z]{3}$/);
     expect(meet).toMatchObject({
       kind: 'calendar#event',
@@ -86,7 +103,9 @@ describe('advanced Calendar service', () => {
   it('patch replaces the whole attendees array: new guests get invitations, dropped ones cancellations', () => {
     const ws = calendarWorkspace();
     ws.run('js', [INSERT, { attendees: [{ email: 'a@x.org' }, { email: 'b@x.org' }] }]);
-    const patched = ws.run('js', [EV + "return Calendar.Events.patch({ attendees: [{ email: 'b@x.org' }, { email: 'c@x.org' }] }, calId, evId, { sendUpdates: 'all' });"]) as {
+    const patched = ws.run('js', [
+      EV + "return Calendar.Events.patch({ attendees: [{ email: 'b@x.org' }, { email: 'c@x.org' }] }, calId, evId, { sendUpdates: 'all' });",
+    ]) as {
       attendees: { email: string }[];
       summary: string;
     };
@@ -104,7 +123,9 @@ describe('advanced Calendar service', () => {
     ws.run('js', [EV + "var e = Calendar.Events.get(calId, evId); e.attendees.push({ email: 'b@x.org' }); Calendar.Events.patch(e, calId, evId);"]);
     ws.run('js', [EV + "Calendar.Events.patch({ attendees: [{ email: 'a@x.org' }] }, calId, evId, { sendUpdates: 'none' });"]);
     expect(ws.invitationsSent).toEqual([]);
-    ws.run('js', [EV + "Calendar.Events.patch({ summary: 'Moved', attendees: [{ email: 'a@x.org' }, { email: 'd@x.org' }] }, calId, evId, { sendUpdates: 'all' });"]);
+    ws.run('js', [
+      EV + "Calendar.Events.patch({ summary: 'Moved', attendees: [{ email: 'a@x.org' }, { email: 'd@x.org' }] }, calId, evId, { sendUpdates: 'all' });",
+    ]);
     expect(ws.invitationsSent.map((i) => [i.email, i.kind])).toEqual([
       ['d@x.org', 'invitation'],
       ['a@x.org', 'update'],
@@ -123,11 +144,12 @@ describe('advanced Calendar service', () => {
     ws.run('js', [EV + "Calendar.Events.remove(calId, evId, { sendUpdates: 'all' });"]);
     expect(ws.events()).toEqual([]);
     expect(ws.invitationsSent.map((i) => [i.email, i.kind])).toEqual([['a@x.org', 'cancellation']]);
-    expect(ws.run('js', [EV + 'return [Calendar.Events.get(calId, evId).status, Calendar.Events.list(calId).items.length, Calendar.Events.list(calId, { showDeleted: true }).items.length];'])).toEqual([
-      'cancelled',
-      0,
-      1,
-    ]);
+    expect(
+      ws.run('js', [
+        EV +
+          'return [Calendar.Events.get(calId, evId).status, Calendar.Events.list(calId).items.length, Calendar.Events.list(calId, { showDeleted: true }).items.length];',
+      ]),
+    ).toEqual(['cancelled', 0, 1]);
   });
 
   it("fails like the API: 'Not Found', invalid attendee", () => {
@@ -137,8 +159,12 @@ describe('advanced Calendar service', () => {
       name: 'GoogleJsonResponseException',
       isError: true,
     });
-    expect(ws.run('jsError', ["Calendar.Calendars.get('nope@group.calendar.google.com');"])).toMatchObject({ message: 'API call to calendar.calendars.get failed with error: Not Found' });
-    expect(ws.run('jsError', [INSERT, { attendees: [{ email: 'bad' }] }])).toMatchObject({ message: 'API call to calendar.events.insert failed with error: Invalid attendee email.' });
+    expect(ws.run('jsError', ["Calendar.Calendars.get('nope@group.calendar.google.com');"])).toMatchObject({
+      message: 'API call to calendar.calendars.get failed with error: Not Found',
+    });
+    expect(ws.run('jsError', [INSERT, { attendees: [{ email: 'bad' }] }])).toMatchObject({
+      message: 'API call to calendar.events.insert failed with error: Invalid attendee email.',
+    });
   });
 
   it('Calendars.insert/get, and list by time window with paging', () => {
@@ -148,7 +174,7 @@ describe('advanced Calendar service', () => {
         'for (var i = 0; i < 3; i++) Calendar.Events.insert({ summary: "M" + i, start: { dateTime: "2023-09-0" + (i + 1) + "T18:00:00Z" }, end: { dateTime: "2023-09-0" + (i + 1) + "T19:00:00Z" } }, c.id);' +
         "var p1 = Calendar.Events.list(c.id, { timeMin: '2023-09-01T00:00:00Z', maxResults: 2, orderBy: 'startTime', singleEvents: true });" +
         "var p2 = Calendar.Events.list(c.id, { timeMin: '2023-09-01T00:00:00Z', maxResults: 2, pageToken: p1.nextPageToken });" +
-        "return [Calendar.Calendars.get(c.id).summary, p1.items.map(function (e) { return e.summary; }), p2.items.map(function (e) { return e.summary; }), p2.nextPageToken === undefined, CalendarApp.getCalendarById(c.id).getName()];",
+        'return [Calendar.Calendars.get(c.id).summary, p1.items.map(function (e) { return e.summary; }), p2.items.map(function (e) { return e.summary; }), p2.nextPageToken === undefined, CalendarApp.getCalendarById(c.id).getName()];',
     ]);
     expect(out).toEqual(['Program', ['M0', 'M1'], ['M2'], true, 'Program']);
   });

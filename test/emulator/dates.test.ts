@@ -4,7 +4,7 @@ import path from 'node:path';
 
 const DATES = path.join(__dirname, 'fixtures', 'dates.js');
 
-describe('the bundle\'s Date', () => {
+describe("the bundle's Date", () => {
   const ws = (): Workspace => probeWorkspace({ bundlePath: DATES });
 
   it('reads the emulated clock and local time is the script time zone (America/New_York)', () => {

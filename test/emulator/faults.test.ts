@@ -1,7 +1,8 @@
 import { TIME_LIMIT_MESSAGE, Workspace } from '../../emulator';
 import { PROBE, probeWorkspace } from './helpers';
 
-const WRITE_THREE = "var sh = SpreadsheetApp.getActive().getSheetByName('Sheet1'); sh.getRange('A1').setValue(1); sh.getRange('A2').setValue(2); sh.getRange('A3').setValue(3);";
+const WRITE_THREE =
+  "var sh = SpreadsheetApp.getActive().getSheetByName('Sheet1'); sh.getRange('A1').setValue(1); sh.getRange('A2').setValue(2); sh.getRange('A3').setValue(3);";
 
 describe('fault injection', () => {
   it('failNthCall: the n-th call of a method (counted across executions) throws the given error', () => {
@@ -13,7 +14,11 @@ describe('fault injection', () => {
     expect(r).toMatchObject({ isError: true, message: expect.stringContaining('MailApp.sendEmail') });
     ws.run('js', ["MailApp.sendEmail('c@x.org', 'S', 'B');"]);
     expect(ws.outbox.map((m) => m.to)).toEqual(['a@x.org', 'c@x.org']);
-    expect(ws.run('jsError', ["var c = Calendar.Calendars.insert({ summary: 'C' }); Calendar.Events.insert({ start: { dateTime: '2023-09-01T10:00:00Z' }, end: { dateTime: '2023-09-01T11:00:00Z' } }, c.id);"])).toEqual({
+    expect(
+      ws.run('jsError', [
+        "var c = Calendar.Calendars.insert({ summary: 'C' }); Calendar.Events.insert({ start: { dateTime: '2023-09-01T10:00:00Z' }, end: { dateTime: '2023-09-01T11:00:00Z' } }, c.id);",
+      ]),
+    ).toEqual({
       message: 'Backend Error',
       name: 'Error',
       isError: true,
@@ -40,7 +45,9 @@ describe('fault injection', () => {
     expect(Number(ws.properties.script.i)).toBeGreaterThan(150);
     expect(ws.clock.millis() - ws.lastExecution!.startedAt.getTime()).toBeLessThanOrEqual(361000 + 1000);
     const sleeper = probeWorkspace();
-    expect(sleeper.run('js', ["Utilities.sleep(300000); Utilities.sleep(61000); SpreadsheetApp.getActive();"], { catch: true })).toMatchObject({ message: TIME_LIMIT_MESSAGE });
+    expect(sleeper.run('js', ['Utilities.sleep(300000); Utilities.sleep(61000); SpreadsheetApp.getActive();'], { catch: true })).toMatchObject({
+      message: TIME_LIMIT_MESSAGE,
+    });
   });
 
   it('latency advances the clock per call', () => {
@@ -57,7 +64,9 @@ describe('persistence', () => {
     const ws = probeWorkspace();
     ws.run('setupForm');
     ws.submitForm({ email: 'a@state.gov', answers: { 'First name': 'A', Communities: ['B'] } });
-    ws.run('js', ["var c = CalendarApp.createCalendar('C'); c.createEvent('E', new Date('2023-09-01T10:00:00Z'), new Date('2023-09-01T11:00:00Z'), { guests: 'g@x.org' }); MailApp.sendEmail('a@x.org', 'S', 'B');"]);
+    ws.run('js', [
+      "var c = CalendarApp.createCalendar('C'); c.createEvent('E', new Date('2023-09-01T10:00:00Z'), new Date('2023-09-01T11:00:00Z'), { guests: 'g@x.org' }); MailApp.sendEmail('a@x.org', 'S', 'B');",
+    ]);
     const json = JSON.stringify(ws.toJSON());
     const back = Workspace.fromJSON(json, { bundlePath: PROBE });
     expect(back.records('Form Responses 1')).toEqual(ws.records('Form Responses 1'));
@@ -88,7 +97,7 @@ describe('cost', () => {
     const perSubmission = Number(process.hrtime.bigint() - t0) / 1e6 / 1000;
     expect(ws.sheet('Form Responses 1')?.values).toHaveLength(1001);
     expect(ws.sheet('Log')?.values).toHaveLength(1000);
-     
+
     console.log(`emulator: ${perSubmission.toFixed(2)} ms per submission + trigger execution`);
     // Typically 2-4 ms alone; the bound leaves room for a loaded 2-core machine.
     expect(perSubmission).toBeLessThan(20);

@@ -52,9 +52,15 @@ describe('forms', () => {
     expect(ws.sheet('Form Responses 1')?.values).toEqual([['Timestamp', 'Email Address', 'First name', 'Communities']]);
     expect(ws.sheet('Form Responses 1')?.frozenRows).toBe(1);
     expect(ws.form?.destinationId).toBe(ws.spreadsheetId);
-    expect(ws.run('js', ['var ss = SpreadsheetApp.getActiveSpreadsheet(); return [FormApp.openByUrl(ss.getFormUrl()).getDestinationId() === ss.getId(), ss.getSheetByName("Form Responses 1").getFormUrl() === ss.getFormUrl()];'])).toEqual([true, true]);
+    expect(
+      ws.run('js', [
+        'var ss = SpreadsheetApp.getActiveSpreadsheet(); return [FormApp.openByUrl(ss.getFormUrl()).getDestinationId() === ss.getId(), ss.getSheetByName("Form Responses 1").getFormUrl() === ss.getFormUrl()];',
+      ]),
+    ).toEqual([true, true]);
     // A question added after linking appends a column; renaming a question renames its header.
-    ws.run('js', ["var f = FormApp.openByUrl(SpreadsheetApp.getActiveSpreadsheet().getFormUrl()); f.addTextItem().setTitle('State'); f.getItems()[0].setTitle('Given name');"]);
+    ws.run('js', [
+      "var f = FormApp.openByUrl(SpreadsheetApp.getActiveSpreadsheet().getFormUrl()); f.addTextItem().setTitle('State'); f.getItems()[0].setTitle('Given name');",
+    ]);
     expect(ws.sheet('Form Responses 1')?.values[0]).toEqual(['Timestamp', 'Email Address', 'Given name', 'Communities', 'State']);
   });
 
@@ -64,7 +70,9 @@ describe('forms', () => {
     const r = ws.submitForm({ email: 'jane@state.gov', answers: { 'First name': 'Jane', Communities: ['A', 'B'] } });
     expect(r.row).toBe(2);
     expect(r.responseId).toMatch(/^2_/);
-    expect(ws.records('Form Responses 1')).toEqual([{ Timestamp: new Date('2023-08-01T14:03:22Z'), 'Email Address': 'jane@state.gov', 'First name': 'Jane', Communities: 'A, B' }]);
+    expect(ws.records('Form Responses 1')).toEqual([
+      { Timestamp: new Date('2023-08-01T14:03:22Z'), 'Email Address': 'jane@state.gov', 'First name': 'Jane', Communities: 'A, B' },
+    ]);
     expect(ws.sheet('Form Responses 1')?.displayValues[1][0]).toBe('8/1/2023 10:03:22');
     expect(r.executions).toHaveLength(1);
     const [exec] = r.executions;
@@ -134,7 +142,16 @@ describe('forms', () => {
     ]);
     ws.submitForm({ email: 'jo@state.gov', answers: { 'First name': 'Jo', Communities: ['B'] } });
     expect(ws.properties.script.formEvent).toBe(
-      JSON.stringify({ authMode: 'FULL', email: 'jo@state.gov', items: [['First name', 'Jo'], ['Communities', ['B']]], isDate: true, source: 'Apply' }),
+      JSON.stringify({
+        authMode: 'FULL',
+        email: 'jo@state.gov',
+        items: [
+          ['First name', 'Jo'],
+          ['Communities', ['B']],
+        ],
+        isDate: true,
+        source: 'Apply',
+      }),
     );
   });
 
@@ -149,7 +166,15 @@ describe('forms', () => {
     ]);
     expect(out).toEqual([
       ['a@state.gov', true, [['First name', 'A']], true],
-      ['b@state.gov', true, [['First name', 'B'], ['Communities', ['A']]], true],
+      [
+        'b@state.gov',
+        true,
+        [
+          ['First name', 'B'],
+          ['Communities', ['A']],
+        ],
+        true,
+      ],
     ]);
     ws.run('js', ["FormApp.openByUrl(SpreadsheetApp.getActive().getFormUrl()).setAcceptingResponses(false).setCustomClosedFormMessage('Closed');"]);
     expect(() => ws.submitForm({ email: 'c@state.gov', answers: {} })).toThrow(/not accepting responses/);
@@ -161,7 +186,9 @@ describe('forms', () => {
     ws.run('js', ["var f = FormApp.create('Late'); f.addTextItem().setTitle('Q'); PropertiesService.getScriptProperties().setProperty('formId', f.getId());"]);
     const form = ws.state.forms[0];
     form.responses.push({ id: '2_x', timestamp: new Date('2023-08-01T12:00:00Z'), email: '', answers: [{ itemId: form.items[0].id, response: 'old' }] });
-    ws.run('js', ["FormApp.openById(PropertiesService.getScriptProperties().getProperty('formId')).setDestination(FormApp.DestinationType.SPREADSHEET, SpreadsheetApp.getActive().getId());"]);
+    ws.run('js', [
+      "FormApp.openById(PropertiesService.getScriptProperties().getProperty('formId')).setDestination(FormApp.DestinationType.SPREADSHEET, SpreadsheetApp.getActive().getId());",
+    ]);
     expect(ws.records('Form Responses 1')).toEqual([{ Timestamp: new Date('2023-08-01T12:00:00Z'), Q: 'old' }]);
   });
 });

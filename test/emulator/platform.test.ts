@@ -1,4 +1,5 @@
 // The platform as of late 2026 (research/apps-script-platform.md section 9), one test per point.
+import { join } from 'node:path';
 import { probeWorkspace, PROBE_SCOPES } from './helpers';
 
 const FORMS = 'https://www.googleapis.com/auth/forms';
@@ -14,7 +15,10 @@ describe('forms are created unpublished (after 30 June 2026)', () => {
   it('FormApp.create(title) makes an unpublished form that accepts no responses; a submission is refused', () => {
     const ws = probeWorkspace();
     ws.run('js', [linkForm('')]);
-    expect(ws.run('js', ['var f = FormApp.openByUrl(SpreadsheetApp.getActive().getFormUrl()); return [f.isPublished(), f.isAcceptingResponses()];'])).toEqual([false, false]);
+    expect(ws.run('js', ['var f = FormApp.openByUrl(SpreadsheetApp.getActive().getFormUrl()); return [f.isPublished(), f.isAcceptingResponses()];'])).toEqual([
+      false,
+      false,
+    ]);
     expect(ws.form).toMatchObject({ published: false, acceptingResponses: false });
     expect(() => ws.submitForm({ email: 'a@state.gov', answers: { 'First name': 'A' } })).toThrow(/not published, so it accepts no responses/);
     expect(ws.formResponses()).toEqual([]);
@@ -23,7 +27,9 @@ describe('forms are created unpublished (after 30 June 2026)', () => {
   it('setAcceptingResponses(true) does not open an unpublished form (the API forces it false)', () => {
     const ws = probeWorkspace();
     ws.run('js', [linkForm('')]);
-    expect(ws.run('js', ['var f = FormApp.openByUrl(SpreadsheetApp.getActive().getFormUrl()); f.setAcceptingResponses(true); return f.isAcceptingResponses();'])).toBe(false);
+    expect(
+      ws.run('js', ['var f = FormApp.openByUrl(SpreadsheetApp.getActive().getFormUrl()); f.setAcceptingResponses(true); return f.isAcceptingResponses();']),
+    ).toBe(false);
   });
 
   it('create(title, true) and setPublished(true) publish; publishing also enables accepting responses', () => {
@@ -97,38 +103,55 @@ describe('granular consent', () => {
         ' return [String(i.getAuthorizationStatus()), typeof i.getAuthorizationUrl(), i.getAuthorizedScopes(), String(f.getAuthorizationStatus()), String(m.getAuthorizationStatus()), m.getAuthorizedScopes()];',
     ]);
     expect(out).toEqual(['REQUIRED', 'string', ['https://www.googleapis.com/auth/spreadsheets', FORMS], 'NOT_REQUIRED', 'REQUIRED', [FORMS]]);
-    expect((ws.run('js', ['return ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL).getAuthorizationUrl();']) as string)).toMatch(/^https:\/\/script\.google\.com\//);
+    expect(ws.run('js', ['return ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL).getAuthorizationUrl();']) as string).toMatch(
+      /^https:\/\/script\.google\.com\//,
+    );
   });
 
   it('grants are per user', () => {
     const ws = probeWorkspace();
     ws.setGrantedScopes(['spreadsheets'], 'staff@careertech.org');
     expect(ws.run('js', ['return String(ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL).getAuthorizationStatus());'])).toBe('NOT_REQUIRED');
-    expect(ws.run('js', ['return String(ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL).getAuthorizationStatus());'], { user: 'staff@careertech.org' })).toBe('REQUIRED');
+    expect(
+      ws.run('js', ['return String(ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL).getAuthorizationStatus());'], { user: 'staff@careertech.org' }),
+    ).toBe('REQUIRED');
   });
 
   it('a call into a service whose scope is missing throws the authorization error mid-run (work before it stays done)', () => {
     const ws = probeWorkspace({ grantedScopes: PROBE_SCOPES.filter((s) => s !== SEND_MAIL && s !== CALENDAR) });
-    const err = ws.run('js', ["SpreadsheetApp.getActive().getSheets()[0].getRange('A1').setValue('before'); MailApp.sendEmail('a@b.org', 's', 'b');"], { catch: true }) as { message: string };
+    const err = ws.run('js', ["SpreadsheetApp.getActive().getSheets()[0].getRange('A1').setValue('before'); MailApp.sendEmail('a@b.org', 's', 'b');"], {
+      catch: true,
+    }) as { message: string };
     expect(err.message).toBe(`You do not have permission to call MailApp.sendEmail. Required permissions: ${SEND_MAIL}`);
     expect(ws.sheet('Sheet1')?.values[0][0]).toBe('before');
     expect(ws.outbox).toHaveLength(0);
     const cal = ws.run('js', ["try { Calendar.Events.list('primary'); } catch (e) { return [e instanceof Error, e.message]; }"]);
     expect(cal).toEqual([true, `You do not have permission to call Calendar.Events.list. Required permissions: ${CALENDAR}`]);
-    const capp = ws.run('js', ["try { CalendarApp.getDefaultCalendar(); } catch (e) { return e.message; }"]);
+    const capp = ws.run('js', ['try { CalendarApp.getDefaultCalendar(); } catch (e) { return e.message; }']);
     expect(capp).toMatch(/^You do not have permission to call CalendarApp.getDefaultCalendar\./);
   });
 
   it('maps each service to its scope (spreadsheets.currentonly is not enough to open a sheet by id: the stricter reading)', () => {
     const ws = probeWorkspace({ grantedScopes: ['spreadsheets.currentonly'] });
     expect(ws.run('js', ['return SpreadsheetApp.getActive().getSheets().length;'])).toBe(1);
-    const tries = (code: string) => (ws.run('js', [`try { ${code}; return 'ok'; } catch (e) { return e.message; }`]) as string).replace(/^You do not have permission to call /, '');
-    expect(tries('SpreadsheetApp.openById(SpreadsheetApp.getActive().getId())')).toBe('SpreadsheetApp.openById. Required permissions: https://www.googleapis.com/auth/spreadsheets');
+    const tries = (code: string) =>
+      (ws.run('js', [`try { ${code}; return 'ok'; } catch (e) { return e.message; }`]) as string).replace(/^You do not have permission to call /, '');
+    expect(tries('SpreadsheetApp.openById(SpreadsheetApp.getActive().getId())')).toBe(
+      'SpreadsheetApp.openById. Required permissions: https://www.googleapis.com/auth/spreadsheets',
+    );
     expect(tries("FormApp.create('x')")).toBe(`FormApp.create. Required permissions: ${FORMS}`);
     expect(tries("ScriptApp.newTrigger('x')")).toBe('ScriptApp.newTrigger. Required permissions: https://www.googleapis.com/auth/script.scriptapp');
-    expect(tries("SpreadsheetApp.getUi().alert('x')")).toMatch(/Ui\.alert\. Required permissions: https:\/\/www\.googleapis\.com\/auth\/script\.container\.ui$/);
-    expect(tries('Session.getActiveUser().getEmail()')).toMatch(/User\.getEmail\. Required permissions: https:\/\/www\.googleapis\.com\/auth\/userinfo\.email$/);
-    expect(tries("PropertiesService.getScriptProperties().setProperty('k', 'v'); CacheService.getScriptCache().put('k', 'v'); LockService.getScriptLock().tryLock(1)")).toBe('ok');
+    expect(tries("SpreadsheetApp.getUi().alert('x')")).toMatch(
+      /Ui\.alert\. Required permissions: https:\/\/www\.googleapis\.com\/auth\/script\.container\.ui$/,
+    );
+    expect(tries('Session.getActiveUser().getEmail()')).toMatch(
+      /User\.getEmail\. Required permissions: https:\/\/www\.googleapis\.com\/auth\/userinfo\.email$/,
+    );
+    expect(
+      tries(
+        "PropertiesService.getScriptProperties().setProperty('k', 'v'); CacheService.getScriptCache().put('k', 'v'); LockService.getScriptLock().tryLock(1)",
+      ),
+    ).toBe('ok');
     expect(tries("GmailApp.sendEmail('a@b.org', 's', 'b')")).toBe('GmailApp.sendEmail. Required permissions: https://mail.google.com/');
   });
 
@@ -150,7 +173,7 @@ describe('granular consent', () => {
 
   it('reads the manifest scopes from appsscript.json beside the bundle by default', () => {
     const { Workspace } = jest.requireActual<typeof import('../../emulator')>('../../emulator');
-    const ws = new Workspace({ bundlePath: require('node:path').join(__dirname, 'fixtures', 'probe.js') });
+    const ws = new Workspace({ bundlePath: join(__dirname, 'fixtures', 'probe.js') });
     expect(ws.manifestScopes).toContain(FORMS);
     // the applicant web app widened spreadsheets.currentonly to spreadsheets (README, Security)
     expect(ws.manifestScopes).toContain('https://www.googleapis.com/auth/spreadsheets');
@@ -161,14 +184,19 @@ describe('the spreadsheet has its own time zone', () => {
   it('defaults to the script zone; may differ; getSpreadsheetTimeZone / setSpreadsheetTimeZone', () => {
     expect(probeWorkspace().run('js', ['return SpreadsheetApp.getActive().getSpreadsheetTimeZone();'])).toBe('America/New_York');
     const ws = probeWorkspace({ spreadsheetTimeZone: 'Europe/London' });
-    expect(ws.run('js', ['return [SpreadsheetApp.getActive().getSpreadsheetTimeZone(), Session.getScriptTimeZone()];'])).toEqual(['Europe/London', 'America/New_York']);
+    expect(ws.run('js', ['return [SpreadsheetApp.getActive().getSpreadsheetTimeZone(), Session.getScriptTimeZone()];'])).toEqual([
+      'Europe/London',
+      'America/New_York',
+    ]);
     ws.run('js', ["SpreadsheetApp.getActive().setSpreadsheetTimeZone('America/Chicago');"]);
     expect(ws.run('js', ['return SpreadsheetApp.getActive().getSpreadsheetTimeZone();'])).toBe('America/Chicago');
   });
 
   it('a typed date string is read in the spreadsheet zone, not the script zone', () => {
     const ws = probeWorkspace({ spreadsheetTimeZone: 'Europe/London' });
-    const out = ws.run('js', ["var r = SpreadsheetApp.getActive().getSheets()[0].getRange('A1'); r.setValue('2023-08-29 14:00'); return [r.getValue().toISOString(), r.getDisplayValue()];"]);
+    const out = ws.run('js', [
+      "var r = SpreadsheetApp.getActive().getSheets()[0].getRange('A1'); r.setValue('2023-08-29 14:00'); return [r.getValue().toISOString(), r.getDisplayValue()];",
+    ]);
     // 14:00 in London (BST, UTC+1) = 13:00 UTC; in New York it would have been 18:00 UTC
     expect(out).toEqual(['2023-08-29T13:00:00.000Z', '2023-08-29 14:00:00']);
   });
@@ -186,23 +214,31 @@ describe('the spreadsheet has its own time zone', () => {
 describe('properties: 9 KB per value, 500 KB per store', () => {
   it("a value over 9 KB throws 'Argument too large: value' and is not stored", () => {
     const ws = probeWorkspace();
-    const err = ws.run('js', ["PropertiesService.getScriptProperties().setProperty('big', new Array(9 * 1024 + 1).join('x') + 'xx');"], { catch: true }) as { message: string };
+    const err = ws.run('js', ["PropertiesService.getScriptProperties().setProperty('big', new Array(9 * 1024 + 1).join('x') + 'xx');"], { catch: true }) as {
+      message: string;
+    };
     expect(err.message).toBe('Argument too large: value');
     expect(ws.properties.script.big).toBeUndefined();
     ws.run('js', ["PropertiesService.getScriptProperties().setProperty('k', new Array(9 * 1024 - 1).join('x'));"]);
     expect(ws.properties.script.k).toHaveLength(9 * 1024 - 2);
   });
 
-  it("a store past 500 KB throws the property storage quota error and keeps what it had", () => {
+  it('a store past 500 KB throws the property storage quota error and keeps what it had', () => {
     const ws = probeWorkspace();
-    const err = ws.run('js', [
-      "var p = PropertiesService.getScriptProperties(); var v = new Array(9000).join('x'); for (var i = 0; i < 60; i++) p.setProperty('k' + i, v);",
-    ], { catch: true }) as { message: string };
+    const err = ws.run(
+      'js',
+      ["var p = PropertiesService.getScriptProperties(); var v = new Array(9000).join('x'); for (var i = 0; i < 60; i++) p.setProperty('k' + i, v);"],
+      { catch: true },
+    ) as { message: string };
     expect(err.message).toBe('You have exceeded the property storage quota. Please remove some properties and try again.');
     const keys = Object.keys(ws.properties.script);
     expect(keys.length).toBeGreaterThan(50);
     expect(keys.length).toBeLessThan(60);
-    const bulk = ws.run('js', ["var o = {}; for (var i = 0; i < 60; i++) o['b' + i] = new Array(9000).join('y'); PropertiesService.getScriptProperties().setProperties(o);"], { catch: true }) as { message: string };
+    const bulk = ws.run(
+      'js',
+      ["var o = {}; for (var i = 0; i < 60; i++) o['b' + i] = new Array(9000).join('y'); PropertiesService.getScriptProperties().setProperties(o);"],
+      { catch: true },
+    ) as { message: string };
     expect(bulk.message).toMatch(/exceeded the property storage quota/);
     expect(Object.keys(ws.properties.script)).toEqual(keys);
   });
@@ -223,9 +259,13 @@ describe('Calendar usage limits', () => {
     expect(ws.events(calId)[0].attendees).toEqual([]);
     expect(ws.invitationsSent).toEqual([]);
     // insert and update that invite are refused too; a change that emails no one still works
-    const ins = ws.run('js', [`try { Calendar.Events.insert({summary: 'N', start: {dateTime: '2023-08-30T18:00:00Z'}, end: {dateTime: '2023-08-30T19:00:00Z'}, attendees: [{email: 'a@state.gov'}]}, '${calId}', {sendUpdates: 'all'}); return 'ok'; } catch (e) { return e.message; }`]);
+    const ins = ws.run('js', [
+      `try { Calendar.Events.insert({summary: 'N', start: {dateTime: '2023-08-30T18:00:00Z'}, end: {dateTime: '2023-08-30T19:00:00Z'}, attendees: [{email: 'a@state.gov'}]}, '${calId}', {sendUpdates: 'all'}); return 'ok'; } catch (e) { return e.message; }`,
+    ]);
     expect(ins).toMatch(/calendar\.events\.insert failed with error: Calendar usage limits exceeded\./);
-    expect(ws.run('js', [`Calendar.Events.patch({attendees: [{email: 'jane@state.gov'}]}, '${calId}', '${evId}', {sendUpdates: 'none'}); return 'ok';`])).toBe('ok');
+    expect(ws.run('js', [`Calendar.Events.patch({attendees: [{email: 'jane@state.gov'}]}, '${calId}', '${evId}', {sendUpdates: 'none'}); return 'ok';`])).toBe(
+      'ok',
+    );
     expect(ws.run('js', [`Calendar.Events.patch({description: 'd'}, '${calId}', '${evId}'); return 'ok';`])).toBe('ok');
     ws.faults.setCalendarUsageLimited(false);
     ws.run('js', [`Calendar.Events.patch({attendees: [{email: 'jane@state.gov'}, {email: 'joe@state.gov'}]}, '${calId}', '${evId}', {sendUpdates: 'all'});`]);

@@ -14,12 +14,11 @@ describe('PropertiesService', () => {
     expect(ws.properties.script).toEqual({ a: '1', b: 'x' });
     expect(ws.properties.user).toEqual({ 'owner@careertech.org': { mine: 'owner' }, 'staff@careertech.org': { mine: 'staff' } });
     expect(ws.properties.document).toEqual({ d: 'doc' });
-    expect(ws.run('js', ["var p = PropertiesService.getScriptProperties(); return [p.getProperty('a'), p.getProperty('zz'), p.getProperties(), p.getKeys().length];"])).toEqual([
-      '1',
-      null,
-      { a: '1', b: 'x' },
-      2,
-    ]);
+    expect(
+      ws.run('js', [
+        "var p = PropertiesService.getScriptProperties(); return [p.getProperty('a'), p.getProperty('zz'), p.getProperties(), p.getKeys().length];",
+      ]),
+    ).toEqual(['1', null, { a: '1', b: 'x' }, 2]);
     ws.run('js', ["PropertiesService.getScriptProperties().setProperties({ only: 'this' }, true);"]);
     expect(ws.properties.script).toEqual({ only: 'this' });
     ws.run('js', ['PropertiesService.getScriptProperties().deleteAllProperties();']);
@@ -28,7 +27,10 @@ describe('PropertiesService', () => {
 
   it('refuses a value over 9 KB', () => {
     const ws = probeWorkspace();
-    expect(ws.run('jsError', ["PropertiesService.getScriptProperties().setProperty('k', new Array(9300).join('x'));"])).toMatchObject({ message: 'Argument too large: value', isError: true });
+    expect(ws.run('jsError', ["PropertiesService.getScriptProperties().setProperty('k', new Array(9300).join('x'));"])).toMatchObject({
+      message: 'Argument too large: value',
+      isError: true,
+    });
     expect(ws.properties.script).toEqual({});
   });
 });
@@ -40,7 +42,9 @@ describe('CacheService', () => {
     expect(ws.run('js', ["var c = CacheService.getScriptCache(); return [c.get('a'), c.getAll(['a', 'b', 'c'])];"])).toEqual(['A', { a: 'A', b: 'B' }]);
     ws.clock.advance(61000);
     expect(ws.run('js', ["var c = CacheService.getScriptCache(); return [c.get('a'), c.get('b')];"])).toEqual([null, 'B']);
-    expect(ws.run('js', ["CacheService.getUserCache().put('u', '1'); return [CacheService.getUserCache().get('u'), CacheService.getDocumentCache().get('u')];"])).toEqual(['1', null]);
+    expect(
+      ws.run('js', ["CacheService.getUserCache().put('u', '1'); return [CacheService.getUserCache().get('u'), CacheService.getDocumentCache().get('u')];"]),
+    ).toEqual(['1', null]);
     expect(ws.run('js', ["return CacheService.getUserCache().get('u');"], { user: 'staff@careertech.org' })).toBeNull();
   });
 });
@@ -67,7 +71,9 @@ describe('LockService', () => {
     expect(ws.run('js', ['var l = LockService.getScriptLock(); l.waitLock(1); l.releaseLock(); return l.hasLock();'])).toBe(false);
     ws.run('js', ["LockService.getScriptLock().waitLock(1); throw new Error('boom');"], { catch: true });
     expect(ws.lock.heldBy).toBeNull();
-    expect(ws.run('js', ['return [LockService.getScriptLock().tryLock(0), LockService.getUserLock().tryLock(0), LockService.getDocumentLock() !== null];'])).toEqual([true, true, true]);
+    expect(
+      ws.run('js', ['return [LockService.getScriptLock().tryLock(0), LockService.getUserLock().tryLock(0), LockService.getDocumentLock() !== null];']),
+    ).toEqual([true, true, true]);
   });
 });
 
@@ -75,7 +81,9 @@ describe('ScriptApp', () => {
   it('creates spreadsheet, form and clock triggers owned by the current user', () => {
     const ws = probeWorkspace();
     ws.run('setupForm');
-    ws.run('js', ["ScriptApp.newTrigger('sweep').timeBased().everyHours(1).create(); ScriptApp.newTrigger('onOpen2').forSpreadsheet(SpreadsheetApp.getActive().getId()).onOpen().create();"]);
+    ws.run('js', [
+      "ScriptApp.newTrigger('sweep').timeBased().everyHours(1).create(); ScriptApp.newTrigger('onOpen2').forSpreadsheet(SpreadsheetApp.getActive().getId()).onOpen().create();",
+    ]);
     ws.run('js', ["ScriptApp.newTrigger('onSubmit').forSpreadsheet(SpreadsheetApp.getActive()).onFormSubmit().create();"], { user: 'staff@careertech.org' });
     expect(ws.triggers.map((t) => [t.handler, t.eventType, t.source, t.owner, t.everyHours])).toEqual([
       ['onSubmit', 'ON_FORM_SUBMIT', 'SPREADSHEETS', 'owner@careertech.org', undefined],
@@ -84,7 +92,8 @@ describe('ScriptApp', () => {
       ['onSubmit', 'ON_FORM_SUBMIT', 'SPREADSHEETS', 'staff@careertech.org', undefined],
     ]);
     // getProjectTriggers returns only the current user's triggers.
-    const list = "return ScriptApp.getProjectTriggers().map(function (t) { return [t.getHandlerFunction(), t.getEventType() === ScriptApp.EventType.ON_FORM_SUBMIT, t.getTriggerSource() === ScriptApp.TriggerSource.SPREADSHEETS, t.getTriggerSourceId() === SpreadsheetApp.getActive().getId()]; });";
+    const list =
+      'return ScriptApp.getProjectTriggers().map(function (t) { return [t.getHandlerFunction(), t.getEventType() === ScriptApp.EventType.ON_FORM_SUBMIT, t.getTriggerSource() === ScriptApp.TriggerSource.SPREADSHEETS, t.getTriggerSourceId() === SpreadsheetApp.getActive().getId()]; });';
     expect(ws.run('js', [list], { user: 'staff@careertech.org' })).toEqual([['onSubmit', true, true, true]]);
     expect((ws.run('js', [list]) as unknown[]).length).toBe(3);
     ws.run('js', ["ScriptApp.getProjectTriggers().forEach(function (t) { if (t.getHandlerFunction() === 'sweep') ScriptApp.deleteTrigger(t); });"]);
@@ -96,7 +105,9 @@ describe('ScriptApp', () => {
     const r = ws.run('jsError', ["for (var i = 0; i < 21; i++) ScriptApp.newTrigger('sweep').timeBased().everyHours(1).create();"]);
     expect(r).toMatchObject({ message: 'This script has too many triggers. Triggers must be deleted from the script before more can be added.' });
     expect(ws.triggers).toHaveLength(20);
-    expect(ws.run('jsError', ["ScriptApp.newTrigger('x').timeBased().everyHours(3).create();"])).toMatchObject({ message: 'The value you passed to everyHours must be 1, 2, 4, 6, 8 or 12.' });
+    expect(ws.run('jsError', ["ScriptApp.newTrigger('x').timeBased().everyHours(3).create();"])).toMatchObject({
+      message: 'The value you passed to everyHours must be 1, 2, 4, 6, 8 or 12.',
+    });
   });
 
   it('runTimeTriggers fires due clock triggers once, as their owner, with the clock event', () => {
@@ -106,7 +117,15 @@ describe('ScriptApp', () => {
     expect(ws.runTimeTriggers()).toEqual([]); // not due again yet
     ws.clock.advance(60 * 60 * 1000);
     expect(ws.runTimeTriggers()).toHaveLength(1);
-    expect(JSON.parse(ws.properties.script.tick)).toMatchObject({ authMode: 'FULL', triggerUid: ws.triggers[0].uid, hour: 15, minute: 0, year: 2023, month: 8, timezone: 'UTC' });
+    expect(JSON.parse(ws.properties.script.tick)).toMatchObject({
+      authMode: 'FULL',
+      triggerUid: ws.triggers[0].uid,
+      hour: 15,
+      minute: 0,
+      year: 2023,
+      month: 8,
+      timezone: 'UTC',
+    });
   });
 });
 
@@ -136,11 +155,11 @@ describe('HtmlService', () => {
 describe('Session, Utilities, Logger, console', () => {
   it('knows the active user and the script time zone', () => {
     const ws = probeWorkspace();
-    expect(ws.run('js', ['return [Session.getActiveUser().getEmail(), Session.getEffectiveUser().getEmail(), Session.getScriptTimeZone()];'], { user: 'staff@careertech.org' })).toEqual([
-      'staff@careertech.org',
-      'staff@careertech.org',
-      'America/New_York',
-    ]);
+    expect(
+      ws.run('js', ['return [Session.getActiveUser().getEmail(), Session.getEffectiveUser().getEmail(), Session.getScriptTimeZone()];'], {
+        user: 'staff@careertech.org',
+      }),
+    ).toEqual(['staff@careertech.org', 'staff@careertech.org', 'America/New_York']);
   });
 
   it('formats dates with SimpleDateFormat patterns in any zone', () => {
@@ -164,7 +183,7 @@ describe('Session, Utilities, Logger, console', () => {
   it('sleeps on the emulated clock; uuids, digests, base64, blobs, formatString', () => {
     const ws = probeWorkspace();
     const out = ws.run('js', [
-      "var before = Date.now(); Utilities.sleep(1500); var u = Utilities.getUuid();" +
+      'var before = Date.now(); Utilities.sleep(1500); var u = Utilities.getUuid();' +
         "var md5 = Utilities.computeDigest(Utilities.DigestAlgorithm.MD5, 'abc').map(function (b) { return ((b + 256) % 256).toString(16); }).join('');" +
         "return [Date.now() - before, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(u), u !== Utilities.getUuid(), md5, Utilities.base64Encode('hi?'), Utilities.base64EncodeWebSafe('hi?'), Utilities.newBlob('x', 'text/plain', 'f.txt').getDataAsString(), Utilities.formatString('%s has %d (%05.1f)', 'Ann', 3, 2.5)];",
     ]);
@@ -186,7 +205,9 @@ describe('auth modes and contexts', () => {
     expect(exec.error).toBeUndefined();
     expect(exec.user).toBe('staff@careertech.org');
     expect(ws.ui.menus[0].items).toEqual([{ label: 'Review', fn: 'showSidebar' }]);
-    expect(ws.run('js', ["return CacheService.getScriptCache().get('openMode');"])).toBe('LIMITED ["You do not have permission to call MailApp.getRemainingDailyQuota."]');
+    expect(ws.run('js', ["return CacheService.getScriptCache().get('openMode');"])).toBe(
+      'LIMITED ["You do not have permission to call MailApp.getRemainingDailyQuota."]',
+    );
   });
 
   it('in NONE mode (add-on not yet used) only the menu can be built', () => {

@@ -15,12 +15,12 @@ describe('ranges', () => {
       ['a', '', ''],
       ['', '', 'c'],
     ]);
-    expect(ws.run('js', [sheet + "return [sh.getRange('C2').getValue(), sh.getRange('A1:C2').getNumRows(), sh.getRange('A1:C2').getA1Notation(), sh.getRange(2, 1, 1, 3).getA1Notation()];"])).toEqual([
-      'c',
-      2,
-      'A1:C2',
-      'A2:C2',
-    ]);
+    expect(
+      ws.run('js', [
+        sheet +
+          "return [sh.getRange('C2').getValue(), sh.getRange('A1:C2').getNumRows(), sh.getRange('A1:C2').getA1Notation(), sh.getRange(2, 1, 1, 3).getA1Notation()];",
+      ]),
+    ).toEqual(['c', 2, 'A1:C2', 'A2:C2']);
   });
 
   it.each([
@@ -41,10 +41,10 @@ describe('ranges', () => {
   });
 
   it('refuses setValues with the wrong number of rows or columns', () => {
-    expect(errorOf("sh.getRange(1, 1, 3, 2).setValues([[1, 2], [3, 4]]);")).toBe(
+    expect(errorOf('sh.getRange(1, 1, 3, 2).setValues([[1, 2], [3, 4]]);')).toBe(
       'The number of rows in the data does not match the number of rows in the range. The data has 2 but the range has 3.',
     );
-    expect(errorOf("sh.getRange(1, 1, 2, 3).setValues([[1, 2], [3, 4]]);")).toBe(
+    expect(errorOf('sh.getRange(1, 1, 2, 3).setValues([[1, 2], [3, 4]]);')).toBe(
       'The number of columns in the data does not match the number of columns in the range. The data has 2 but the range has 3.',
     );
   });
@@ -53,7 +53,7 @@ describe('ranges', () => {
     const ws = probeWorkspace();
     const out = ws.run('js', [
       sheet +
-        "var d = new Date(Date.UTC(2023, 7, 1, 14, 3, 22)); sh.getRange(1, 1, 1, 4).setValues([[1.5, true, d, null]]);" +
+        'var d = new Date(Date.UTC(2023, 7, 1, 14, 3, 22)); sh.getRange(1, 1, 1, 4).setValues([[1.5, true, d, null]]);' +
         'var v = sh.getRange(1, 1, 1, 4).getValues()[0]; return [v[0], v[1], v[2] instanceof Date, v[2].getTime() === d.getTime(), v[3]];',
     ]);
     expect(out).toEqual([1.5, true, true, true, '']);
@@ -62,7 +62,10 @@ describe('ranges', () => {
 
   it('shows Dates in the spreadsheet time zone like Sheets (M/d/yyyy H:mm:ss)', () => {
     const ws = probeWorkspace();
-    const out = ws.run('js', [sheet + "sh.getRange('A1').setValue(new Date(Date.UTC(2023, 7, 1, 14, 3, 22))); return [sh.getRange('A1').getDisplayValue(), sh.getRange('A1').getNumberFormat()];"]);
+    const out = ws.run('js', [
+      sheet +
+        "sh.getRange('A1').setValue(new Date(Date.UTC(2023, 7, 1, 14, 3, 22))); return [sh.getRange('A1').getDisplayValue(), sh.getRange('A1').getNumberFormat()];",
+    ]);
     expect(out).toEqual(['8/1/2023 10:03:22', 'M/d/yyyy H:mm:ss']);
     ws.run('js', [sheet + "sh.getRange('A1').setNumberFormat('yyyy-mm-dd hh:mm');"]);
     expect(ws.sheet('Sheet1')?.displayValues[0][0]).toBe('2023-08-01 10:03');
@@ -115,11 +118,20 @@ describe('ranges', () => {
     const ws = probeWorkspace();
     const out = ws.run('js', [
       sheet +
-        "var a = [sh.getLastRow(), sh.getLastColumn(), sh.getMaxRows(), sh.getMaxColumns()];" +
+        'var a = [sh.getLastRow(), sh.getLastColumn(), sh.getMaxRows(), sh.getMaxColumns()];' +
         "sh.appendRow(['h1', 'h2']); sh.appendRow(['x', '', 'z']); sh.getRange('B5').setValue(1); sh.getRange('B5').clearContent();" +
         'return [a, sh.getLastRow(), sh.getLastColumn(), sh.getDataRange().getA1Notation(), sh.getDataRange().getValues()];',
     ]);
-    expect(out).toEqual([[0, 0, 1000, 26], 2, 3, 'A1:C2', [['h1', 'h2', ''], ['x', '', 'z']]]);
+    expect(out).toEqual([
+      [0, 0, 1000, 26],
+      2,
+      3,
+      'A1:C2',
+      [
+        ['h1', 'h2', ''],
+        ['x', '', 'z'],
+      ],
+    ]);
   });
 
   it('clearContent keeps number formats; getFormulas/setFormulas work on blocks', () => {
@@ -130,13 +142,19 @@ describe('ranges', () => {
         "sh.getRange('A2:B2').setFormulas([['=1+2', '=A2*2']]);" +
         "return [r.getNumberFormats()[0], r.getValues()[0], sh.getRange('A2:B2').getValues()[0], sh.getRange('A2:B2').getFormulas()[0]];",
     ]);
-    expect(out).toEqual([['@', '0.00'], ['', ''], [3, 6], ['=1+2', '=A2*2']]);
+    expect(out).toEqual([
+      ['@', '0.00'],
+      ['', ''],
+      [3, 6],
+      ['=1+2', '=A2*2'],
+    ]);
   });
 
   it('formats numbers by number format for display values', () => {
     const ws = probeWorkspace();
     const out = ws.run('js', [
-      sheet + "var r = sh.getRange('A1:D1'); r.setValues([[1234.5, 0.25, 3, 7]]); r.setNumberFormats([['#,##0.00', '0%', '0.0', '@']]); return r.getDisplayValues()[0];",
+      sheet +
+        "var r = sh.getRange('A1:D1'); r.setValues([[1234.5, 0.25, 3, 7]]); r.setNumberFormats([['#,##0.00', '0%', '0.0', '@']]); return r.getDisplayValues()[0];",
     ]);
     expect(out).toEqual(['1,234.50', '25%', '3.0', '7']);
   });
@@ -175,7 +193,15 @@ describe('spreadsheet and tabs', () => {
       "var ss = SpreadsheetApp.getActiveSpreadsheet(); ss.toast('Saved', 'CoP'); SpreadsheetApp.flush();" +
         'return [ss.getId() === SpreadsheetApp.openById(ss.getId()).getId(), ss.getUrl().indexOf(ss.getId()) > 0, ss.getName(), ss.getSpreadsheetTimeZone(), ss.getOwner().getEmail(), ss.getEditors().map(function (u) { return u.getEmail(); }), ss.getFormUrl()];',
     ]);
-    expect(out).toEqual([true, true, 'Communities of Practice', 'America/New_York', 'owner@careertech.org', ['owner@careertech.org', 'staff@careertech.org'], null]);
+    expect(out).toEqual([
+      true,
+      true,
+      'Communities of Practice',
+      'America/New_York',
+      'owner@careertech.org',
+      ['owner@careertech.org', 'staff@careertech.org'],
+      null,
+    ]);
     expect(ws.ui.toasts).toEqual([{ message: 'Saved', title: 'CoP', timeoutSeconds: 5, at: new Date('2023-08-01T14:00:00Z') }]);
   });
 

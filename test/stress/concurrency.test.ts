@@ -66,7 +66,8 @@ function record(scenario: string, r: ConcurrentResult): void {
   e.calls += r.schedule.length;
 }
 
-const WRITE = /^(Range\.(setValue|setValues|setFormula|setFormulas|clear|clearContent)|Sheet\.(appendRow|deleteRow|deleteRows|insertRowsAfter|insertRowAfter))$/;
+const WRITE =
+  /^(Range\.(setValue|setValues|setFormula|setFormulas|clear|clearContent)|Sheet\.(appendRow|deleteRow|deleteRows|insertRowsAfter|insertRowAfter))$/;
 
 /** Sheet writes an execution made while it did not hold the script lock. */
 function unlockedWrites(e: Execution): string[] {
@@ -97,13 +98,20 @@ describe('concurrency: two executions interleaved at the service-call level', ()
     for (const s of schedules()) {
       const ws = restore(base);
       const rows = [submitted(ws, a, 'none'), submitted(ws, b, 'none')];
-      const r = await product.run(ws, rows.map((row) => formSubmitExecution(ws, row)), s.make());
+      const r = await product.run(
+        ws,
+        rows.map((row) => formSubmitExecution(ws, row)),
+        s.make(),
+      );
       record('two submissions', r);
       expect(r.executions.map((e) => e.error?.message ?? 'ok')).toEqual(['ok', 'ok']);
       const counts = rowCounts(ws);
       expect([...counts.keys()].sort()).toEqual(expectedKeys([a, b]));
       expect([...counts.values()].every((n) => n === 1)).toBe(true);
-      const confirmations = ws.outbox.filter((m) => /we received your application/.test(m.subject)).map((m) => m.to).sort();
+      const confirmations = ws.outbox
+        .filter((m) => /we received your application/.test(m.subject))
+        .map((m) => m.to)
+        .sort();
       expect(confirmations).toEqual([a.email, b.email].sort());
       for (const e of r.executions) expect(unlockedWrites(e)).toEqual([]);
     }
@@ -132,7 +140,12 @@ describe('concurrency: two executions interleaved at the service-call level', ()
       expect([...counts.values()].every((n) => n === 1)).toBe(true);
       const status = new Map(ws.records('Applications').map((x) => [String(x['Application ID']), String(x.Status)]));
       for (const id of sel.applicationIds) expect(status.get(id)).toBe('Accepted');
-      expect(ws.records('Applications').filter((x) => x.Email === newcomer.email).every((x) => x.Status === 'Pending')).toBe(true);
+      expect(
+        ws
+          .records('Applications')
+          .filter((x) => x.Email === newcomer.email)
+          .every((x) => x.Status === 'Pending'),
+      ).toBe(true);
       for (const e of r.executions) expect(unlockedWrites(e)).toEqual([]);
     }
   });
@@ -188,11 +201,7 @@ describe('concurrency: two executions interleaved at the service-call level', ()
     for (const s of schedules()) {
       const ws = restore(start);
       const late = resolveSelection(ws, { emails: group.slice(4).map((p) => p.email), from: 'Pending' });
-      const r = await product.run(
-        ws,
-        [{ fn: 'sweep' }, { fn: 'decide', user: 'lead@careertech.org', args: [{ ...late, decision: 'decline' }] }],
-        s.make(),
-      );
+      const r = await product.run(ws, [{ fn: 'sweep' }, { fn: 'decide', user: 'lead@careertech.org', args: [{ ...late, decision: 'decline' }] }], s.make());
       record('sweep + decision delivering', r);
       expect(r.executions.map((e) => e.error?.message ?? 'ok')).toEqual(['ok', 'ok']);
       // whatever one run left to the other ("another run is delivering") the next hourly sweep sends
@@ -226,9 +235,19 @@ describe('concurrency: two executions interleaved at the service-call level', ()
         const ws = restore(base);
         new Workspace({ bundlePath: FIXTURE, now: ws.clock.now() }, ws.state).run('makeLedger');
         const fn = locked ? 'appendLocked' : 'appendUnlocked';
-        const r = await fixture.run(ws, [{ fn, args: ['A'] }, { fn, args: ['B'] }], s.make());
+        const r = await fixture.run(
+          ws,
+          [
+            { fn, args: ['A'] },
+            { fn, args: ['B'] },
+          ],
+          s.make(),
+        );
         record(locked ? 'fixture RMW with lock' : 'fixture RMW without lock (broken)', r);
-        const labels = ws.records('Ledger').map((x) => x.Label).sort();
+        const labels = ws
+          .records('Ledger')
+          .map((x) => x.Label)
+          .sort();
         const lost = labels.join(',') !== 'A,B';
         if (locked) lostLocked += lost ? 1 : 0;
         else lostUnlocked += lost ? 1 : 0;
@@ -251,7 +270,14 @@ describe('concurrency: two executions interleaved at the service-call level', ()
       return (ready) => (n++ < 3 && ready.includes(0) ? 0 : ready.includes(1) ? 1 : ready[0]);
     };
     const ws = restore(base);
-    const r = await fixture.run(ws, [{ fn: 'holdLock', args: [10] }, { fn: 'waitFor', args: [600000] }], holderFirst());
+    const r = await fixture.run(
+      ws,
+      [
+        { fn: 'holdLock', args: [10] },
+        { fn: 'waitFor', args: [600000] },
+      ],
+      holderFirst(),
+    );
     record('waitLock across threads', r);
     expect(r.executions.map((e) => e.result)).toEqual(['released', 'got it']);
     expect(r.lockWaits).toBe(1);
@@ -264,7 +290,14 @@ describe('concurrency: two executions interleaved at the service-call level', ()
     // with 1 s latency per call, a holder making 40 calls outlasts a 10 s wait
     const slow = restore(base);
     slow.faults.setLatency(1000);
-    const t = await fixture.run(slow, [{ fn: 'holdLock', args: [40] }, { fn: 'waitFor', args: [10000] }], holderFirst());
+    const t = await fixture.run(
+      slow,
+      [
+        { fn: 'holdLock', args: [40] },
+        { fn: 'waitFor', args: [10000] },
+      ],
+      holderFirst(),
+    );
     record('waitLock across threads', t);
     expect(t.executions.map((e) => e.result)).toEqual(['released', `failed: ${LOCK_TIMEOUT_MESSAGE}`]);
   });

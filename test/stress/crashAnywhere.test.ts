@@ -20,7 +20,16 @@
 // KNOWN_DEFECTS), printed with their counts, and anything else fails the suite.
 import { planDay } from './support/day';
 import {
-  allCutPoints, cutAndCompareLocally, cutAndCompareToEndOfDay, describeFailures, KNOWN_DEFECTS, runReference, summarize, type CutPoint, type CutResult, type CutSummary,
+  allCutPoints,
+  cutAndCompareLocally,
+  cutAndCompareToEndOfDay,
+  describeFailures,
+  KNOWN_DEFECTS,
+  runReference,
+  summarize,
+  type CutPoint,
+  type CutResult,
+  type CutSummary,
 } from './support/crash';
 import { inSendRecordWindow } from './support/day';
 import { mulberry32, sample, suiteSeed } from './support/rng';
@@ -28,8 +37,12 @@ import { mulberry32, sample, suiteSeed } from './support/rng';
 jest.setTimeout(300_000);
 
 function report(title: string, s: CutSummary, extra: string): string {
-  const fns = Object.entries(s.byFn).map(([fn, v]) => `${fn} ${v.identical}/${v.cuts}`).join(', ');
-  const known = Object.entries(s.known).map(([id, n]) => `    KNOWN DEFECT (reported, not in this area) ${id}: ${n} cut(s) — ${KNOWN_DEFECTS.find((k) => k.id === id)?.text}`);
+  const fns = Object.entries(s.byFn)
+    .map(([fn, v]) => `${fn} ${v.identical}/${v.cuts}`)
+    .join(', ');
+  const known = Object.entries(s.known).map(
+    ([id, n]) => `    KNOWN DEFECT (reported, not in this area) ${id}: ${n} cut(s) — ${KNOWN_DEFECTS.find((k) => k.id === id)?.text}`,
+  );
   return [
     `${title}: ${extra}`,
     `  runs cut ${s.runsCut} (cut fired in ${s.cutsThatFired}; reviewer retried decide ${s.decideRetries}x), identical results ${s.identical}/${s.runsCut} [${fns}]`,

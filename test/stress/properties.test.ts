@@ -55,38 +55,63 @@ const cellArb: fc.Arbitrary<unknown> = fc.oneof(
   fc.constant(null),
   fc.constant(undefined),
 );
-const TITLES = ['Timestamp', 'Email Address', 'First name', 'Last name', 'Job title', 'Agency or organization', 'Agency type', 'State', 'Communities of Practice', 'What do you hope to gain?', 'Commitment'];
+const TITLES = [
+  'Timestamp',
+  'Email Address',
+  'First name',
+  'Last name',
+  'Job title',
+  'Agency or organization',
+  'Agency type',
+  'State',
+  'Communities of Practice',
+  'What do you hope to gain?',
+  'Commitment',
+];
 
 describe('response parser (src/domain/intake/responses.ts)', () => {
   test('any grid: no throw, one response per non-blank row, deterministic keys, clean choices', () => {
-    const gridArb = fc
-      .tuple(fc.uniqueArray(fc.oneof(fc.constantFrom(...TITLES), fc.string()), { maxLength: 14 }), fc.nat({ max: 12 }))
-      .chain(([headers, n]) => fc.record({ headers: fc.constant(headers), rows: fc.array(fc.array(cellArb, { minLength: headers.length, maxLength: headers.length }), { minLength: n, maxLength: n }) }));
-    check('parseResponses: arbitrary grids', gridArb, (grid) => {
-      const a = parseResponses(grid, LABELS);
-      const b = parseResponses(grid, LABELS);
-      expect(a.map((r) => r.key)).toEqual(b.map((r) => r.key));
-      expect(a.length).toBeLessThanOrEqual(grid.rows.length);
-      const rows = new Set<number>();
-      for (const r of a) {
-        expect(r.row).toBeGreaterThanOrEqual(2);
-        expect(r.row).toBeLessThanOrEqual(grid.rows.length + 1);
-        expect(rows.has(r.row)).toBe(false);
-        rows.add(r.row);
-        expect(r.email).toBe(r.email.toLowerCase());
-        expect(typeof r.key).toBe('string');
-        expect(new Set(r.communities).size).toBe(r.communities.length);
-        for (const c of r.communities) expect(c).toBe(c.trim());
-        for (const c of r.communities) expect(c).not.toBe('');
-      }
-    }, 300);
+    const gridArb = fc.tuple(fc.uniqueArray(fc.oneof(fc.constantFrom(...TITLES), fc.string()), { maxLength: 14 }), fc.nat({ max: 12 })).chain(([headers, n]) =>
+      fc.record({
+        headers: fc.constant(headers),
+        rows: fc.array(fc.array(cellArb, { minLength: headers.length, maxLength: headers.length }), { minLength: n, maxLength: n }),
+      }),
+    );
+    check(
+      'parseResponses: arbitrary grids',
+      gridArb,
+      (grid) => {
+        const a = parseResponses(grid, LABELS);
+        const b = parseResponses(grid, LABELS);
+        expect(a.map((r) => r.key)).toEqual(b.map((r) => r.key));
+        expect(a.length).toBeLessThanOrEqual(grid.rows.length);
+        const rows = new Set<number>();
+        for (const r of a) {
+          expect(r.row).toBeGreaterThanOrEqual(2);
+          expect(r.row).toBeLessThanOrEqual(grid.rows.length + 1);
+          expect(rows.has(r.row)).toBe(false);
+          rows.add(r.row);
+          expect(r.email).toBe(r.email.toLowerCase());
+          expect(typeof r.key).toBe('string');
+          expect(new Set(r.communities).size).toBe(r.communities.length);
+          for (const c of r.communities) expect(c).toBe(c.trim());
+          for (const c of r.communities) expect(c).not.toBe('');
+        }
+      },
+      300,
+    );
   });
 
   test('checkbox cells round-trip: labels joined by ", " split back into the same labels', () => {
-    const labelArb = fc.string({ minLength: 1, maxLength: 20 }).map((s) => s.replace(/,/g, ';').trim()).filter((s) => s !== '');
+    const labelArb = fc
+      .string({ minLength: 1, maxLength: 20 })
+      .map((s) => s.replace(/,/g, ';').trim())
+      .filter((s) => s !== '');
     check(
       'splitChoices: join/split round trip',
-      fc.uniqueArray(labelArb, { minLength: 1, maxLength: 6, selector: (s) => s.toLowerCase().replace(/\s+/g, ' ') }).chain((known) => fc.tuple(fc.constant(known), fc.subarray(known))),
+      fc
+        .uniqueArray(labelArb, { minLength: 1, maxLength: 6, selector: (s) => s.toLowerCase().replace(/\s+/g, ' ') })
+        .chain((known) => fc.tuple(fc.constant(known), fc.subarray(known))),
       ([known, chosen]) => {
         expect(splitChoices(chosen.join(', '), known)).toEqual(chosen);
       },
@@ -98,21 +123,19 @@ describe('response parser (src/domain/intake/responses.ts)', () => {
 describe('decision rules (src/domain/review/decisions.ts)', () => {
   test('any rows, request and capacities: every id answered once, only allowed edges, stale never changed, capacity held', () => {
     const ids = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
-    const rowArb: fc.Arbitrary<DecisionRow[]> = fc
-      .uniqueArray(fc.constantFrom(...ids), { maxLength: ids.length })
-      .chain((present) =>
-        fc.tuple(
-          ...present.map((id, i) =>
-            fc.record({
-              id: fc.constant(id),
-              row: fc.constant(i + 2),
-              status: fc.constantFrom(...STATUSES),
-              community: fc.constantFrom('c1', 'c2', 'unknown'),
-              unknownCommunity: fc.boolean(),
-            }),
-          ),
+    const rowArb: fc.Arbitrary<DecisionRow[]> = fc.uniqueArray(fc.constantFrom(...ids), { maxLength: ids.length }).chain((present) =>
+      fc.tuple(
+        ...present.map((id, i) =>
+          fc.record({
+            id: fc.constant(id),
+            row: fc.constant(i + 2),
+            status: fc.constantFrom(...STATUSES),
+            community: fc.constantFrom('c1', 'c2', 'unknown'),
+            unknownCommunity: fc.boolean(),
+          }),
         ),
-      );
+      ),
+    );
     const arb = fc.record({
       rows: rowArb,
       ids: fc.uniqueArray(fc.constantFrom(...ids, 'zz'), { minLength: 1, maxLength: 8 }),
@@ -122,34 +145,42 @@ describe('decision rules (src/domain/review/decisions.ts)', () => {
       cap1: fc.option(fc.nat({ max: 3 }), { nil: null }),
       cap2: fc.option(fc.nat({ max: 3 }), { nil: null }),
     });
-    check('planDecisions: arbitrary rows and requests', arb, (x) => {
-      const communities = [
-        { key: 'c1', name: 'One', capacity: x.cap1 },
-        { key: 'c2', name: 'Two', capacity: x.cap2 },
-      ];
-      const plan = planDecisions({ ids: x.ids, decision: x.decision, expected: x.expected, overrideCapacity: x.overrideCapacity, rows: x.rows, communities });
-      const answered = [...plan.changes.map((c) => c.id), ...plan.skipped.map((s) => s.id)];
-      expect([...answered].sort()).toEqual([...x.ids].sort());
-      const byId = new Map(x.rows.map((r) => [r.id, r]));
-      for (const c of plan.changes) {
-        const row = byId.get(c.id) as DecisionRow;
-        expect(c.from).toBe(row.status);
-        expect(c.to).toBe(DECISION_STATUS[x.decision]);
-        expect(ALLOWED_FROM[x.decision]).toContain(c.from);
-        expect(c.row).toBe(row.row);
-        if (x.expected[c.id] !== undefined) expect(x.expected[c.id]).toBe(row.status);
-      }
-      for (const s of plan.skipped) expect(s.reason.length).toBeGreaterThan(0);
-      expect(plan.overCapacity.every((id) => plan.changes.some((c) => c.id === id))).toBe(true);
-      if (!x.overrideCapacity) {
-        for (const com of communities) {
-          if (com.capacity === null) continue;
-          const before = x.rows.filter((r) => r.community === com.key && r.status === 'Accepted').length;
-          const after = before + plan.changes.filter((c) => c.to === 'Accepted' && byId.get(c.id)?.community === com.key).length - plan.changes.filter((c) => c.from === 'Accepted' && byId.get(c.id)?.community === com.key).length;
-          expect(after).toBeLessThanOrEqual(Math.max(com.capacity, before));
+    check(
+      'planDecisions: arbitrary rows and requests',
+      arb,
+      (x) => {
+        const communities = [
+          { key: 'c1', name: 'One', capacity: x.cap1 },
+          { key: 'c2', name: 'Two', capacity: x.cap2 },
+        ];
+        const plan = planDecisions({ ids: x.ids, decision: x.decision, expected: x.expected, overrideCapacity: x.overrideCapacity, rows: x.rows, communities });
+        const answered = [...plan.changes.map((c) => c.id), ...plan.skipped.map((s) => s.id)];
+        expect([...answered].sort()).toEqual([...x.ids].sort());
+        const byId = new Map(x.rows.map((r) => [r.id, r]));
+        for (const c of plan.changes) {
+          const row = byId.get(c.id) as DecisionRow;
+          expect(c.from).toBe(row.status);
+          expect(c.to).toBe(DECISION_STATUS[x.decision]);
+          expect(ALLOWED_FROM[x.decision]).toContain(c.from);
+          expect(c.row).toBe(row.row);
+          if (x.expected[c.id] !== undefined) expect(x.expected[c.id]).toBe(row.status);
         }
-      }
-    }, 500);
+        for (const s of plan.skipped) expect(s.reason.length).toBeGreaterThan(0);
+        expect(plan.overCapacity.every((id) => plan.changes.some((c) => c.id === id))).toBe(true);
+        if (!x.overrideCapacity) {
+          for (const com of communities) {
+            if (com.capacity === null) continue;
+            const before = x.rows.filter((r) => r.community === com.key && r.status === 'Accepted').length;
+            const after =
+              before +
+              plan.changes.filter((c) => c.to === 'Accepted' && byId.get(c.id)?.community === com.key).length -
+              plan.changes.filter((c) => c.from === 'Accepted' && byId.get(c.id)?.community === com.key).length;
+            expect(after).toBeLessThanOrEqual(Math.max(com.capacity, before));
+          }
+        }
+      },
+      500,
+    );
   });
 });
 
@@ -187,8 +218,16 @@ describe('sidebar endpoints with arbitrary input (bundle in the emulator)', () =
   test('decide(anything): never throws; rejected input changes nothing; statuses move only along allowed edges; one row per applicant per community', () => {
     const structured = fc.record(
       {
-        applicationIds: fc.oneof({ weight: 6, arbitrary: fc.uniqueArray(idArb(), { minLength: 1, maxLength: 6 }) }, { weight: 1, arbitrary: fc.array(idArb(), { maxLength: 4 }) }, { weight: 1, arbitrary: fc.anything() }),
-        decision: fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...DECISIONS) }, { weight: 1, arbitrary: fc.anything() }, { weight: 1, arbitrary: fc.constantFrom('ACCEPT', 'approve', '') }),
+        applicationIds: fc.oneof(
+          { weight: 6, arbitrary: fc.uniqueArray(idArb(), { minLength: 1, maxLength: 6 }) },
+          { weight: 1, arbitrary: fc.array(idArb(), { maxLength: 4 }) },
+          { weight: 1, arbitrary: fc.anything() },
+        ),
+        decision: fc.oneof(
+          { weight: 6, arbitrary: fc.constantFrom(...DECISIONS) },
+          { weight: 1, arbitrary: fc.anything() },
+          { weight: 1, arbitrary: fc.constantFrom('ACCEPT', 'approve', '') },
+        ),
         note: fc.oneof(fc.string(), fc.constant('x'.repeat(2001)), fc.constant('=HYPERLINK("http://evil")'), fc.anything()),
         expected: fc.oneof(fc.dictionary(fc.constantFrom(...ids), fc.oneof(fc.constantFrom(...STATUSES), fc.string())), fc.anything()),
         overrideCapacity: fc.oneof(fc.boolean(), fc.anything()),
@@ -197,51 +236,63 @@ describe('sidebar endpoints with arbitrary input (bundle in the emulator)', () =
       { requiredKeys: ['applicationIds', 'decision'] },
     );
     // well-typed requests (real ids, any decision, stale or fresh expectations): these get applied
-    const wellTyped = fc.record(
-      {
-        applicationIds: fc.uniqueArray(fc.constantFrom(...ids), { minLength: 1, maxLength: 6 }),
-        decision: fc.constantFrom(...DECISIONS),
-        note: fc.string({ maxLength: 40 }),
-        expected: fc.dictionary(fc.constantFrom(...ids), fc.constantFrom(...STATUSES), { maxKeys: 3 }),
-        overrideCapacity: fc.boolean(),
-      },
-      { requiredKeys: ['applicationIds', 'decision'] },
-    ).map((r) => (r.expected ? { ...r, expected: Object.fromEntries(Object.entries(r.expected).filter(([k]) => r.applicationIds.includes(k))) } : r));
-    const input = fc.oneof({ weight: 1, arbitrary: fc.anything() }, { weight: 1, arbitrary: fc.jsonValue() }, { weight: 3, arbitrary: structured }, { weight: 4, arbitrary: wellTyped });
+    const wellTyped = fc
+      .record(
+        {
+          applicationIds: fc.uniqueArray(fc.constantFrom(...ids), { minLength: 1, maxLength: 6 }),
+          decision: fc.constantFrom(...DECISIONS),
+          note: fc.string({ maxLength: 40 }),
+          expected: fc.dictionary(fc.constantFrom(...ids), fc.constantFrom(...STATUSES), { maxKeys: 3 }),
+          overrideCapacity: fc.boolean(),
+        },
+        { requiredKeys: ['applicationIds', 'decision'] },
+      )
+      .map((r) => (r.expected ? { ...r, expected: Object.fromEntries(Object.entries(r.expected).filter(([k]) => r.applicationIds.includes(k))) } : r));
+    const input = fc.oneof(
+      { weight: 1, arbitrary: fc.anything() },
+      { weight: 1, arbitrary: fc.jsonValue() },
+      { weight: 3, arbitrary: structured },
+      { weight: 4, arbitrary: wellTyped },
+    );
     let accepted = 0;
     let rejected = 0;
-    check('decide: arbitrary requests', input, (req) => {
-      const before = sheetState(ws);
-      const rowsBefore = new Map(ws.records('Applications').map((r) => [String(r['Application ID']), r]));
-      const out = ws.run('decide', [req], { user: STAFF, catch: true }) as Rec;
-      const exec = ws.lastExecution!;
-      expect(exec.error).toBeUndefined();
-      expect(typeof out.ok).toBe('boolean');
-      if (out.ok !== true) {
-        rejected++;
-        expect(typeof out.error).toBe('string');
-        expect(sheetState(ws)).toBe(before);
-        return;
-      }
-      accepted++;
-      const changed = out.changed as string[];
-      const request = JSON.parse(JSON.stringify(req)) as { applicationIds: string[]; decision: Decision };
-      for (const id of changed) expect(request.applicationIds).toContain(id);
-      const after = ws.records('Applications');
-      expect(after.length).toBe(rowsBefore.size);
-      for (const r of after) {
-        const id = String(r['Application ID']);
-        const was = rowsBefore.get(id) as Rec;
-        if (changed.includes(id)) {
-          expect(r.Status).toBe(DECISION_STATUS[request.decision]);
-          expect(ALLOWED_FROM[request.decision]).toContain(was.Status as Status);
-          expect(r['Decided By']).toBe(STAFF);
-        } else {
-          expect(r.Status).toBe(was.Status);
+    check(
+      'decide: arbitrary requests',
+      input,
+      (req) => {
+        const before = sheetState(ws);
+        const rowsBefore = new Map(ws.records('Applications').map((r) => [String(r['Application ID']), r]));
+        const out = ws.run('decide', [req], { user: STAFF, catch: true }) as Rec;
+        const exec = ws.lastExecution!;
+        expect(exec.error).toBeUndefined();
+        expect(typeof out.ok).toBe('boolean');
+        if (out.ok !== true) {
+          rejected++;
+          expect(typeof out.error).toBe('string');
+          expect(sheetState(ws)).toBe(before);
+          return;
         }
-      }
-      expect(rowKeyCounts(ws).every((n) => n === 1)).toBe(true);
-    }, 200);
+        accepted++;
+        const changed = out.changed as string[];
+        const request = JSON.parse(JSON.stringify(req)) as { applicationIds: string[]; decision: Decision };
+        for (const id of changed) expect(request.applicationIds).toContain(id);
+        const after = ws.records('Applications');
+        expect(after.length).toBe(rowsBefore.size);
+        for (const r of after) {
+          const id = String(r['Application ID']);
+          const was = rowsBefore.get(id) as Rec;
+          if (changed.includes(id)) {
+            expect(r.Status).toBe(DECISION_STATUS[request.decision]);
+            expect(ALLOWED_FROM[request.decision]).toContain(was.Status as Status);
+            expect(r['Decided By']).toBe(STAFF);
+          } else {
+            expect(r.Status).toBe(was.Status);
+          }
+        }
+        expect(rowKeyCounts(ws).every((n) => n === 1)).toBe(true);
+      },
+      200,
+    );
     console.log(`decide: ${accepted} requests accepted, ${rejected} refused whole (sheet unchanged each time)`);
     expect(accepted).toBeGreaterThan(10);
     expect(rejected).toBeGreaterThan(10);
@@ -266,7 +317,11 @@ describe('sidebar endpoints with arbitrary input (bundle in the emulator)', () =
   });
 
   test('getReviewState agrees with the sheet; after the notify date the due rules agree with the sheet once due notifications are sent', () => {
-    const state = ws.run('getReviewState', [], { user: STAFF }) as { ok: boolean; applications: { id: string; status: string; notified: string }[]; communities: { key: string; counts: Record<string, number> }[] };
+    const state = ws.run('getReviewState', [], { user: STAFF }) as {
+      ok: boolean;
+      applications: { id: string; status: string; notified: string }[];
+      communities: { key: string; counts: Record<string, number> }[];
+    };
     expect(state.ok).toBe(true);
     const rows = ws.records('Applications');
     expect(state.applications.length).toBe(rows.length);

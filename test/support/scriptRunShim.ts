@@ -53,7 +53,7 @@ export function executeScriptRun(backend: ScriptRunBackend, functions: readonly 
     const args = JSON.parse(call.argsJson) as unknown[];
     const value = backend.run(call.fn, args, { user: call.user });
     // Apps Script returns what JSON can carry; a value it cannot serialise arrives as null.
-    const valueJson = value === undefined ? 'undefined' : JSON.stringify(value) ?? 'null';
+    const valueJson = value === undefined ? 'undefined' : (JSON.stringify(value) ?? 'null');
     return { ok: true, valueJson };
   } catch (e) {
     const err = e as { name?: unknown; message?: unknown };

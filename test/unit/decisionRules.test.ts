@@ -87,7 +87,14 @@ describe('planDecisions', () => {
 });
 
 describe('nextFromWaitlist', () => {
-  const r = (id: string, status: string, waitlistedAt: number, submittedAt = 0, order = 0) => ({ id, status, community: 'lv', waitlistedAt, submittedAt, order });
+  const r = (id: string, status: string, waitlistedAt: number, submittedAt = 0, order = 0) => ({
+    id,
+    status,
+    community: 'lv',
+    waitlistedAt,
+    submittedAt,
+    order,
+  });
   it('offers the first waitlisted when a seat is free', () => {
     const rows = [r('a', 'Accepted', 0), r('b', 'Waitlisted', 300), r('c', 'Waitlisted', 100), r('d', 'Waitlisted', 100, 0, -1)];
     expect(nextFromWaitlist(rows, { key: 'lv', capacity: 2 })).toEqual({ next: rows[3], freeSeats: 1 });

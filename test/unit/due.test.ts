@@ -1,5 +1,11 @@
 import {
-  formatInvited, guestChangeFor, isNotificationDue, mergeAttendees, parseInvited, pendingNotificationIds, planDelivery,
+  formatInvited,
+  guestChangeFor,
+  isNotificationDue,
+  mergeAttendees,
+  parseInvited,
+  pendingNotificationIds,
+  planDelivery,
 } from '../../src/domain/notify/due';
 import { app, program } from './dueFixtures';
 
@@ -79,7 +85,10 @@ describe('planDelivery', () => {
     const plan = planDelivery([a, b], p, after);
     expect(plan.emails).toEqual([]);
     expect(plan.events.map((e) => [e.meeting.number, e.add.map((x) => x.email), e.remove.map((x) => x.email)])).toEqual([
-      [1, [a.email], [b.email]], [2, [a.email], [b.email]], [3, [a.email], [b.email]], [4, [a.email], [b.email]],
+      [1, [a.email], [b.email]],
+      [2, [a.email], [b.email]],
+      [3, [a.email], [b.email]],
+      [4, [a.email], [b.email]],
     ]);
   });
   it('with ids: covers those applicants in full and only the events those ids touch', () => {

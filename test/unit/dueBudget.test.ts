@@ -8,9 +8,13 @@ describe('time budget', () => {
     let t = 0;
     const b = createBudget(100, () => t);
     expect(b.canStart()).toBe(true);
-    b.time(() => { t += 30; });
+    b.time(() => {
+      t += 30;
+    });
     expect(b.canStart()).toBe(true); // 30 + 30 < 100
-    b.time(() => { t += 10; });
+    b.time(() => {
+      t += 10;
+    });
     t = 69;
     expect(b.canStart()).toBe(true); // 69 + 30 < 100
     t = 70;
@@ -19,7 +23,12 @@ describe('time budget', () => {
   it('measures an item that throws', () => {
     let t = 0;
     const b = createBudget(100, () => t);
-    expect(() => b.time(() => { t += 80; throw new Error('x'); })).toThrow('x');
+    expect(() =>
+      b.time(() => {
+        t += 80;
+        throw new Error('x');
+      }),
+    ).toThrow('x');
     expect(b.canStart()).toBe(false);
   });
 });

@@ -10,16 +10,16 @@ describe('meeting times', () => {
   it('reads as the program team writes them, across daylight saving', () => {
     const p = program();
     const clna = p.meetings.filter((m) => m.community === 'clna');
-    expect(formatMeetingWhen(clna[0].start, clna[0].end, 'America/New_York', formatDate)).toBe(
-      'Tuesday, August 29, 2023, 2:00–3:30 pm ET (America/New_York)',
-    );
+    expect(formatMeetingWhen(clna[0].start, clna[0].end, 'America/New_York', formatDate)).toBe('Tuesday, August 29, 2023, 2:00–3:30 pm ET (America/New_York)');
     expect(formatMeetingWhen(clna[2].start, clna[2].end, 'America/New_York', formatDate)).toBe(
       'Tuesday, December 12, 2023, 2:00–3:30 pm ET (America/New_York)',
     );
     expect(formatMeetingWhen(new Date('2023-08-29T15:30:00Z'), new Date('2023-08-29T17:00:00Z'), 'America/New_York', formatDate)).toBe(
       'Tuesday, August 29, 2023, 11:30 am–1:00 pm ET (America/New_York)',
     );
-    expect(formatMeetingWhen(clna[0].start, clna[0].end, 'Europe/Berlin', formatDate)).toMatch(/^Tuesday, August 29, 2023, 8:00–9:30 pm \S+ \(Europe\/Berlin\)$/);
+    expect(formatMeetingWhen(clna[0].start, clna[0].end, 'Europe/Berlin', formatDate)).toMatch(
+      /^Tuesday, August 29, 2023, 8:00–9:30 pm \S+ \(Europe\/Berlin\)$/,
+    );
   });
 });
 
@@ -49,7 +49,9 @@ describe('composeDecisionEmail', () => {
         app({ status: 'Waitlisted', community: 'learner-voice' }),
         app({ status: 'Declined', community: 'data-accountability' }),
       ],
-      program: p, formatDate, now,
+      program: p,
+      formatDate,
+      now,
     });
     expect(mail.subject).toBe('2023–2024 Communities of Practice: your application');
     expect(mail.text).toContain('Comprehensive Local Needs Assessment: accepted');
@@ -85,7 +87,11 @@ describe('composeDecisionEmail', () => {
     ]);
     expect(t.Declined).toEqual(DEFAULT_TEMPLATES.Declined);
     const mail = composeDecisionEmail({
-      applications: [app({ firstName: 'Jo', status: 'Accepted' })], program: p, formatDate, now, templates: t,
+      applications: [app({ firstName: 'Jo', status: 'Accepted' })],
+      program: p,
+      formatDate,
+      now,
+      templates: t,
       meetLinks: { 'ev-clna-1': 'javascript:alert(1)' },
     });
     expect(mail.subject).toBe('You are in, Jo!');
@@ -105,7 +111,14 @@ describe('composeDecisionEmail', () => {
 describe('the domain date formatter', () => {
   it('agrees with SimpleDateFormat (Intl reference) on every letter the emails use, across zones and DST', () => {
     const { formatDate: domain } = jest.requireActual<typeof import('../../src/domain/notify/emails/when')>('../../src/domain/notify/emails/when');
-    const instants = ['2023-08-29T18:00:00Z', '2023-12-12T19:00:00Z', '2024-03-10T06:59:00Z', '2024-03-10T07:00:00Z', '2023-11-05T05:30:00Z', '2024-01-01T04:59:59Z'];
+    const instants = [
+      '2023-08-29T18:00:00Z',
+      '2023-12-12T19:00:00Z',
+      '2024-03-10T06:59:00Z',
+      '2024-03-10T07:00:00Z',
+      '2023-11-05T05:30:00Z',
+      '2024-01-01T04:59:59Z',
+    ];
     for (const tz of ['America/New_York', 'America/Los_Angeles', 'Europe/Berlin', 'Asia/Kolkata', 'UTC']) {
       for (const iso of instants) {
         for (const p of ['EEEE, MMMM d, yyyy', 'h:mm', 'a', 'yyyy-MM-dd', 'HH:mm', 'MMMM yyyy', 'z']) {

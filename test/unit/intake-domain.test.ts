@@ -10,13 +10,33 @@ import type { Program } from '../../src/domain/program/model';
 
 const program: Program = { settings: { ...DEFAULT_SETTINGS }, communities: DEFAULT_COMMUNITIES, meetings: DEFAULT_MEETINGS };
 const names = DEFAULT_COMMUNITIES.map((c) => c.name);
-const HEADERS = ['Timestamp', 'Email Address', 'First name', 'Last name', 'Job title', 'Agency or organization', 'Agency type', 'State', 'Communities of Practice', 'What do you hope to gain?', 'Commitment'];
+const HEADERS = [
+  'Timestamp',
+  'Email Address',
+  'First name',
+  'Last name',
+  'Job title',
+  'Agency or organization',
+  'Agency type',
+  'State',
+  'Communities of Practice',
+  'What do you hope to gain?',
+  'Commitment',
+];
 
 function row(at: string, email: string, communities: string, over: Partial<Record<string, string>> = {}): unknown[] {
   const base: Record<string, unknown> = {
-    Timestamp: new Date(at), 'Email Address': email, 'First name': 'Jane', 'Last name': 'Doe', 'Job title': 'Director',
-    'Agency or organization': 'Ohio Dept of Ed', 'Agency type': 'Lead state CTE agency', State: 'Ohio',
-    'Communities of Practice': communities, 'What do you hope to gain?': 'Ideas', Commitment: 'I will attend',
+    Timestamp: new Date(at),
+    'Email Address': email,
+    'First name': 'Jane',
+    'Last name': 'Doe',
+    'Job title': 'Director',
+    'Agency or organization': 'Ohio Dept of Ed',
+    'Agency type': 'Lead state CTE agency',
+    State: 'Ohio',
+    'Communities of Practice': communities,
+    'What do you hope to gain?': 'Ideas',
+    Commitment: 'I will attend',
     ...over,
   };
   return HEADERS.map((h) => base[h]);
@@ -42,7 +62,10 @@ describe('responses', () => {
     expect(applicationId(r.key, 'learner-voice')).not.toBe(applicationId(r.key, 'clna'));
   });
   it('cuts answers longer than a cell holds and says so', () => {
-    const [r] = parseResponses({ headers: HEADERS, rows: [row('2023-08-01T14:00:00Z', 'a@b.gov', 'Learner Voice', { 'What do you hope to gain?': 'x'.repeat(60000) })] }, names);
+    const [r] = parseResponses(
+      { headers: HEADERS, rows: [row('2023-08-01T14:00:00Z', 'a@b.gov', 'Learner Voice', { 'What do you hope to gain?': 'x'.repeat(60000) })] },
+      names,
+    );
     expect(r.hopes).toHaveLength(CELL_LIMIT);
     expect(r.truncated).toEqual(['What do you hope to gain?']);
   });
@@ -102,7 +125,11 @@ describe('planIntake', () => {
     const apps: RowApplication[] = first.append.map((a, i) => ({ ...a, row: i + 2 }));
     apps[1].status = 'Accepted';
     apps[1].decidedBy = 'staff@x.org';
-    const again = plan([row('2023-08-02T14:00:00Z', 'A@b.gov', 'Learner Voice, Data and Accountability, Learner Voice, CLNA', { 'First name': 'Janet' })], apps, new Set(first.handled));
+    const again = plan(
+      [row('2023-08-02T14:00:00Z', 'A@b.gov', 'Learner Voice, Data and Accountability, Learner Voice, CLNA', { 'First name': 'Janet' })],
+      apps,
+      new Set(first.handled),
+    );
     expect(again.update.map((a) => [a.row, a.id, a.firstName, a.flags, a.status])).toEqual([[2, first.append[0].id, 'Janet', ['resubmitted'], 'Pending']]);
     expect(apps[1]).toMatchObject({ status: 'Accepted', firstName: 'Jane', decidedBy: 'staff@x.org' });
     expect(again.append.map((a) => [a.community, a.flags])).toEqual([['clna', []]]);
@@ -180,7 +207,11 @@ describe('confirmation queue (in the Log; one constant-size journal in propertie
 
 describe('confirmation email', () => {
   it('lists communities with cohort dates, the notify date, reply-to contact, escaped HTML', () => {
-    const mail = composeConfirmation({ k: 'k', to: 'a@b.gov', n: '<b>Jane</b> & co', c: ['learner-voice', 'Astro <x>'] }, program, new Date('2023-08-01T14:00:00Z'));
+    const mail = composeConfirmation(
+      { k: 'k', to: 'a@b.gov', n: '<b>Jane</b> & co', c: ['learner-voice', 'Astro <x>'] },
+      program,
+      new Date('2023-08-01T14:00:00Z'),
+    );
     expect(mail.replyTo).toBe('efabillar@careertech.org');
     expect(mail.name).toBe('Advance CTE Communities of Practice');
     expect(mail.text).toContain('Dear <b>Jane</b> & co,');
@@ -197,12 +228,24 @@ describe('form spec', () => {
     const spec = formSpec(program);
     expect(spec.title).toBe('2023–2024 Communities of Practice Application');
     const byTitle = Object.fromEntries(spec.items.map((i) => [i.title, i]));
-    expect(spec.items.filter((i) => i.type !== 'page').map((i) => i.title)).toEqual(['First name', 'Last name', 'Job title', 'Agency or organization', 'Agency type', 'State', 'Communities of Practice', 'What do you hope to gain?', 'Commitment']);
+    expect(spec.items.filter((i) => i.type !== 'page').map((i) => i.title)).toEqual([
+      'First name',
+      'Last name',
+      'Job title',
+      'Agency or organization',
+      'Agency type',
+      'State',
+      'Communities of Practice',
+      'What do you hope to gain?',
+      'Commitment',
+    ]);
     expect(Object.keys(byTitle)).toHaveLength(spec.items.length);
     expect(byTitle.State).toMatchObject({ type: 'list', choices: [...STATES_AND_TERRITORIES] });
     expect(STATES_AND_TERRITORIES).toHaveLength(56);
     expect(byTitle['Communities of Practice']).toMatchObject({ type: 'checkbox', required: true, choices: names });
-    expect((byTitle['Communities of Practice'] as { helpText: string }).helpText).toContain('Learner Voice (August 2023 to February 2024): Identifying opportunities');
+    expect((byTitle['Communities of Practice'] as { helpText: string }).helpText).toContain(
+      'Learner Voice (August 2023 to February 2024): Identifying opportunities',
+    );
     expect(byTitle.Commitment).toMatchObject({ type: 'checkbox', required: true });
     expect(byTitle['What do you hope to gain?']).toMatchObject({ type: 'paragraph', required: false });
     expect(spec.items.filter((i) => i.type === 'page')).toHaveLength(1);

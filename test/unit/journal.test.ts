@@ -1,9 +1,23 @@
-import { emptyEntries, entryCount, invitedFromAttendees, journalKey, journalKeys, meetingKey, mergeEntries, parseEntries } from '../../src/domain/notify/journal';
+import {
+  emptyEntries,
+  entryCount,
+  invitedFromAttendees,
+  journalKey,
+  journalKeys,
+  meetingKey,
+  mergeEntries,
+  parseEntries,
+} from '../../src/domain/notify/journal';
 import type { Application } from '../../src/domain/program/model';
 
 describe('delivery journal', () => {
   it('parses what a run stored and drops anything malformed', () => {
-    expect(parseEntries('{"n":{"A1":"Accepted","A2":"Maybe","A3":3},"e":["clna#1",7,"clna#1"]}')).toEqual({ n: { A1: 'Accepted' }, e: ['clna#1'], a: {}, f: {} });
+    expect(parseEntries('{"n":{"A1":"Accepted","A2":"Maybe","A3":3},"e":["clna#1",7,"clna#1"]}')).toEqual({
+      n: { A1: 'Accepted' },
+      e: ['clna#1'],
+      a: {},
+      f: {},
+    });
     expect(parseEntries('not json')).toEqual(emptyEntries());
     expect(parseEntries('null')).toEqual(emptyEntries());
     expect(entryCount({ n: { A: 'Declined' }, e: ['clna#1', 'clna#2'], a: {}, f: {} })).toBe(3);
@@ -22,7 +36,12 @@ describe('delivery journal', () => {
 
   it('reads Invited back from an attendee list, for the meeting community only', () => {
     const a = (id: string, email: string, community: string, invited: string) => ({ id, email, community, invited }) as Application;
-    const apps = [a('X1', 'Ann@Ohio.gov', 'clna', '2'), a('X2', 'bob@ohio.gov', 'clna', '1, 2'), a('X3', 'cat@ohio.gov', 'clna', '1'), a('X4', 'ann@ohio.gov', 'learner-voice', '')];
+    const apps = [
+      a('X1', 'Ann@Ohio.gov', 'clna', '2'),
+      a('X2', 'bob@ohio.gov', 'clna', '1, 2'),
+      a('X3', 'cat@ohio.gov', 'clna', '1'),
+      a('X4', 'ann@ohio.gov', 'learner-voice', ''),
+    ];
     expect(invitedFromAttendees(apps, { community: 'clna', number: 1 }, ['ann@ohio.gov', 'staff@x.org', 'cat@ohio.gov'])).toEqual([
       { id: 'X1', invited: '1, 2' },
       { id: 'X2', invited: '2' },

@@ -50,7 +50,10 @@ describe('grid', () => {
     expect(r('Missing')).toBe('');
   });
   it('groups contiguous columns into runs', () => {
-    expect(runsOf([7, 1, 2, 3, 8, 2])).toEqual([[1, 3], [7, 8]]);
+    expect(runsOf([7, 1, 2, 3, 8, 2])).toEqual([
+      [1, 3],
+      [7, 8],
+    ]);
     expect(runsOf([])).toEqual([]);
   });
 });
@@ -130,7 +133,14 @@ describe('program tabs', () => {
     ]);
     expect(cs[0].description).toMatch(/engage learners/);
     const meetings = parseMeetings(
-      { headers: ['Community', 'Meeting', 'Start', 'End', 'Event ID'], rows: [['Learner Voice', 2, '2023-10-26 14:00', '', 'ev2'], ['learner-voice', 1, new Date('2023-08-31T18:00:00Z'), new Date('2023-08-31T19:30:00Z'), ''], ['nope', 1, '2023-10-26 14:00', '', '']] },
+      {
+        headers: ['Community', 'Meeting', 'Start', 'End', 'Event ID'],
+        rows: [
+          ['Learner Voice', 2, '2023-10-26 14:00', '', 'ev2'],
+          ['learner-voice', 1, new Date('2023-08-31T18:00:00Z'), new Date('2023-08-31T19:30:00Z'), ''],
+          ['nope', 1, '2023-10-26 14:00', '', ''],
+        ],
+      },
       cs,
       DEFAULT_SETTINGS,
     );
@@ -149,9 +159,25 @@ describe('program tabs', () => {
 
 describe('application rows', () => {
   const app: Application = {
-    id: 'A1', responseKey: 'k', submitted: new Date('2023-08-01T14:00:00Z'), email: 'jane@state.gov', firstName: '=Jane', lastName: 'Doe',
-    jobTitle: 'Director', agency: 'Dept', agencyType: 'Other', state: 'Ohio', community: 'learner-voice', cohort: 'August 2023 – February 2024',
-    flags: ['eligibility-review', 'late'], status: 'Pending', decidedBy: '', decidedAt: null, note: '', notified: '', invited: '',
+    id: 'A1',
+    responseKey: 'k',
+    submitted: new Date('2023-08-01T14:00:00Z'),
+    email: 'jane@state.gov',
+    firstName: '=Jane',
+    lastName: 'Doe',
+    jobTitle: 'Director',
+    agency: 'Dept',
+    agencyType: 'Other',
+    state: 'Ohio',
+    community: 'learner-voice',
+    cohort: 'August 2023 – February 2024',
+    flags: ['eligibility-review', 'late'],
+    status: 'Pending',
+    decidedBy: '',
+    decidedAt: null,
+    note: '',
+    notified: '',
+    invited: '',
   };
   it('round-trips, showing the community name in the sheet', () => {
     const record = applicationRecord(app, DEFAULT_COMMUNITIES);

@@ -7,9 +7,25 @@ import type { WireApplication } from '../../src/shared/wire';
 
 function app(over: Partial<WireApplication>): WireApplication {
   return {
-    id: 'x', email: 'x@state.gov', firstName: 'X', lastName: 'Y', jobTitle: '', agency: 'Dept of Ed', agencyType: '',
-    state: 'Ohio', community: 'lv', status: 'Pending', flags: [], submittedAt: null, decidedAt: null, decidedBy: '',
-    note: '', notified: '', invited: '', answers: [], ...over,
+    id: 'x',
+    email: 'x@state.gov',
+    firstName: 'X',
+    lastName: 'Y',
+    jobTitle: '',
+    agency: 'Dept of Ed',
+    agencyType: '',
+    state: 'Ohio',
+    community: 'lv',
+    status: 'Pending',
+    flags: [],
+    submittedAt: null,
+    decidedAt: null,
+    decidedBy: '',
+    note: '',
+    notified: '',
+    invited: '',
+    answers: [],
+    ...over,
   };
 }
 
@@ -37,7 +53,11 @@ describe('sidebar filtering', () => {
     expect(ids({ query: 'jane texas' })).toEqual([]);
   });
   it('pages', () => {
-    const p = pageOf(Array.from({ length: 120 }, (_, i) => i), 2, 50);
+    const p = pageOf(
+      Array.from({ length: 120 }, (_, i) => i),
+      2,
+      50,
+    );
     expect(p).toMatchObject({ page: 2, pages: 3, first: 101, last: 120 });
     expect(pageOf([], 5, 50)).toMatchObject({ page: 0, pages: 1, first: 0, last: 0 });
   });

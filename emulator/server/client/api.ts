@@ -2,14 +2,18 @@
 import type { DevError } from '../devWire';
 
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly error: DevError, readonly body: unknown) {
+  constructor(
+    readonly status: number,
+    readonly error: DevError,
+    readonly body: unknown,
+  ) {
     super(error.message);
   }
 }
 
 function errorOf(body: unknown, status: number): DevError {
   if (typeof body === 'object' && body !== null && 'error' in body) {
-    const e = (body).error;
+    const e = body.error;
     if (typeof e === 'object' && e !== null && typeof (e as DevError).message === 'string') return e as DevError;
   }
   return { kind: 'request', message: `HTTP ${status}`, stack: '' };

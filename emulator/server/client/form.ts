@@ -56,21 +56,24 @@ function question(item: DevFormItem, index: number): HTMLElement {
     case 'text':
     case 'paragraph':
     case 'other': {
-      const input = item.kind === 'paragraph'
-        ? h('textarea', { id, rows: 3, required: item.required, 'aria-describedby': describedBy })
-        : h('input', { id, type: 'text', required: item.required, 'aria-describedby': describedBy, autocomplete: 'off' });
+      const input =
+        item.kind === 'paragraph'
+          ? h('textarea', { id, rows: 3, required: item.required, 'aria-describedby': describedBy })
+          : h('input', { id, type: 'text', required: item.required, 'aria-describedby': describedBy, autocomplete: 'off' });
       input.value = typeof value === 'string' ? value : '';
       input.addEventListener('input', () => store(input.value));
-      return h('div', { class: 'gcard', 'data-question': item.title },
-        title(id, item), help, input, err);
+      return h('div', { class: 'gcard', 'data-question': item.title }, title(id, item), help, input, err);
     }
     case 'list': {
-      const select = h('select', { id, required: item.required, 'aria-describedby': describedBy },
-        h('option', { value: '' }, 'Choose'), item.choices.map((c) => h('option', { value: c }, c)));
+      const select = h(
+        'select',
+        { id, required: item.required, 'aria-describedby': describedBy },
+        h('option', { value: '' }, 'Choose'),
+        item.choices.map((c) => h('option', { value: c }, c)),
+      );
       select.value = typeof value === 'string' ? value : '';
       select.addEventListener('change', () => store(select.value));
-      return h('div', { class: 'gcard', 'data-question': item.title },
-        title(id, item), help, select, err);
+      return h('div', { class: 'gcard', 'data-question': item.title }, title(id, item), help, select, err);
     }
     case 'choice':
     case 'checkbox': {
@@ -81,13 +84,25 @@ function question(item: DevFormItem, index: number): HTMLElement {
         input.addEventListener('change', () => {
           const boxes = [...document.querySelectorAll<HTMLInputElement>(`input[name="${id}"]`)];
           const picked = boxes.filter((b) => b.checked).map((b) => b.value);
-          store(multi ? picked : picked[0] ?? '');
+          store(multi ? picked : (picked[0] ?? ''));
         });
         return h('div', { class: 'option' }, input, h('label', { for: `${id}-${ci}` }, c));
       });
-      return h('div', { class: 'gcard', role: multi ? 'group' : 'radiogroup', 'aria-labelledby': `${id}-title`, 'data-question': item.title,
-        'aria-required': item.required ? 'true' : undefined, 'aria-describedby': describedBy },
-        h('div', { class: 'qtitle' }, h('span', { id: `${id}-title` }, item.title), item.required ? required() : null), help, options, err);
+      return h(
+        'div',
+        {
+          class: 'gcard',
+          role: multi ? 'group' : 'radiogroup',
+          'aria-labelledby': `${id}-title`,
+          'data-question': item.title,
+          'aria-required': item.required ? 'true' : undefined,
+          'aria-describedby': describedBy,
+        },
+        h('div', { class: 'qtitle' }, h('span', { id: `${id}-title` }, item.title), item.required ? required() : null),
+        help,
+        options,
+        err,
+      );
     }
     default:
       return h('div', {});
@@ -131,27 +146,64 @@ function render(): void {
   const root = byId('form-root');
   const page = pages[pageIndex];
   const last = pageIndex === pages.length - 1;
-  const header = pageIndex === 0
-    ? h('div', { class: 'gcard head' }, h('h1', {}, form.title), h('div', { class: 'description' }, form.description),
-      h('div', { class: 'required-note' }, '* Indicates required question'))
-    : h('div', { class: 'gcard head' }, h('h1', {}, form.title), page.title ? h('h2', {}, page.title) : null,
-      page.helpText ? h('div', { class: 'description' }, page.helpText) : null);
+  const header =
+    pageIndex === 0
+      ? h(
+          'div',
+          { class: 'gcard head' },
+          h('h1', {}, form.title),
+          h('div', { class: 'description' }, form.description),
+          h('div', { class: 'required-note' }, '* Indicates required question'),
+        )
+      : h(
+          'div',
+          { class: 'gcard head' },
+          h('h1', {}, form.title),
+          page.title ? h('h2', {}, page.title) : null,
+          page.helpText ? h('div', { class: 'description' }, page.helpText) : null,
+        );
   let email: HTMLElement | null = null;
   if (pageIndex === 0 && form.collectsEmail) {
     const input = h('input', { id: 'email', type: 'email', required: true, autocomplete: 'email' });
     input.value = String(answers.get(EMAIL) ?? '');
-    input.addEventListener('input', () => { answers.set(EMAIL, input.value); byId('email-error').textContent = ''; });
-    email = h('div', { class: 'gcard' }, h('div', { class: 'qtitle' }, h('label', { for: 'email' }, 'Email'), required()), input,
-      h('div', { class: 'field-error', id: 'email-error', role: 'alert' }));
+    input.addEventListener('input', () => {
+      answers.set(EMAIL, input.value);
+      byId('email-error').textContent = '';
+    });
+    email = h(
+      'div',
+      { class: 'gcard' },
+      h('div', { class: 'qtitle' }, h('label', { for: 'email' }, 'Email'), required()),
+      input,
+      h('div', { class: 'field-error', id: 'email-error', role: 'alert' }),
+    );
   }
-  const back = pageIndex > 0 ? h('button', { type: 'button', class: 'secondary', onclick: () => { pageIndex--; render(); } }, 'Back') : null;
-  const next = last
-    ? h('button', { type: 'submit', class: 'primary' }, 'Submit')
-    : h('button', { type: 'submit', class: 'primary' }, 'Next');
+  const back =
+    pageIndex > 0
+      ? h(
+          'button',
+          {
+            type: 'button',
+            class: 'secondary',
+            onclick: () => {
+              pageIndex--;
+              render();
+            },
+          },
+          'Back',
+        )
+      : null;
+  const next = last ? h('button', { type: 'submit', class: 'primary' }, 'Submit') : h('button', { type: 'submit', class: 'primary' }, 'Next');
   const status = h('div', { class: 'form-status', role: 'alert', id: 'form-status' });
-  const el = h('form', { novalidate: true, 'aria-label': form.title },
-    header, email, page.items.map(({ item, index }) => question(item, index)),
-    h('div', { class: 'nav' }, back, next, h('span', { class: 'progress' }, `Page ${pageIndex + 1} of ${pages.length}`)), status);
+  const el = h(
+    'form',
+    { novalidate: true, 'aria-label': form.title },
+    header,
+    email,
+    page.items.map(({ item, index }) => question(item, index)),
+    h('div', { class: 'nav' }, back, next, h('span', { class: 'progress' }, `Page ${pageIndex + 1} of ${pages.length}`)),
+    status,
+  );
   el.addEventListener('submit', (e) => {
     e.preventDefault();
     if (!checkPage()) return;
@@ -186,10 +238,16 @@ async function submit(button: HTMLButtonElement, status: HTMLElement): Promise<v
 function done(): void {
   answers.clear();
   pageIndex = 0;
-  replace(byId('form-root'), h('div', { class: 'gcard head done' },
-    h('h1', {}, form.title),
-    h('p', { class: 'description', role: 'status' }, form.confirmationMessage || 'Your response has been recorded.'),
-    h('button', { type: 'button', class: 'link', onclick: () => void load() }, 'Submit another response')));
+  replace(
+    byId('form-root'),
+    h(
+      'div',
+      { class: 'gcard head done' },
+      h('h1', {}, form.title),
+      h('p', { class: 'description', role: 'status' }, form.confirmationMessage || 'Your response has been recorded.'),
+      h('button', { type: 'button', class: 'link', onclick: () => void load() }, 'Submit another response'),
+    ),
+  );
 }
 
 async function load(): Promise<void> {
@@ -202,8 +260,10 @@ async function load(): Promise<void> {
   }
   document.title = form.title || 'Application form';
   if (!form.accepting) {
-    replace(root, h('div', { class: 'gcard head closed' }, h('h1', {}, form.title),
-      h('p', {}, form.closedMessage || 'This form is no longer accepting responses.')));
+    replace(
+      root,
+      h('div', { class: 'gcard head closed' }, h('h1', {}, form.title), h('p', {}, form.closedMessage || 'This form is no longer accepting responses.')),
+    );
     return;
   }
   pages = splitPages(form);

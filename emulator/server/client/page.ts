@@ -40,14 +40,32 @@ function setStatus(text: string): void {
 function showError(what: string, error: DevError): void {
   const banner = byId('banner');
   banner.hidden = false;
-  const stack = error.stack && error.stack !== error.message ? h('details', {}, h('summary', {}, 'Server-side stack'), h('pre', { class: 'stack' }, error.stack)) : null;
+  const stack =
+    error.stack && error.stack !== error.message ? h('details', {}, h('summary', {}, 'Server-side stack'), h('pre', { class: 'stack' }, error.stack)) : null;
   replace(
     banner,
-    h('div', { class: 'banner-head' },
-      h('strong', {}, `${what} failed: `), h('span', { class: 'banner-message' }, error.message),
-      h('span', { class: 'banner-actions' },
+    h(
+      'div',
+      { class: 'banner-head' },
+      h('strong', {}, `${what} failed: `),
+      h('span', { class: 'banner-message' }, error.message),
+      h(
+        'span',
+        { class: 'banner-actions' },
         error.kind === 'bundle' ? h('button', { type: 'button', onclick: () => showView('executions') }, 'Show in Executions') : null,
-        h('button', { type: 'button', 'aria-label': 'Dismiss', onclick: () => { banner.hidden = true; } }, 'Dismiss'))),
+        h(
+          'button',
+          {
+            type: 'button',
+            'aria-label': 'Dismiss',
+            onclick: () => {
+              banner.hidden = true;
+            },
+          },
+          'Dismiss',
+        ),
+      ),
+    ),
     stack,
   );
 }
@@ -112,27 +130,48 @@ async function openSpreadsheet(): Promise<void> {
 function renderMenus(): void {
   const host = byId('addon-menus');
   const list = menuFromBundle ? menus : [FALLBACK_MENU];
-  replace(host, list.map((m, i) => {
-    const id = `addon-menu-${i}`;
-    const panel = h('div', { class: 'menu-panel', role: 'menu', id, hidden: true },
-      m.items.map((item) => h('button', {
-        type: 'button', role: 'menuitem',
-        onclick: () => {
-          panel.hidden = true;
-          button.setAttribute('aria-expanded', 'false');
-          void menuItem(item.fn, item.label);
+  replace(
+    host,
+    list.map((m, i) => {
+      const id = `addon-menu-${i}`;
+      const panel = h(
+        'div',
+        { class: 'menu-panel', role: 'menu', id, hidden: true },
+        m.items.map((item) =>
+          h(
+            'button',
+            {
+              type: 'button',
+              role: 'menuitem',
+              onclick: () => {
+                panel.hidden = true;
+                button.setAttribute('aria-expanded', 'false');
+                void menuItem(item.fn, item.label);
+              },
+            },
+            item.label,
+          ),
+        ),
+        menuFromBundle ? null : h('div', { class: 'menu-note' }, 'onOpen built no menu: this is the SPEC’s menu'),
+      );
+      const button = h(
+        'button',
+        {
+          type: 'button',
+          class: 'menu-button',
+          'aria-haspopup': 'menu',
+          'aria-expanded': 'false',
+          'aria-controls': id,
+          onclick: () => {
+            panel.hidden = !panel.hidden;
+            button.setAttribute('aria-expanded', String(!panel.hidden));
+          },
         },
-      }, item.label)),
-      menuFromBundle ? null : h('div', { class: 'menu-note' }, 'onOpen built no menu: this is the SPEC’s menu'));
-    const button = h('button', {
-      type: 'button', class: 'menu-button', 'aria-haspopup': 'menu', 'aria-expanded': 'false', 'aria-controls': id,
-      onclick: () => {
-        panel.hidden = !panel.hidden;
-        button.setAttribute('aria-expanded', String(!panel.hidden));
-      },
-    }, m.title);
-    return h('span', { class: 'menu' }, button, panel);
-  }));
+        m.title,
+      );
+      return h('span', { class: 'menu' }, button, panel);
+    }),
+  );
 }
 
 async function menuItem(fn: string, label: string): Promise<void> {
@@ -275,20 +314,36 @@ function renderControls(s: DevState): void {
   byId('now').title = s.now;
   byId('tab-outbox').textContent = `Outbox (${s.counts.outbox})`;
   byId('tab-calendar').textContent = `Calendar (${s.counts.events})`;
-  byId('tab-executions').textContent = s.counts.failures ? `Executions (${s.counts.executions}, ${s.counts.failures} failed)` : `Executions (${s.counts.executions})`;
+  byId('tab-executions').textContent = s.counts.failures
+    ? `Executions (${s.counts.executions}, ${s.counts.failures} failed)`
+    : `Executions (${s.counts.executions})`;
   if (s.form.title) byId('doc-title').textContent = `${s.form.title} (Responses)`;
   if (s.sidebarTitle) byId('sidebar-title').textContent = s.sidebarTitle;
   const select = byId<HTMLSelectElement>('user');
   if (select.options.length !== s.users.length) {
-    replace(select, s.users.map((u) => h('option', { value: u }, u === s.owner ? `${u} (owner)` : u)));
+    replace(
+      select,
+      s.users.map((u) => h('option', { value: u }, u === s.owner ? `${u} (owner)` : u)),
+    );
   }
   select.value = user;
   const presets = byId('presets');
   if (presets.childElementCount !== s.presets.length || [...presets.children].some((b, i) => (b as HTMLElement).dataset.iso !== s.presets[i].iso)) {
-    replace(presets, s.presets.map((p) => h('button', {
-      type: 'button', 'data-iso': p.iso, title: p.iso,
-      onclick: () => void setClock({ iso: p.iso }, p.label),
-    }, p.label)));
+    replace(
+      presets,
+      s.presets.map((p) =>
+        h(
+          'button',
+          {
+            type: 'button',
+            'data-iso': p.iso,
+            title: p.iso,
+            onclick: () => void setClock({ iso: p.iso }, p.label),
+          },
+          p.label,
+        ),
+      ),
+    );
   }
 }
 
@@ -303,7 +358,13 @@ async function setClock(body: Record<string, unknown>, label: string): Promise<v
 function toLocalInput(s: DevState): string {
   // nowLocal is for people; the input wants the wall time in New York as YYYY-MM-DDTHH:mm.
   const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: s.timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+    timeZone: s.timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
   }).formatToParts(new Date(s.now));
   const get = (t: string): string => parts.find((p) => p.type === t)?.value ?? '00';
   return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
@@ -328,17 +389,25 @@ function wire(): void {
     b.addEventListener('click', () => void setClock({ advanceMinutes: Number(b.dataset.advance) }, b.textContent ?? ''));
   }
   byId('run-sweep').addEventListener('click', () => void runFn('sweep', 'sweep'));
-  byId('run-hourly').addEventListener('click', () => void act('Hourly triggers', async () => {
-    const r = await postJson<RunResponse>('/api/hourly', {});
-    setStatus(`Hourly triggers: ${summarise(r.ok ? r.value : null, r.executions)}`);
-    return r;
-  }));
-  byId('demo').addEventListener('click', () => void act('Load demo applicants', async () => {
-    const r = await postJson<DemoProgress>('/api/demo', { count: 300 });
-    demoSeen = true;
-    setStatus(demoText(r));
-    return r;
-  }));
+  byId('run-hourly').addEventListener(
+    'click',
+    () =>
+      void act('Hourly triggers', async () => {
+        const r = await postJson<RunResponse>('/api/hourly', {});
+        setStatus(`Hourly triggers: ${summarise(r.ok ? r.value : null, r.executions)}`);
+        return r;
+      }),
+  );
+  byId('demo').addEventListener(
+    'click',
+    () =>
+      void act('Load demo applicants', async () => {
+        const r = await postJson<DemoProgress>('/api/demo', { count: 300 });
+        demoSeen = true;
+        setStatus(demoText(r));
+        return r;
+      }),
+  );
   byId('reset').addEventListener('click', () => {
     if (!confirm('Reset the emulated workspace? Every tab, email, event and execution is deleted.')) return;
     void act('Reset', async () => {

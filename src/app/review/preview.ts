@@ -29,9 +29,7 @@ export function preview_(idInput: unknown, decisionInput?: unknown): PreviewResu
     if (status === 'Pending') return { ok: false, error: 'Pending applications get no decision email (Reopen sends none).' };
 
     const target: Application = { ...app, status };
-    const alsoDue = applications.filter(
-      (a) => a.id !== app.id && a.email === app.email && a.status !== 'Pending' && a.status !== a.notified,
-    );
+    const alsoDue = applications.filter((a) => a.id !== app.id && a.email === app.email && a.status !== 'Pending' && a.status !== a.notified);
     const { subject, text, html } = composeDecisionEmail({
       applications: [target, ...alsoDue],
       program,

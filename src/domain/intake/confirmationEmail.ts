@@ -60,9 +60,7 @@ export function composeConfirmation(record: ConfirmationRecord, program: Program
     ...(link ? [link.text, ''] : []),
   ].join('\n');
   const p = (s: string): string => `<p>${escapeHtml(s)}</p>`;
-  const listHtml = lines
-    .map((l) => `<li><strong>${escapeHtml(l.name)}</strong>${l.cohort ? ` (${escapeHtml(l.cohort)})` : ''}</li>`)
-    .join('');
+  const listHtml = lines.map((l) => `<li><strong>${escapeHtml(l.name)}</strong>${l.cohort ? ` (${escapeHtml(l.cohort)})` : ''}</li>`).join('');
   const html = [
     '<div style="font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:1.5;color:#202124">',
     p(greeting),

@@ -21,8 +21,7 @@ export interface FormSpec {
   items: ItemSpec[];
 }
 
-export const COMMITMENT_CHOICE =
-  'I will attend and actively engage in the four virtual meetings and complete the pre-reading/work.';
+export const COMMITMENT_CHOICE = 'I will attend and actively engage in the four virtual meetings and complete the pre-reading/work.';
 
 function cohortRange(c: Community, tz: string): string {
   return `${formatMonthYear(c.cohortStart, tz)} to ${formatMonthYear(c.cohortEnd, tz)}`;
@@ -35,9 +34,7 @@ function andList(names: string[]): string {
 
 export function communityHelpText(program: Program): string {
   const tz = program.settings.timeZone;
-  return program.communities
-    .map((c) => `• ${c.name} (${cohortRange(c, tz)}): ${c.description}`)
-    .join('\n');
+  return program.communities.map((c) => `• ${c.name} (${cohortRange(c, tz)}): ${c.description}`).join('\n');
 }
 
 export function formSpec(program: Program): FormSpec {

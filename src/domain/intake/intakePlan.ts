@@ -50,7 +50,16 @@ export interface IntakePlan {
 
 /** Fields a resubmission refreshes on a Pending row; the decision columns are never touched. */
 export const RESUBMISSION_FIELDS = [
-  'responseKey', 'submitted', 'firstName', 'lastName', 'jobTitle', 'agency', 'agencyType', 'state', 'cohort', 'flags',
+  'responseKey',
+  'submitted',
+  'firstName',
+  'lastName',
+  'jobTitle',
+  'agency',
+  'agencyType',
+  'state',
+  'cohort',
+  'flags',
 ] as const;
 
 function clip(s: string, n: number): string {
@@ -80,9 +89,7 @@ export function planIntake(program: Program, responses: FormResponse[], applicat
   const updated = new Set<Indexed>();
   const { settings } = program;
 
-  const ordered = responses
-    .filter((r) => !seen.has(r.key))
-    .sort((a, b) => (a.timestamp?.getTime() ?? 0) - (b.timestamp?.getTime() ?? 0) || a.row - b.row);
+  const ordered = responses.filter((r) => !seen.has(r.key)).sort((a, b) => (a.timestamp?.getTime() ?? 0) - (b.timestamp?.getTime() ?? 0) || a.row - b.row);
 
   for (const r of ordered) {
     if (seen.has(r.key)) continue; // the same response written twice in the tab

@@ -47,7 +47,7 @@ export function splitChoices(cell: string, knownLabels: readonly string[]): stri
     .filter((p) => p !== '');
   const known = new Set(knownLabels.map(labelKey));
   const out: string[] = [];
-  for (let i = 0; i < parts.length; ) {
+  for (let i = 0; i < parts.length;) {
     let taken = 1;
     for (let j = parts.length; j > i + 1; j--) {
       if (known.has(labelKey(parts.slice(i, j).join(', ')))) {

@@ -13,7 +13,10 @@ export function sortFlags(flags: Iterable<Flag>): Flag[] {
 }
 
 export function isPersonalEmail(email: string): boolean {
-  const domain = email.slice(email.lastIndexOf('@') + 1).trim().toLowerCase();
+  const domain = email
+    .slice(email.lastIndexOf('@') + 1)
+    .trim()
+    .toLowerCase();
   return (PERSONAL_EMAIL_DOMAINS as readonly string[]).includes(domain);
 }
 

@@ -110,7 +110,8 @@ function idList(v: unknown, name: string): Parsed<string[]> {
   if (!Array.isArray(v)) return { ok: false, error: `"${name}" must be a list of application IDs. ${REFUSED}` };
   const out: string[] = [];
   for (const x of v) {
-    if (typeof x !== 'string' || !x.trim() || x.length > 200) return { ok: false, error: `"${name}" must hold application IDs (non-empty strings). ${REFUSED}` };
+    if (typeof x !== 'string' || !x.trim() || x.length > 200)
+      return { ok: false, error: `"${name}" must hold application IDs (non-empty strings). ${REFUSED}` };
     const id = x.trim();
     if (out.indexOf(id) < 0) out.push(id);
   }
@@ -149,14 +150,21 @@ export function parseRecordAttendance(input: unknown): Parsed<RecordAttendanceIn
 
 /** The checks against the sheet: every id a member of this community, the meeting held. */
 export function checkRecordAttendance(
-  req: RecordAttendanceInput, communities: Community[], meetings: readonly Meeting[], apps: readonly Application[], now: Date,
+  req: RecordAttendanceInput,
+  communities: Community[],
+  meetings: readonly Meeting[],
+  apps: readonly Application[],
+  now: Date,
 ): Parsed<{ community: Community; meeting: Meeting; members: Map<string, Application> }> {
   const community = communities.find((c) => c.key === req.community) ?? findCommunity(communities, req.community);
   if (!community) return { ok: false, error: `Unknown community "${req.community}". ${REFUSED}` };
   const meeting = meetings.find((m) => m.community === community.key && m.number === req.meeting);
   if (!meeting) return { ok: false, error: `${community.name} has no meeting ${req.meeting}. ${REFUSED}` };
   if (now.getTime() < meeting.start.getTime()) {
-    return { ok: false, error: `${community.name} meeting ${req.meeting} has not started yet (${meeting.start.toISOString()}); attendance can be recorded once it has. ${REFUSED}` };
+    return {
+      ok: false,
+      error: `${community.name} meeting ${req.meeting} has not started yet (${meeting.start.toISOString()}); attendance can be recorded once it has. ${REFUSED}`,
+    };
   }
   const byId = new Map(apps.map((a) => [a.id, a]));
   const unknown: string[] = [];

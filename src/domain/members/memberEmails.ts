@@ -81,9 +81,7 @@ export function composeMemberEmail(args: MemberComposeArgs): EmailContent {
         html.push(`<li>${escapeHtml(`${heading}: ${when}`)}</li>`);
       }
     }
-    return withAgenda
-      ? { text: text.join('\n\n'), html: html.join('\n') }
-      : { text: text.join('\n'), html: `<ul>\n${html.join('\n')}\n</ul>` };
+    return withAgenda ? { text: text.join('\n\n'), html: html.join('\n') } : { text: text.join('\n'), html: `<ul>\n${html.join('\n')}\n</ul>` };
   };
 
   let values: Values;
@@ -99,9 +97,7 @@ export function composeMemberEmail(args: MemberComposeArgs): EmailContent {
     values = {
       ...common,
       missed: meetingLines(plan.items, false),
-      upcoming: next.length
-        ? { text: `Your next meetings:\n${upcomingBlock.text}`, html: `<p>Your next meetings:</p>\n${upcomingBlock.html}` }
-        : '',
+      upcoming: next.length ? { text: `Your next meetings:\n${upcomingBlock.text}`, html: `<p>Your next meetings:</p>\n${upcomingBlock.html}` } : '',
     };
   }
   const subject = renderText(template.subject, values).replace(/\s+/g, ' ').trim();

@@ -114,7 +114,11 @@ export interface Absence {
 
 /** The follow-ups due now (none unless the setting is on). */
 export function planFollowUps(
-  apps: readonly Application[], program: Program, absences: readonly Absence[], now: Date, options: MemberPlanOptions = {},
+  apps: readonly Application[],
+  program: Program,
+  absences: readonly Absence[],
+  now: Date,
+  options: MemberPlanOptions = {},
 ): MemberEmailPlan[] {
   if (!program.settings.sendAttendanceFollowUp || absences.length === 0) return [];
   const keys = selectedKeys(apps, options.applicationIds);

@@ -147,10 +147,7 @@ export function planDelivery(apps: readonly Application[], program: Program, now
     const change = guestChangeFor(app, program, now);
     if (change.add.length + change.remove.length === 0) continue;
     const selected = !ids || ids.has(app.id);
-    for (const [n, kind] of [
-      ...change.add.map((n) => [n, 'add'] as const),
-      ...change.remove.map((n) => [n, 'remove'] as const),
-    ]) {
+    for (const [n, kind] of [...change.add.map((n) => [n, 'add'] as const), ...change.remove.map((n) => [n, 'remove'] as const)]) {
       const meeting = program.meetings.find((m) => m.community === app.community && m.number === n);
       if (!meeting) continue;
       const k = eventKey(meeting.community, meeting.number);

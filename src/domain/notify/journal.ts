@@ -130,7 +130,9 @@ export function mergeEntries(values: readonly string[]): JournalEntries {
  * cell changes, with the new cell.
  */
 export function invitedFromAttendees(
-  apps: readonly Application[], meeting: Pick<Meeting, 'community' | 'number'>, attendeeEmails: readonly string[],
+  apps: readonly Application[],
+  meeting: Pick<Meeting, 'community' | 'number'>,
+  attendeeEmails: readonly string[],
 ): { id: string; invited: string }[] {
   const on = new Set(attendeeEmails.map(emailKey));
   const out: { id: string; invited: string }[] = [];

@@ -34,9 +34,25 @@ export const APPLICATION_COLUMNS: Record<keyof Application, string> = {
 
 /** Free-text columns whose cells applicants or staff fill. */
 export const TEXT_COLUMNS: readonly string[] = [
-  'Application ID', 'Response Key', 'Email', 'First Name', 'Last Name', 'Job Title', 'Agency', 'Agency Type',
-  'State', 'Community', 'Cohort', 'Flags', 'Status', 'Decided By', 'Note', 'Notified', 'Invited',
-  'Agenda Sent', 'Follow-up Sent',
+  'Application ID',
+  'Response Key',
+  'Email',
+  'First Name',
+  'Last Name',
+  'Job Title',
+  'Agency',
+  'Agency Type',
+  'State',
+  'Community',
+  'Cohort',
+  'Flags',
+  'Status',
+  'Decided By',
+  'Note',
+  'Notified',
+  'Invited',
+  'Agenda Sent',
+  'Follow-up Sent',
 ];
 
 export function parseFlags(v: unknown): Flag[] {

@@ -96,9 +96,7 @@ export function zoneAbbreviation(instant: Date, timeZone: string): string {
       f = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' });
       zoneFormatters.set(timeZone, f);
     }
-    const part = f
-      .formatToParts(instant)
-      .find((p) => p.type === 'timeZoneName');
+    const part = f.formatToParts(instant).find((p) => p.type === 'timeZoneName');
     return part ? part.value : timeZone;
   } catch {
     return timeZone;

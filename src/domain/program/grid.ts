@@ -9,10 +9,7 @@ export interface Grid {
 
 /** 'Response  key ' and 'response key' name the same column. */
 export function normalizeHeader(header: unknown): string {
-  return cellString(header)
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
+  return cellString(header).replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 /** 0-based index of the column with this header, or -1. */

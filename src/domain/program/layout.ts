@@ -12,12 +12,29 @@ export const TABS = {
 } as const;
 
 export const APPLICATION_HEADERS = [
-  'Application ID', 'Response Key', 'Submitted', 'Email', 'First Name', 'Last Name', 'Job Title',
-  'Agency', 'Agency Type', 'State', 'Community', 'Cohort', 'Flags', 'Status', 'Decided By',
-  'Decided At', 'Note', 'Notified', 'Invited',
+  'Application ID',
+  'Response Key',
+  'Submitted',
+  'Email',
+  'First Name',
+  'Last Name',
+  'Job Title',
+  'Agency',
+  'Agency Type',
+  'State',
+  'Community',
+  'Cohort',
+  'Flags',
+  'Status',
+  'Decided By',
+  'Decided At',
+  'Note',
+  'Notified',
+  'Invited',
   // not in the SPEC's list (staff may add columns; these are ours): the member emails sent
   // (src/domain/members/plan.ts), kept next to Invited so a delivery run writes them in one block
-  'Agenda Sent', 'Follow-up Sent',
+  'Agenda Sent',
+  'Follow-up Sent',
 ] as const;
 export type ApplicationHeader = (typeof APPLICATION_HEADERS)[number];
 

@@ -84,7 +84,8 @@ export function parseCommunities(grid: Grid | null, settings: Settings): Communi
     const key = text(r(KEY)) || slugify(name);
     if (!key || out.some((c) => c.key === key)) return;
     const seeded = DEFAULT_COMMUNITIES.find((c) => c.key === key);
-    const cohortStart = parseDateTime(r(COHORT_START), settings.timeZone) ?? (seeded ? new Date(seeded.cohortStart.getTime()) : new Date(settings.notifyFrom.getTime()));
+    const cohortStart =
+      parseDateTime(r(COHORT_START), settings.timeZone) ?? (seeded ? new Date(seeded.cohortStart.getTime()) : new Date(settings.notifyFrom.getTime()));
     const cohortEnd = parseDateTime(r(COHORT_END), settings.timeZone) ?? (seeded ? new Date(seeded.cohortEnd.getTime()) : new Date(cohortStart.getTime()));
     out.push({
       key,
@@ -141,7 +142,7 @@ export function findCommunity(communities: Community[], label: string): Communit
   }
   if (index.has(label)) return index.get(label);
   const wanted = labelKey(label);
-  const found = wanted ? communities.find((c) => labelKey(c.name) === wanted) ?? communities.find((c) => labelKey(c.key) === wanted) : undefined;
+  const found = wanted ? (communities.find((c) => labelKey(c.name) === wanted) ?? communities.find((c) => labelKey(c.key) === wanted)) : undefined;
   index.set(label, found);
   return found;
 }

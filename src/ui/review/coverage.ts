@@ -24,7 +24,10 @@ export function coverage(states: readonly string[], apps: readonly WireApplicati
     members: states.filter((s) => accepted.has(s)),
     applicantsOnly: states.filter((s) => applied.has(s) && !accepted.has(s)),
     none: states.filter((s) => !applied.has(s)),
-    other: [...applied].filter((s) => !known.has(s)).map((s) => s || '(blank)').sort(),
+    other: [...applied]
+      .filter((s) => !known.has(s))
+      .map((s) => s || '(blank)')
+      .sort(),
     applicantStates: states.filter((s) => applied.has(s)).length,
   };
 }

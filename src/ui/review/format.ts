@@ -6,7 +6,15 @@ export function formatDateTime(iso: string | null, timeZone: string): string {
   const d = new Date(iso);
   if (isNaN(d.getTime())) return iso;
   try {
-    return new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }).format(d);
+    return new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZoneName: 'short',
+    }).format(d);
   } catch {
     return d.toISOString();
   }

@@ -3,8 +3,21 @@
 // until it completes) and compare what the program promises with the uninterrupted run.
 import type { Workspace } from '../../../emulator';
 import {
-  armCut, diffOutcomes, inSendRecordWindow, isIdentical, outcome, restore, runStep, snapshot, sweepToCompletion,
-  newDayWorkspace, type DayPlan, type Outcome, type OutcomeDiff, type Snapshot, type Step,
+  armCut,
+  diffOutcomes,
+  inSendRecordWindow,
+  isIdentical,
+  outcome,
+  restore,
+  runStep,
+  snapshot,
+  sweepToCompletion,
+  newDayWorkspace,
+  type DayPlan,
+  type Outcome,
+  type OutcomeDiff,
+  type Snapshot,
+  type Step,
 } from './day';
 
 export interface ExecInfo {
@@ -128,8 +141,15 @@ export function cutAndCompareLocally(ref: Reference, p: CutPoint, refKey: string
   const diff = diffOutcomes(expected, outcome(ws));
   const exec = rec.executions[p.ordinal - 1];
   return {
-    ...p, fn: exec.fn, method: exec.calls[p.call - 1].method, inWindow: inSendRecordWindow(exec.calls as never, p.call),
-    cutFired, retried, sweeps, diff, identical: isIdentical(diff),
+    ...p,
+    fn: exec.fn,
+    method: exec.calls[p.call - 1].method,
+    inWindow: inSendRecordWindow(exec.calls as never, p.call),
+    cutFired,
+    retried,
+    sweeps,
+    diff,
+    identical: isIdentical(diff),
   };
 }
 
@@ -147,8 +167,15 @@ export function cutAndCompareToEndOfDay(ref: Reference, p: CutPoint): CutResult 
   const diff = diffOutcomes(ref.final, outcome(ws));
   const exec = rec.executions[p.ordinal - 1];
   return {
-    ...p, fn: exec.fn, method: exec.calls[p.call - 1].method, inWindow: inSendRecordWindow(exec.calls as never, p.call),
-    cutFired, retried, sweeps, diff, identical: isIdentical(diff),
+    ...p,
+    fn: exec.fn,
+    method: exec.calls[p.call - 1].method,
+    inWindow: inSendRecordWindow(exec.calls as never, p.call),
+    cutFired,
+    retried,
+    sweeps,
+    diff,
+    identical: isIdentical(diff),
   };
 }
 
@@ -175,8 +202,21 @@ export interface CutSummary {
 
 export function summarize(results: CutResult[]): CutSummary {
   const s: CutSummary = {
-    runsCut: results.length, identical: 0, cutsThatFired: 0, decideRetries: 0, lostRows: 0, extraRows: 0, lostMail: 0, duplicatedMail: 0,
-    calendarDiffs: 0, inWindow: 0, duplicatesInWindow: 0, duplicatesOutsideWindow: 0, byFn: {}, known: {}, unexplained: 0,
+    runsCut: results.length,
+    identical: 0,
+    cutsThatFired: 0,
+    decideRetries: 0,
+    lostRows: 0,
+    extraRows: 0,
+    lostMail: 0,
+    duplicatedMail: 0,
+    calendarDiffs: 0,
+    inWindow: 0,
+    duplicatesInWindow: 0,
+    duplicatesOutsideWindow: 0,
+    byFn: {},
+    known: {},
+    unexplained: 0,
   };
   for (const r of results) {
     if (r.identical) s.identical++;
@@ -220,7 +260,10 @@ export function knownDefect(r: CutResult): string | null {
 export function describeFailures(results: CutResult[], max = 5): string {
   return results
     .filter((r) => !knownDefect(r))
-    .filter((r) => r.diff.lostRows.length || r.diff.extraRows.length || r.diff.lostMail.length || r.diff.calendar.length || (r.diff.duplicatedMail.length && !r.inWindow))
+    .filter(
+      (r) =>
+        r.diff.lostRows.length || r.diff.extraRows.length || r.diff.lostMail.length || r.diff.calendar.length || (r.diff.duplicatedMail.length && !r.inWindow),
+    )
     .slice(0, max)
     .map((r) => `step ${r.step} exec ${r.ordinal} (${r.fn}) cut before call ${r.call} ${r.method}: ${JSON.stringify(r.diff).slice(0, 1500)}`)
     .join('\n');

@@ -124,10 +124,23 @@ export function planDay(seed: number, submissions = 200, options: { everyQuirk?:
   const [a, b, c] = REVIEWERS;
   const block = (xs: string[], size: number): string[][] => Array.from({ length: Math.ceil(xs.length / size) }, (_, i) => xs.slice(i * size, (i + 1) * size));
   steps.push({ kind: 'clock', to: '2023-08-14T22:00:00Z' });
-  for (const part of block(emails.slice(0, third), Math.ceil(third / 2))) steps.push({ kind: 'decide', user: a, decision: 'accept', select: { emails: part, from: 'Pending' } });
-  steps.push({ kind: 'decide', user: b, decision: 'waitlist', select: { emails: emails.slice(third, 2 * third), from: 'Pending' }, note: 'Strong pool; waitlisted for now.' });
+  for (const part of block(emails.slice(0, third), Math.ceil(third / 2)))
+    steps.push({ kind: 'decide', user: a, decision: 'accept', select: { emails: part, from: 'Pending' } });
+  steps.push({
+    kind: 'decide',
+    user: b,
+    decision: 'waitlist',
+    select: { emails: emails.slice(third, 2 * third), from: 'Pending' },
+    note: 'Strong pool; waitlisted for now.',
+  });
   steps.push({ kind: 'decide', user: c, decision: 'decline', select: { emails: emails.slice(2 * third), from: 'Pending', limit: Math.ceil(third / 2) } });
-  steps.push({ kind: 'decide', user: b, decision: 'accept', select: { emails: emails.slice(third, 2 * third), from: 'Waitlisted', limit: 5 }, note: 'Seat freed.' });
+  steps.push({
+    kind: 'decide',
+    user: b,
+    decision: 'accept',
+    select: { emails: emails.slice(third, 2 * third), from: 'Waitlisted', limit: 5 },
+    note: 'Seat freed.',
+  });
   steps.push({ kind: 'decide', user: c, decision: 'withdraw', select: { emails: emails.slice(0, third), from: 'Accepted', limit: 3 } });
   steps.push({ kind: 'decide', user: a, decision: 'reopen', select: { emails: emails.slice(2 * third), from: 'Declined', limit: 2 } });
   steps.push({ kind: 'clock', to: NOTIFY_PASSED });
@@ -297,7 +310,13 @@ export function outcome(ws: Workspace): Outcome {
   }
   const calendar = new Map<string, string>();
   for (const e of ws.events()) {
-    calendar.set(`${e.summary} @ ${e.start.toISOString()}`, e.attendees.map((a) => a.email.toLowerCase()).sort().join(','));
+    calendar.set(
+      `${e.summary} @ ${e.start.toISOString()}`,
+      e.attendees
+        .map((a) => a.email.toLowerCase())
+        .sort()
+        .join(','),
+    );
   }
   return { applications: apps, outbox, calendar };
 }
@@ -327,7 +346,8 @@ export function diffOutcomes(expected: Outcome, actual: Outcome): OutcomeDiff {
   }
   const calendar: string[] = [];
   for (const k of new Set([...expected.calendar.keys(), ...actual.calendar.keys()])) {
-    if (expected.calendar.get(k) !== actual.calendar.get(k)) calendar.push(`${k}: expected [${expected.calendar.get(k) ?? '-'}] got [${actual.calendar.get(k) ?? '-'}]`);
+    if (expected.calendar.get(k) !== actual.calendar.get(k))
+      calendar.push(`${k}: expected [${expected.calendar.get(k) ?? '-'}] got [${actual.calendar.get(k) ?? '-'}]`);
   }
   return { lostRows, extraRows, lostMail, duplicatedMail, calendar };
 }

@@ -16,17 +16,28 @@ export const formatDate: FormatDate = (date, timeZone, pattern) => {
   const two = (n: number) => String(n).padStart(2, '0');
   return pattern.replace(/EEEE|MMMM|MM|dd|d|yyyy|HH|h|mm|a|z/g, (t) => {
     switch (t) {
-      case 'EEEE': return WEEKDAYS[w.weekday];
-      case 'MMMM': return MONTHS[w.month - 1];
-      case 'MM': return two(w.month);
-      case 'dd': return two(w.day);
-      case 'd': return String(w.day);
-      case 'yyyy': return String(w.year);
-      case 'HH': return two(w.hour);
-      case 'h': return String(h12);
-      case 'mm': return two(w.minute);
-      case 'a': return w.hour < 12 ? 'AM' : 'PM';
-      default: return zoneAbbreviation(date, timeZone);
+      case 'EEEE':
+        return WEEKDAYS[w.weekday];
+      case 'MMMM':
+        return MONTHS[w.month - 1];
+      case 'MM':
+        return two(w.month);
+      case 'dd':
+        return two(w.day);
+      case 'd':
+        return String(w.day);
+      case 'yyyy':
+        return String(w.year);
+      case 'HH':
+        return two(w.hour);
+      case 'h':
+        return String(h12);
+      case 'mm':
+        return two(w.minute);
+      case 'a':
+        return w.hour < 12 ? 'AM' : 'PM';
+      default:
+        return zoneAbbreviation(date, timeZone);
     }
   });
 };

@@ -84,11 +84,23 @@ async function main(): Promise<void> {
     await page.getByRole('button', { name: 'Communities of Practice' }).click();
     await page.getByRole('menuitem', { name: 'Review applications (large window)' }).click();
     const win = page.frameLocator('#dialog-frame');
-    await win.getByRole('checkbox', { name: /^Select / }).nth(5).waitFor();
+    await win
+      .getByRole('checkbox', { name: /^Select / })
+      .nth(5)
+      .waitFor();
     await win.getByRole('button', { name: 'Submitted' }).click();
-    await win.getByRole('checkbox', { name: /^Select / }).nth(1).check();
-    await win.getByRole('checkbox', { name: /^Select / }).nth(2).check();
-    await win.getByRole('checkbox', { name: /^Select / }).nth(2).press('ArrowDown');
+    await win
+      .getByRole('checkbox', { name: /^Select / })
+      .nth(1)
+      .check();
+    await win
+      .getByRole('checkbox', { name: /^Select / })
+      .nth(2)
+      .check();
+    await win
+      .getByRole('checkbox', { name: /^Select / })
+      .nth(2)
+      .press('ArrowDown');
     await page.waitForTimeout(800);
     const out = join(REPO_ROOT, 'docs', 'screenshot.png');
     await page.screenshot({ path: out });

@@ -2,6 +2,7 @@
 // two triggers. Idempotent: a second run creates nothing and repairs whatever is missing.
 import { DEFAULT_COMMUNITIES, DEFAULT_MEETINGS, DEFAULT_SETTINGS } from '../domain/program/defaults';
 import { formSpec } from '../domain/intake/formSpec';
+import { cellString } from '../domain/program/cells';
 import { columnIndex, normalizeHeader } from '../domain/program/grid';
 import {
   APPLICATION_HEADERS,
@@ -135,7 +136,7 @@ function programTimeZone(): string {
     const value = columnIndex(settings, 'Value');
     if (name >= 0 && value >= 0) {
       const row = settings.rows.find((r) => normalizeHeader(r[name]) === normalizeHeader(SETTING_NAMES.timeZone));
-      const tz = row ? String(row[value] ?? '').trim() : '';
+      const tz = row ? cellString(row[value]).trim() : '';
       if (/^[A-Za-z]+(?:\/[A-Za-z0-9_+-]+)+$|^(?:UTC|GMT)$/.test(tz)) return tz;
     }
   }
@@ -186,7 +187,11 @@ function ensureForm(): string {
   } else if (isPublished_(form) !== false && !form.isAcceptingResponses()) {
     closedLine = ' It is published but not accepting responses (closed by hand?): reopen it in the form if registration should be open.';
   }
-  const head = created ? `Form: created "${form.getTitle()}" (published) and linked it to this spreadsheet` : notes.length > 0 ? 'Form: kept the existing form' : 'Form: already in place';
+  const head = created
+    ? `Form: created "${form.getTitle()}" (published) and linked it to this spreadsheet`
+    : notes.length > 0
+      ? 'Form: kept the existing form'
+      : 'Form: already in place';
   const rest = created ? (notes.length > 0 ? `; ${notes.join(', ')}` : '') : notes.length > 0 ? `, ${notes.join(', ')}` : '';
   return `${head}${rest}.${closedLine}`;
 }

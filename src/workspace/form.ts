@@ -43,7 +43,14 @@ export function linkedForm_(): Form | null {
 }
 
 type Item = GoogleAppsScript.Forms.Item;
-const ITEM_TYPES: Record<ItemSpec['type'], string> = { text: 'TEXT', paragraph: 'PARAGRAPH_TEXT', choice: 'MULTIPLE_CHOICE', list: 'LIST', checkbox: 'CHECKBOX', page: 'PAGE_BREAK' };
+const ITEM_TYPES: Record<ItemSpec['type'], string> = {
+  text: 'TEXT',
+  paragraph: 'PARAGRAPH_TEXT',
+  choice: 'MULTIPLE_CHOICE',
+  list: 'LIST',
+  checkbox: 'CHECKBOX',
+  page: 'PAGE_BREAK',
+};
 
 /**
  * The spec's question as a form item: `existing` (the item a cut-off run added in this position)
@@ -62,7 +69,10 @@ function putItem(form: Form, item: ItemSpec, existing: Item | null): void {
       return;
     }
     case 'choice': {
-      const it = (existing ? existing.asMultipleChoiceItem() : form.addMultipleChoiceItem()).setTitle(item.title).setChoiceValues(item.choices).setRequired(item.required);
+      const it = (existing ? existing.asMultipleChoiceItem() : form.addMultipleChoiceItem())
+        .setTitle(item.title)
+        .setChoiceValues(item.choices)
+        .setRequired(item.required);
       if (item.helpText) it.setHelpText(item.helpText);
       return;
     }
@@ -234,7 +244,7 @@ export function responsesTabName_(preferred: string, current?: string | null): s
  * (setRequireLogin is Workspace only). Returns what happened, for setup's summary; never throws.
  */
 export function openBeyondDomain_(form: Form): string | null {
-  let domainOnly = false;
+  let domainOnly: boolean;
   try {
     domainOnly = typeof form.requiresLogin === 'function' && form.requiresLogin();
   } catch {

@@ -32,7 +32,16 @@ describe('the review window', () => {
 
   beforeEach(() => {
     apps = makeApplicants(24).map((a) => ({ ...a, status: a.status === 'Withdrawn' ? 'Pending' : a.status }));
-    jane = { ...apps[0], firstName: 'Jane', lastName: 'Doe', email: 'jane.doe@ohio.gov', status: 'Pending', decidedAt: undefined, decidedBy: undefined, agency: 'Ohio Department of Education' };
+    jane = {
+      ...apps[0],
+      firstName: 'Jane',
+      lastName: 'Doe',
+      email: 'jane.doe@ohio.gov',
+      status: 'Pending',
+      decidedAt: undefined,
+      decidedBy: undefined,
+      agency: 'Ohio Department of Education',
+    };
     apps[0] = jane;
     apps[1] = { ...apps[1], firstName: XSS, lastName: 'Tester', agency: '<b>bold</b>' };
     ws = seedWorkspace(apps);
@@ -88,7 +97,10 @@ describe('the review window', () => {
     await table.getByRole('checkbox', { name: 'Select Jane Doe' }).focus();
     await page.keyboard.press('ArrowDown');
     const second = apps[1];
-    await page.getByRole('complementary', { name: 'Application details' }).getByRole('heading', { name: `${second.firstName} ${second.lastName}` }).waitFor();
+    await page
+      .getByRole('complementary', { name: 'Application details' })
+      .getByRole('heading', { name: `${second.firstName} ${second.lastName}` })
+      .waitFor();
     await page.keyboard.press('ArrowUp');
     await page.getByRole('complementary', { name: 'Application details' }).getByRole('heading', { name: 'Jane Doe' }).waitFor();
     // The shortcuts are shown in the UI.
@@ -97,7 +109,10 @@ describe('the review window', () => {
 
     // Nothing selected: A accepts the application shown.
     await page.keyboard.press('a');
-    await page.getByRole('region', { name: 'Result' }).getByText(/Accepted 1: Jane Doe/).waitFor();
+    await page
+      .getByRole('region', { name: 'Result' })
+      .getByText(/Accepted 1: Jane Doe/)
+      .waitFor();
     expect(statusOf(ws, jane.id)).toBe('Accepted');
     // The list is still in view after the decision.
     expect(await table.isVisible()).toBe(true);
@@ -110,7 +125,10 @@ describe('the review window', () => {
     }
     await page.getByText('2 selected', { exact: true }).waitFor();
     await page.keyboard.press('w');
-    await page.getByRole('region', { name: 'Result' }).getByText(/Waitlisted 2:/).waitFor();
+    await page
+      .getByRole('region', { name: 'Result' })
+      .getByText(/Waitlisted 2:/)
+      .waitFor();
     for (const p of pending) expect(statusOf(ws, p.id)).toBe('Waitlisted');
     expect(errors).toEqual([]);
   });
@@ -127,7 +145,10 @@ describe('the review window', () => {
     expect(statusOf(ws, jane.id)).toBe('Pending');
     await page.getByRole('button', { name: 'Decline', exact: true }).click();
     await page.getByRole('alertdialog').getByRole('button', { name: 'Confirm' }).click();
-    await page.getByRole('region', { name: 'Result' }).getByText(/Declined 1: Jane Doe/).waitFor();
+    await page
+      .getByRole('region', { name: 'Result' })
+      .getByText(/Declined 1: Jane Doe/)
+      .waitFor();
     expect(statusOf(ws, jane.id)).toBe('Declined');
   });
 
@@ -155,7 +176,10 @@ describe('the review window', () => {
     // Another reviewer accepts Jane in another execution.
     expect(ws.run('decide', [{ applicationIds: [jane.id], decision: 'accept' }], { user: BOSS })).toMatchObject({ ok: true });
     await page.getByText(/Updated .*1 status changed/).waitFor({ timeout: 10_000 });
-    await table.getByRole('row', { name: /Jane Doe/ }).getByText('Accepted').waitFor();
+    await table
+      .getByRole('row', { name: /Jane Doe/ })
+      .getByText('Accepted')
+      .waitFor();
     expect(await table.getByRole('checkbox', { name: 'Select Jane Doe' }).isChecked()).toBe(true);
     expect(await page.getByLabel('Note (optional)').inputValue()).toBe('typed while someone else worked');
     await page.getByText(/1 selected application changed elsewhere since you selected it: Jane Doe \(now Accepted\)/).waitFor();

@@ -238,7 +238,10 @@ describe('the review sidebar', () => {
     await page.getByLabel(/Select all shown/).uncheck();
     await page.getByRole('checkbox', { name: /Jane Doe/ }).check();
     await page.getByRole('button', { name: 'Accept', exact: true }).click();
-    await page.getByRole('region', { name: 'Result' }).getByText(/Accepted 1: Jane Doe/).waitFor();
+    await page
+      .getByRole('region', { name: 'Result' })
+      .getByText(/Accepted 1: Jane Doe/)
+      .waitFor();
   });
 
   it('disables the decision buttons while a call is in flight', async () => {

@@ -4,7 +4,16 @@
 import { Workspace } from '../../emulator';
 import { OWNER, STAFF, submit } from './intake.support';
 
-const mk = () => new Workspace({ now: '2023-07-20T14:00:00Z', scriptTimeZone: 'America/New_York', spreadsheetTimeZone: 'Europe/London', owner: OWNER, editors: [STAFF], mailQuota: 100, loader: 'cached' });
+const mk = () =>
+  new Workspace({
+    now: '2023-07-20T14:00:00Z',
+    scriptTimeZone: 'America/New_York',
+    spreadsheetTimeZone: 'Europe/London',
+    owner: OWNER,
+    editors: [STAFF],
+    mailQuota: 100,
+    loader: 'cached',
+  });
 
 function check(ws: Workspace, n: number): string[] {
   const problems: string[] = [];
@@ -16,8 +25,17 @@ function check(ws: Workspace, n: number): string[] {
   // The one window no run can close: cut between FormApp.create and setDestination leaves an empty,
   // unlinked form (finding it would need the Drive scope). Any other cut leaves exactly one form.
   const orphans = ws.state.forms.filter((f) => f.destinationId !== ws.spreadsheetId);
-  if (orphans.length > 0) expectEq('orphan forms (empty, unlinked)', orphans.map((f) => [f.items.length, f.responses.length]), [[0, 0]]);
-  expectEq('form', { published: ws.form?.published, accepting: ws.form?.acceptingResponses, items: ws.form?.items.length }, { published: true, accepting: true, items: 10 });
+  if (orphans.length > 0)
+    expectEq(
+      'orphan forms (empty, unlinked)',
+      orphans.map((f) => [f.items.length, f.responses.length]),
+      [[0, 0]],
+    );
+  expectEq(
+    'form',
+    { published: ws.form?.published, accepting: ws.form?.acceptingResponses, items: ws.form?.items.length },
+    { published: true, accepting: true, items: 10 },
+  );
   expectEq('calendars', ws.calendars.length, 1);
   expectEq('events', ws.events().length, 16);
   expectEq('meeting event ids', new Set(ws.records('Meetings').map((r) => r['Event ID'])).size, 16);

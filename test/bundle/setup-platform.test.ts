@@ -3,9 +3,10 @@
 import { Workspace, type WorkspaceOptions } from '../../emulator';
 import { OWNER, STAFF, submit, applications } from './intake.support';
 
-const mk = (o: WorkspaceOptions = {}) => new Workspace({ now: '2023-07-20T14:00:00Z', scriptTimeZone: 'America/New_York', owner: OWNER, editors: [STAFF], mailQuota: 100, ...o });
+const mk = (o: WorkspaceOptions = {}) =>
+  new Workspace({ now: '2023-07-20T14:00:00Z', scriptTimeZone: 'America/New_York', owner: OWNER, editors: [STAFF], mailQuota: 100, ...o });
 
-describe('setup on today\'s platform', () => {
+describe("setup on today's platform", () => {
   it('creates the form published and accepting; a real submission lands end to end', () => {
     const ws = mk();
     const summary = ws.run('setup') as string;
@@ -70,7 +71,9 @@ describe('setup on today\'s platform', () => {
     const summary = ws.run('setup') as string;
     expect(ws.form).toMatchObject({ published: true, acceptingResponses: false });
     expect(ws.form?.closedMessage).toMatch(/is closed\. Questions\? Contact Eliza Fabillar at efabillar@careertech\.org/);
-    expect(summary).toMatch(/registration deadline \(.*September 15, 2023\) has passed, so the form is published but NOT accepting responses: set the program year first/);
+    expect(summary).toMatch(
+      /registration deadline \(.*September 15, 2023\) has passed, so the form is published but NOT accepting responses: set the program year first/,
+    );
     expect(() => submit(ws, { email: 'jane@state.gov' })).toThrow(/not accepting responses/);
     // a second run says the same and still does not open it
     expect(ws.run('setup')).toMatch(/set the program year first/);

@@ -58,15 +58,51 @@ export const FIGURES: Figure[] = [
     basis: 'sourced',
     source: `per cell: the same page's batched version of the 100×100 example "runs in just 1 second" (10,000 cells ⇒ 0.1 ms a cell); the ${FIXED.sheetValuesBase} ms base per call is an assumption (a read first commits the write cache, same page; tanaikech's benchmark gist d102c9600ba12a162c667287d2f20fe4 measures read/write costs by size)`,
   },
-  { what: 'Spreadsheet structural call (insertSheet, flush, setFrozenRows, formats, …)', ms: `${FIXED.sheetStructural}`, basis: 'assumption', source: 'assumption (a flush costs ~600 ms in one published test of a 4,000-cell write; most structural calls happen once, in setup)' },
-  { what: 'PropertiesService read (getProperty, getProperties, getKeys)', ms: `${FIXED.propertiesRead}`, basis: 'sourced', source: `mean of 100 runs of getScriptProperties().getProperty (${ZIRITIONE})` },
-  { what: 'PropertiesService write (setProperty, setProperties, deleteProperty)', ms: `${FIXED.propertiesWrite}`, basis: 'sourced', source: `mean of 100 runs of getScriptProperties().setProperty (${ZIRITIONE})` },
+  {
+    what: 'Spreadsheet structural call (insertSheet, flush, setFrozenRows, formats, …)',
+    ms: `${FIXED.sheetStructural}`,
+    basis: 'assumption',
+    source: 'assumption (a flush costs ~600 ms in one published test of a 4,000-cell write; most structural calls happen once, in setup)',
+  },
+  {
+    what: 'PropertiesService read (getProperty, getProperties, getKeys)',
+    ms: `${FIXED.propertiesRead}`,
+    basis: 'sourced',
+    source: `mean of 100 runs of getScriptProperties().getProperty (${ZIRITIONE})`,
+  },
+  {
+    what: 'PropertiesService write (setProperty, setProperties, deleteProperty)',
+    ms: `${FIXED.propertiesWrite}`,
+    basis: 'sourced',
+    source: `mean of 100 runs of getScriptProperties().setProperty (${ZIRITIONE})`,
+  },
   { what: 'CacheService get / put', ms: `${FIXED.cacheGet} / ${FIXED.cachePut}`, basis: 'sourced', source: `means of 100 runs (${ZIRITIONE})` },
-  { what: 'LockService (getScriptLock, waitLock, tryLock, releaseLock) when free', ms: `${FIXED.lock}`, basis: 'assumption', source: 'assumption; waiting for a held lock advances the emulated clock by the wait itself' },
-  { what: 'MailApp.sendEmail / GmailApp.sendEmail', ms: `${FIXED.mailSend}`, basis: 'sourced', source: 'an email of 100 KB "will take about 1.2 seconds to send" (Small Outbox add-on FAQ, sites.google.com/quickfixters.com/add-onsuniverse/faq); ours are smaller, so this is on the slow side' },
+  {
+    what: 'LockService (getScriptLock, waitLock, tryLock, releaseLock) when free',
+    ms: `${FIXED.lock}`,
+    basis: 'assumption',
+    source: 'assumption; waiting for a held lock advances the emulated clock by the wait itself',
+  },
+  {
+    what: 'MailApp.sendEmail / GmailApp.sendEmail',
+    ms: `${FIXED.mailSend}`,
+    basis: 'sourced',
+    source:
+      'an email of 100 KB "will take about 1.2 seconds to send" (Small Outbox add-on FAQ, sites.google.com/quickfixters.com/add-onsuniverse/faq); ours are smaller, so this is on the slow side',
+  },
   { what: 'MailApp.getRemainingDailyQuota', ms: `${FIXED.mailQuota}`, basis: 'assumption', source: 'assumption (a quota read, like a property read)' },
-  { what: 'Calendar advanced service read (Events.get, Events.list, Calendars.get)', ms: `${FIXED.calendarRead}`, basis: 'assumption', source: 'assumption (one Calendar API round trip; the API allows 600 requests/min/user, developers.google.com/workspace/calendar/api/guides/quota)' },
-  { what: 'Calendar advanced service write (Events.patch/insert/update/remove, sending invitations)', ms: `${FIXED.calendarWrite}`, basis: 'assumption', source: 'assumption (a write that also mails every new guest)' },
+  {
+    what: 'Calendar advanced service read (Events.get, Events.list, Calendars.get)',
+    ms: `${FIXED.calendarRead}`,
+    basis: 'assumption',
+    source: 'assumption (one Calendar API round trip; the API allows 600 requests/min/user, developers.google.com/workspace/calendar/api/guides/quota)',
+  },
+  {
+    what: 'Calendar advanced service write (Events.patch/insert/update/remove, sending invitations)',
+    ms: `${FIXED.calendarWrite}`,
+    basis: 'assumption',
+    source: 'assumption (a write that also mails every new guest)',
+  },
   { what: 'CalendarApp call', ms: `${FIXED.calendarAppCall}`, basis: 'assumption', source: 'assumption' },
   { what: 'FormApp call', ms: `${FIXED.formCall}`, basis: 'assumption', source: 'assumption (opening a form is a Drive round trip)' },
   { what: 'ScriptApp call (triggers, authorization info)', ms: `${FIXED.scriptApp}`, basis: 'assumption', source: 'assumption' },
@@ -74,8 +110,10 @@ export const FIGURES: Figure[] = [
   { what: 'Start of an execution (trigger or menu)', ms: `${FIXED.executionStart}`, basis: 'assumption', source: 'assumption; counted in the trigger runtime' },
 ];
 
-const SHEET_META = /^(Spreadsheet|Sheet|Range|RangeList)\.(get(?!Values|DisplayValues|Formulas|RichTextValues|Backgrounds|NumberFormats|Notes)\w*|is\w+|has\w+)$/;
-const SHEET_VALUES = /^Range\.(getValues|getDisplayValues|getFormulas|getRichTextValues|getBackgrounds|getNumberFormats|getNotes|setValues|setFormulas|setRichTextValues|setBackgrounds|setNumberFormats|setNotes|getValue|setValue|getDisplayValue|setFormula)$/;
+const SHEET_META =
+  /^(Spreadsheet|Sheet|Range|RangeList)\.(get(?!Values|DisplayValues|Formulas|RichTextValues|Backgrounds|NumberFormats|Notes)\w*|is\w+|has\w+)$/;
+const SHEET_VALUES =
+  /^Range\.(getValues|getDisplayValues|getFormulas|getRichTextValues|getBackgrounds|getNumberFormats|getNotes|setValues|setFormulas|setRichTextValues|setBackgrounds|setNumberFormats|setNotes|getValue|setValue|getDisplayValue|setFormula)$/;
 const CAL_READ = /^(Events|Calendars|CalendarList)\.(get|list)$/;
 
 /** Emulated milliseconds one finished call took. */

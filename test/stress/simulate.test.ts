@@ -20,7 +20,15 @@ test('a short program year: nothing lost or duplicated, figures counted, phases 
   expect(t.confirmations).toBeGreaterThan(0);
   expect(t.decisionEmails).toBeGreaterThan(0);
   expect(t.calendarCalls).toBeGreaterThan(0);
-  expect({ lostEmails: t.lostEmails, duplicatedEmails: t.duplicatedEmails, lostRows: t.lostRows, duplicatedRows: t.duplicatedRows, lostGuests: t.lostGuests, extraGuests: t.extraGuests, duplicatedGuests: t.duplicatedGuests }).toEqual({
+  expect({
+    lostEmails: t.lostEmails,
+    duplicatedEmails: t.duplicatedEmails,
+    lostRows: t.lostRows,
+    duplicatedRows: t.duplicatedRows,
+    lostGuests: t.lostGuests,
+    extraGuests: t.extraGuests,
+    duplicatedGuests: t.duplicatedGuests,
+  }).toEqual({
     lostEmails: 0,
     duplicatedEmails: 0,
     lostRows: 0,
@@ -32,7 +40,9 @@ test('a short program year: nothing lost or duplicated, figures counted, phases 
   expect(r.findings).toEqual([]);
   // durations come from the latency model, not from wall time
   expect(t.longestMs).toBeGreaterThan(1000);
-  expect(modeledMs({ calls: [{ service: 'MailApp', method: 'MailApp.sendEmail', lockHeld: false }] } as never)).toBe(callMs({ service: 'MailApp', method: 'MailApp.sendEmail', lockHeld: false }) + 500);
+  expect(modeledMs({ calls: [{ service: 'MailApp', method: 'MailApp.sendEmail', lockHeld: false }] } as never)).toBe(
+    callMs({ service: 'MailApp', method: 'MailApp.sendEmail', lockHeld: false }) + 500,
+  );
   for (const p of r.phases) {
     if (!p.ran) expect(p.detail).toMatch(/not run: feature not on main/);
   }

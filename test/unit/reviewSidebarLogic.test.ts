@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { coverage } from '../../src/ui/review/coverage';
 import { applyFilter, EMPTY_FILTER, indexApplications, NO_FLAGS, pageOf, sortItems, type Sort } from '../../src/ui/review/filter';
 import { confirmationQuestion, needsConfirmation } from '../../src/ui/review/useDecisionFlow';
@@ -72,8 +74,6 @@ describe('state coverage', () => {
 
 describe('the staff pages source (src/ui)', () => {
   it('never turns text into markup (no innerHTML, outerHTML, insertAdjacentHTML, document.write or dangerouslySetInnerHTML)', () => {
-    const fs = require('node:fs') as typeof import('node:fs');
-    const path = require('node:path') as typeof import('node:path');
     const dir = path.join(__dirname, '../../src/ui');
     const files = (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => /\.tsx?$/.test(f));
     expect(files.length).toBeGreaterThan(10);
@@ -127,13 +127,24 @@ describe('confirmation and live changes', () => {
   });
   it('names the count and the community (or each community with its count)', () => {
     expect(confirmationQuestion('decline', [{ id: '1', expected: 'Pending' }], byId, state)).toBe('Decline 1 application in Learner Voice (Jane Doe)?');
-    expect(confirmationQuestion('withdraw', [{ id: '1', expected: 'Pending' }, { id: '2', expected: 'Accepted' }, { id: '3', expected: 'Accepted' }], byId, state)).toBe(
-      'Withdraw 3 applications in 2 communities (Learner Voice: 2, CLNA: 1) (Jane Doe, John Roe, Ann Lee)?',
-    );
+    expect(
+      confirmationQuestion(
+        'withdraw',
+        [
+          { id: '1', expected: 'Pending' },
+          { id: '2', expected: 'Accepted' },
+          { id: '3', expected: 'Accepted' },
+        ],
+        byId,
+        state,
+      ),
+    ).toBe('Withdraw 3 applications in 2 communities (Learner Voice: 2, CLNA: 1) (Jane Doe, John Roe, Ann Lee)?');
   });
   it('describes what a refresh brought', () => {
     const before = { applications: apps } as unknown as ReviewState;
-    const after = { applications: [...apps.slice(0, 2).map((a) => (a.id === '1' ? { ...a, status: 'Accepted' } : a)), app({ id: '9' }), app({ id: '10' })] } as unknown as ReviewState;
+    const after = {
+      applications: [...apps.slice(0, 2).map((a) => (a.id === '1' ? { ...a, status: 'Accepted' } : a)), app({ id: '9' }), app({ id: '10' })],
+    } as unknown as ReviewState;
     expect(describeChange(before, after)).toBe('2 new applications, 1 status changed, 1 application removed');
     expect(describeChange(before, before)).toBe('');
   });

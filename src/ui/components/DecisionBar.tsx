@@ -84,7 +84,14 @@ export function DecisionBar({
         <div class="decide-fields">
           <div class="field note-field">
             <label for="note">Note (optional)</label>
-            <textarea id="note" rows={2} maxLength={2000} placeholder="Recorded in the Note column and the Log" value={flow.note} onInput={(e) => flow.setNote(e.currentTarget.value)} />
+            <textarea
+              id="note"
+              rows={2}
+              maxLength={2000}
+              placeholder="Recorded in the Note column and the Log"
+              value={flow.note}
+              onInput={(e) => flow.setNote(e.currentTarget.value)}
+            />
           </div>
           <div class="check">
             <input type="checkbox" id="override" checked={flow.override} onChange={(e) => flow.setOverride(e.currentTarget.checked)} />
@@ -111,7 +118,8 @@ export function DecisionBar({
       <Confirmation flow={flow} />
       {shortcuts ? (
         <p class="keys muted">
-          Keys in the table: <kbd>↑</kbd>/<kbd>↓</kbd> move, <kbd>Space</kbd> select, {ACTIONS.map((a, i) => (
+          Keys in the table: <kbd>↑</kbd>/<kbd>↓</kbd> move, <kbd>Space</kbd> select,{' '}
+          {ACTIONS.map((a, i) => (
             <span key={a.key}>
               <kbd>{a.key.toUpperCase()}</kbd> {a.label}
               {i < ACTIONS.length - 1 ? ', ' : ''}

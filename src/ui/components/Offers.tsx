@@ -39,7 +39,17 @@ export function OfferBlock({ offer, disabled, onOffer }: { offer: Offer; disable
   );
 }
 
-export function Offers({ communities, index, disabled, onOffer }: { communities: readonly WireCommunity[]; index: readonly Indexed[]; disabled: boolean; onOffer: (offer: Offer) => void }) {
+export function Offers({
+  communities,
+  index,
+  disabled,
+  onOffer,
+}: {
+  communities: readonly WireCommunity[];
+  index: readonly Indexed[];
+  disabled: boolean;
+  onOffer: (offer: Offer) => void;
+}) {
   const offers = communities.map((c) => offerFor(index, c)).filter((o): o is Offer => o !== null);
   if (offers.length === 0) return null;
   return (

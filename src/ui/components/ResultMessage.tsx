@@ -20,7 +20,17 @@ export function emailsText(outcome: DecisionOutcome, state: ReviewState | null):
   return parts.join(' ');
 }
 
-export function ResultMessage({ outcome, state, onDismiss, nameOf }: { outcome: DecisionOutcome; state: ReviewState | null; onDismiss: () => void; nameOf: (id: string) => string }) {
+export function ResultMessage({
+  outcome,
+  state,
+  onDismiss,
+  nameOf,
+}: {
+  outcome: DecisionOutcome;
+  state: ReviewState | null;
+  onDismiss: () => void;
+  nameOf: (id: string) => string;
+}) {
   const { result, decision } = outcome;
   const name = (id: string) => outcome.names.get(id) ?? nameOf(id);
   const changed = result.changed.map(name);

@@ -27,7 +27,10 @@ export function staleSelected(selection: ReadonlyMap<string, WireStatus>, byId: 
 
 export function staleText(stale: readonly Indexed[]): string {
   if (stale.length === 0) return '';
-  const names = nameList(stale.map((i) => `${i.fullName} (now ${i.app.status})`), 3);
+  const names = nameList(
+    stale.map((i) => `${i.fullName} (now ${i.app.status})`),
+    3,
+  );
   return `${plural(stale.length, 'selected application')} changed elsewhere since you selected ${stale.length === 1 ? 'it' : 'them'}: ${names}. A decision will skip ${stale.length === 1 ? 'it' : 'them'}; select ${stale.length === 1 ? 'it' : 'them'} again to decide on the current status.`;
 }
 

@@ -60,16 +60,16 @@ export function consequence(decision: Decision, state: ReviewState | null): stri
 
 export interface DecisionFlow {
   note: string;
-  setNote(note: string): void;
+  setNote: (note: string) => void;
   override: boolean;
-  setOverride(on: boolean): void;
+  setOverride: (on: boolean) => void;
   confirming: Confirming | null;
   /** starts a decision on what `targetsNow()` returns: asks first when it must */
-  request(decision: Decision): void;
+  request: (decision: Decision) => void;
   /** a decision on given targets (the waitlist offer) */
-  requestFor(decision: Decision, targets: Targets): void;
-  confirm(): void;
-  cancel(): void;
+  requestFor: (decision: Decision, targets: Targets) => void;
+  confirm: () => void;
+  cancel: () => void;
 }
 
 export function useDecisionFlow(review: Review, targetsNow: () => Targets, onDone?: () => void): DecisionFlow {
@@ -80,7 +80,11 @@ export function useDecisionFlow(review: Review, targetsNow: () => Targets, onDon
   const run = useCallback(
     async (decision: Decision, t: Targets, withNote: boolean) => {
       setConfirming(null);
-      const done = await review.decide(decision, t.targets, { note: withNote ? note : undefined, overrideCapacity: withNote ? override : false, replaceSelection: t.replaceSelection });
+      const done = await review.decide(decision, t.targets, {
+        note: withNote ? note : undefined,
+        overrideCapacity: withNote ? override : false,
+        replaceSelection: t.replaceSelection,
+      });
       if (done && withNote) {
         setNote('');
         setOverride(false);
@@ -101,7 +105,13 @@ export function useDecisionFlow(review: Review, targetsNow: () => Targets, onDon
         void run(decision, t, withNote);
         return;
       }
-      setConfirming({ ...t, decision, withNote, question: confirmationQuestion(decision, t.targets, review.byId, review.state), detail: consequence(decision, review.state) });
+      setConfirming({
+        ...t,
+        decision,
+        withNote,
+        question: confirmationQuestion(decision, t.targets, review.byId, review.state),
+        detail: consequence(decision, review.state),
+      });
     },
     [review, run],
   );

@@ -55,16 +55,20 @@ export interface Review {
   /** what the page waits for ('' when idle); decision buttons are disabled meanwhile */
   busy: string;
   error: string;
-  setError(message: string): void;
+  setError: (message: string) => void;
   outcome: DecisionOutcome | null;
-  dismissOutcome(): void;
+  dismissOutcome: () => void;
   /** id → status when selected */
   selection: ReadonlyMap<string, WireStatus>;
-  select(ids: readonly string[], on: boolean): void;
-  clearSelection(): void;
-  reload(): Promise<ReviewState | null>;
+  select: (ids: readonly string[], on: boolean) => void;
+  clearSelection: () => void;
+  reload: () => Promise<ReviewState | null>;
   /** `replaceSelection`: after a decision on the selection, keep only the refused rows selected */
-  decide(decision: Decision, targets: readonly Target[], options: { note?: string; overrideCapacity?: boolean; replaceSelection: boolean }): Promise<DecisionOutcome | null>;
+  decide: (
+    decision: Decision,
+    targets: readonly Target[],
+    options: { note?: string; overrideCapacity?: boolean; replaceSelection: boolean },
+  ) => Promise<DecisionOutcome | null>;
   live: LiveStatus;
   /** the time the last state took from arrival to first paint (ms), for the benchmark */
   renderMs: number | null;
@@ -219,22 +223,19 @@ export function useReview(): Review {
     };
   }, [load]);
 
-  const select = useCallback(
-    (ids: readonly string[], on: boolean) => {
-      setSelection((sel) => {
-        const next = new Map(sel);
-        for (const id of ids) {
-          if (!on) next.delete(id);
-          else if (!next.has(id)) {
-            const status = stateRef.current?.applications.find((a) => a.id === id)?.status;
-            if (status) next.set(id, status);
-          }
+  const select = useCallback((ids: readonly string[], on: boolean) => {
+    setSelection((sel) => {
+      const next = new Map(sel);
+      for (const id of ids) {
+        if (!on) next.delete(id);
+        else if (!next.has(id)) {
+          const status = stateRef.current?.applications.find((a) => a.id === id)?.status;
+          if (status) next.set(id, status);
         }
-        return next;
-      });
-    },
-    [],
-  );
+      }
+      return next;
+    });
+  }, []);
   // find() per id is O(n) each; select-all of 5,000 uses the index instead.
   const selectFast = useCallback(
     (ids: readonly string[], on: boolean) => {

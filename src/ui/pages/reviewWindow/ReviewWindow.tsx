@@ -171,7 +171,9 @@ export function ReviewWindow() {
     const first = selection.size > 0 ? byId.get(selectedTargets(index, selection)[0].id) : activeItem;
     return first ? { id: first.app.id, name: first.fullName, context: selection.size > 1 ? ` (first of ${selection.size} selected)` : '' } : null;
   };
-  const result = review.outcome ? <ResultMessage outcome={review.outcome} state={state} onDismiss={review.dismissOutcome} nameOf={(id) => byId.get(id)?.fullName ?? id} /> : null;
+  const result = review.outcome ? (
+    <ResultMessage outcome={review.outcome} state={state} onDismiss={review.dismissOutcome} nameOf={(id) => byId.get(id)?.fullName ?? id} />
+  ) : null;
 
   return (
     <div class="window">
@@ -207,7 +209,12 @@ export function ReviewWindow() {
                       id="select-all"
                       checked={filtered.length > 0 && shownSelected === filtered.length}
                       disabled={filtered.length === 0}
-                      onChange={(e) => review.select(filtered.map((i) => i.app.id), e.currentTarget.checked)}
+                      onChange={(e) =>
+                        review.select(
+                          filtered.map((i) => i.app.id),
+                          e.currentTarget.checked,
+                        )
+                      }
                     />
                     <label for="select-all">Select all shown ({filtered.length.toLocaleString('en-US')})</label>
                   </span>

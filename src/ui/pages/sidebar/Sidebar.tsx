@@ -97,16 +97,17 @@ export function Sidebar() {
   const stale = staleSelected(selection, byId);
   const detailChanged = inDetail && detail?.seen && detailItem && detailItem.app.status !== detail.seen ? detail.seen : null;
 
-  const targetLine = inDetail && detailItem ? (
-    <span>Decide on {detailItem.fullName} (shown)</span>
-  ) : selectedCount ? (
-    <>
-      <span>{selectedCount.toLocaleString('en-US')} selected</span>
-      {hidden > 0 ? <span> ({hidden.toLocaleString('en-US')} not shown by the filters)</span> : null}
-    </>
-  ) : (
-    <span>Select applications to decide on them.</span>
-  );
+  const targetLine =
+    inDetail && detailItem ? (
+      <span>Decide on {detailItem.fullName} (shown)</span>
+    ) : selectedCount ? (
+      <>
+        <span>{selectedCount.toLocaleString('en-US')} selected</span>
+        {hidden > 0 ? <span> ({hidden.toLocaleString('en-US')} not shown by the filters)</span> : null}
+      </>
+    ) : (
+      <span>Select applications to decide on them.</span>
+    );
 
   const previewTarget = () => {
     if (inDetail && detailItem) return { id: detailItem.app.id, name: detailItem.fullName, context: '' };
@@ -150,7 +151,9 @@ export function Sidebar() {
                   app={detailItem.app}
                   headingRef={detailHeading}
                   changedNote={
-                    detailChanged ? `Changed elsewhere since you opened it: it is ${detailItem.app.status} now, you saw ${detailChanged}. A decision here will be refused; open it again to decide on it as it is now.` : undefined
+                    detailChanged
+                      ? `Changed elsewhere since you opened it: it is ${detailItem.app.status} now, you saw ${detailChanged}. A decision here will be refused; open it again to decide on it as it is now.`
+                      : undefined
                   }
                 />
               </>
@@ -173,7 +176,12 @@ export function Sidebar() {
                       ref={selectAllRef}
                       checked={filtered.length > 0 && shownSelected === filtered.length}
                       disabled={filtered.length === 0}
-                      onChange={(e) => review.select(filtered.map((i) => i.app.id), e.currentTarget.checked)}
+                      onChange={(e) =>
+                        review.select(
+                          filtered.map((i) => i.app.id),
+                          e.currentTarget.checked,
+                        )
+                      }
                     />
                     <label for="select-all">Select all shown ({filtered.length.toLocaleString('en-US')})</label>
                   </span>
@@ -231,7 +239,11 @@ export function Sidebar() {
           hasTargets={inDetail || selectedCount > 0}
           targetLine={targetLine}
           staleNote={inDetail ? undefined : staleText(stale)}
-          result={review.outcome ? <ResultMessage outcome={review.outcome} state={state} onDismiss={review.dismissOutcome} nameOf={(id) => byId.get(id)?.fullName ?? id} /> : null}
+          result={
+            review.outcome ? (
+              <ResultMessage outcome={review.outcome} state={state} onDismiss={review.dismissOutcome} nameOf={(id) => byId.get(id)?.fullName ?? id} />
+            ) : null
+          }
           preview={
             inDetail || selectedCount > 0 ? (
               <PreviewControls

@@ -41,7 +41,8 @@ const looksLikeId = (id) => typeof id === 'string' && /^[A-Za-z0-9_-]{25,}$/.tes
 
 // 1. .clasp.json: create it from the template when a Script ID is given, then check it.
 if (given !== undefined) {
-  if (!looksLikeId(given)) fail(`"${given}" does not look like a Script ID. Copy it from the Apps Script editor: Project Settings (gear icon) → IDs → Script ID.`);
+  if (!looksLikeId(given))
+    fail(`"${given}" does not look like a Script ID. Copy it from the Apps Script editor: Project Settings (gear icon) → IDs → Script ID.`);
   if (!existsSync(TEMPLATE)) fail('.clasp.json.example is missing: restore it with git checkout .clasp.json.example');
   const config = JSON.parse(readFileSync(TEMPLATE, 'utf8'));
   config.scriptId = given;
@@ -81,6 +82,8 @@ if (checkOnly) {
 // 4. Push. --force replaces the project's manifest with ours (scopes, time zone, Calendar service).
 const push = spawnSync('npx', ['clasp', 'push', '--force'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
 if (push.status !== 0) {
-  fail('clasp push failed. If it says you are not logged in: npx clasp login. If it mentions the Apps Script API: turn it on at script.google.com → Settings, wait a minute, and run npm run deploy again.');
+  fail(
+    'clasp push failed. If it says you are not logged in: npx clasp login. If it mentions the Apps Script API: turn it on at script.google.com → Settings, wait a minute, and run npm run deploy again.',
+  );
 }
 console.log('\ndeploy: pushed. Reload the spreadsheet, then Extensions → Communities of Practice → Set up (first time) or Check installation.');

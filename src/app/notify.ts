@@ -46,15 +46,21 @@
 // runs at a time.
 import { createBudget, type Budget } from '../domain/notify/budget';
 import { isLeaseFree, LEASE_MS, parseLease, type Lease } from '../domain/notify/lease';
-import {
-  formatInvited, mergeAttendees, parseInvited, pendingNotificationIds, planDelivery, type EmailPlan, type EventPlan,
-} from '../domain/notify/due';
+import { formatInvited, mergeAttendees, parseInvited, pendingNotificationIds, planDelivery, type EmailPlan, type EventPlan } from '../domain/notify/due';
 import { acceptedCountsOf, composeDecisionEmail, type EmailContent } from '../domain/notify/emails/compose';
 import { formatDate } from '../domain/notify/emails/when';
 import type { Templates } from '../domain/notify/emails/templates';
 import { applicationRecord } from '../domain/program/applicationRow';
 import {
-  emptyEntries, entryCount, invitedFromAttendees, JOURNAL_ENTRIES_PER_KEY, journalKey, journalKeys, meetingKey, mergeEntries, type JournalEntries,
+  emptyEntries,
+  entryCount,
+  invitedFromAttendees,
+  JOURNAL_ENTRIES_PER_KEY,
+  journalKey,
+  journalKeys,
+  meetingKey,
+  mergeEntries,
+  type JournalEntries,
 } from '../domain/notify/journal';
 import type { Application, Program, Status } from '../domain/program/model';
 import { meetingCount, meetingDescription } from '../domain/notify/meetingEvent';
@@ -220,7 +226,10 @@ function applyLeftover(leftover: JournalEntries, byId: Map<string, StoredApplica
     app.notified = status;
     changed.set(id, app);
   }
-  for (const [kind, field] of [['a', 'agendaSent'], ['f', 'followUpSent']] as const) {
+  for (const [kind, field] of [
+    ['a', 'agendaSent'],
+    ['f', 'followUpSent'],
+  ] as const) {
     for (const [id, nums] of Object.entries(leftover[kind])) {
       const app = byId.get(id);
       if (!app) continue;
@@ -366,7 +375,8 @@ export function deliverDue_(options: DeliverOptions = {}): DeliveryResult {
   try {
     applyLeftover(state.leftover.entries, byId, changed);
     leftoverDone = reconcileLeftoverEvents(state, byId, changed);
-    if (!leftoverDone) log.push({ actor: ACTOR, action: 'journal-kept', details: 'an event a cut-off run was changing could not be read; its mark is kept for the next run' });
+    if (!leftoverDone)
+      log.push({ actor: ACTOR, action: 'journal-kept', details: 'an event a cut-off run was changing could not be read; its mark is kept for the next run' });
     const plan = planDelivery(apps.applications, program, new Date(startedAt), { applicationIds: ids });
     const budget = createBudget(deadline, () => now().getTime());
     if (plan.emails.length) sendEmails(plan.emails, run, budget);
@@ -394,10 +404,18 @@ export function deliverDue_(options: DeliverOptions = {}): DeliveryResult {
       releaseLease(holder);
       if (result.sent) log.push({ actor: ACTOR, action: 'notifications-sent', details: `${result.sent} email(s)` });
       if (result.agendasSent || result.followUpsSent) {
-        log.push({ actor: ACTOR, action: 'member-emails-sent', details: `${result.agendasSent ?? 0} agenda email(s), ${result.followUpsSent ?? 0} follow-up(s)` });
+        log.push({
+          actor: ACTOR,
+          action: 'member-emails-sent',
+          details: `${result.agendasSent ?? 0} agenda email(s), ${result.followUpsSent ?? 0} follow-up(s)`,
+        });
       }
       if (result.stopped === 'time' || result.stopped === 'quota') {
-        log.push({ actor: ACTOR, action: 'delivery-paused', details: result.stopped === 'time' ? 'time budget reached; the rest goes out next run' : 'daily email quota reached; the rest goes out next run' });
+        log.push({
+          actor: ACTOR,
+          action: 'delivery-paused',
+          details: result.stopped === 'time' ? 'time budget reached; the rest goes out next run' : 'daily email quota reached; the rest goes out next run',
+        });
       }
       appendLog_(log);
     });
@@ -534,7 +552,11 @@ function inviteOne(ev: EventPlan, run: Run): 'done' | 'stop' {
     // guests staff added by hand stay (the API replaces the whole attendees array).
     const event = getEvent_(calendarId, m.eventId);
     if (!event) throw new Error('the event was deleted; run setup to recreate it');
-    const next = mergeAttendees(event.attendees, ev.add.map((x) => x.email), ev.remove.map((x) => x.email));
+    const next = mergeAttendees(
+      event.attendees,
+      ev.add.map((x) => x.email),
+      ev.remove.map((x) => x.email),
+    );
     if (next) {
       setAttendees_(calendarId, m.eventId, next);
       result.eventsUpdated += 1;
@@ -543,7 +565,12 @@ function inviteOne(ev: EventPlan, run: Run): 'done' | 'stop' {
     if (isCalendarLimit(err)) {
       // Nothing changed on this event; it and every later one stay due (Invited is not updated).
       result.calendarLimited = true;
-      log.push({ actor: ACTOR, action: 'invitations-paused', applicationIds: allIds, details: `${label}: Calendar refused (${errorText(err)}); invitations wait for a later run` });
+      log.push({
+        actor: ACTOR,
+        action: 'invitations-paused',
+        applicationIds: allIds,
+        details: `${label}: Calendar refused (${errorText(err)}); invitations wait for a later run`,
+      });
       return 'stop';
     }
     fail(errorText(err));
@@ -661,7 +688,12 @@ function sendMemberOne(plan: MemberEmailPlan, run: Run, links: Record<string, st
   const meetings = plan.items.map((i) => `${i.meeting.community} meeting ${i.meeting.number}`).join(', ');
   const fail = (err: unknown) => {
     result.failures += 1;
-    log.push({ actor: ACTOR, action: `${plan.kind === 'agenda' ? 'agenda' : 'follow-up'}-failed`, applicationIds: ids, details: `${plan.to}: ${errorText(err)}` });
+    log.push({
+      actor: ACTOR,
+      action: `${plan.kind === 'agenda' ? 'agenda' : 'follow-up'}-failed`,
+      applicationIds: ids,
+      details: `${plan.to}: ${errorText(err)}`,
+    });
   };
   let content: EmailContent;
   try {
@@ -694,7 +726,12 @@ function sendMemberOne(plan: MemberEmailPlan, run: Run, links: Record<string, st
     app[field] = formatInvited([...parseInvited(app[field] ?? ''), e.meeting]);
     run.changed.set(app.id, app);
   }
-  log.push({ actor: ACTOR, action: plan.kind === 'agenda' ? 'agenda-sent' : 'follow-up-sent', applicationIds: ids, details: `${plan.to}: ${what} for ${meetings}` });
+  log.push({
+    actor: ACTOR,
+    action: plan.kind === 'agenda' ? 'agenda-sent' : 'follow-up-sent',
+    applicationIds: ids,
+    details: `${plan.to}: ${what} for ${meetings}`,
+  });
   return ok ? 'sent' : 'stop';
 }
 
@@ -711,9 +748,7 @@ export function previewEmail_(applicationId: string, status?: Status): EmailCont
   if (!target) return null;
   const decided: Application = { ...target, status: status ?? target.status };
   if (decided.status === 'Pending') return null;
-  const others = applications.filter(
-    (a) => a.id !== target.id && a.email === target.email && a.status !== 'Pending' && a.status !== a.notified,
-  );
+  const others = applications.filter((a) => a.id !== target.id && a.email === target.email && a.status !== 'Pending' && a.status !== a.notified);
   const group = applications.filter((a) => a.id === target.id || others.indexOf(a) >= 0).map((a) => (a.id === target.id ? decided : a));
   const plan: EmailPlan = { to: target.email, key: target.email, applications: group };
   const links = meetLinksFor([plan], program, program.settings.calendarId);
@@ -723,7 +758,14 @@ export function previewEmail_(applicationId: string, status?: Status): EmailCont
 /** Menu "Send due notifications". */
 export function runDueNotifications_(): string {
   const summary = summarize(deliverDue_({ deadline: now().getTime() + TIME_BUDGET_MS - REPORT_RESERVE_MS }));
-  showReport_({ title: 'Send due notifications', headline: 'Due notifications: done.', lines: summary.replace(/\.$/, '').split('; ').map((p) => `${p.charAt(0).toUpperCase()}${p.slice(1)}.`) });
+  showReport_({
+    title: 'Send due notifications',
+    headline: 'Due notifications: done.',
+    lines: summary
+      .replace(/\.$/, '')
+      .split('; ')
+      .map((p) => `${p.charAt(0).toUpperCase()}${p.slice(1)}.`),
+  });
   return summary;
 }
 

@@ -47,7 +47,8 @@ export function runSweep_(e?: unknown): string {
   if (!startedByTrigger_(e)) {
     showReport_({
       title: 'Sync responses now',
-      headline: errors.length > 0 ? `Sync finished with ${errors.length === 1 ? 'an error' : `${errors.length} errors`}; what it could do is done.` : 'Sync finished.',
+      headline:
+        errors.length > 0 ? `Sync finished with ${errors.length === 1 ? 'an error' : `${errors.length} errors`}; what it could do is done.` : 'Sync finished.',
       lines: [...errors.map((x) => `Error: ${x}`), ...lines],
       failed: errors.length > 0,
     });

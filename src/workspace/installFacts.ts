@@ -22,7 +22,9 @@ export function scopeFacts_(manifestScopes: readonly string[]): ScopeFacts {
   // Asked about the manifest's scopes: the status then covers exactly what the product needs.
   const info = ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL, [...manifestScopes]) as unknown as AuthorizationInfoLike;
   const status = info.getAuthorizationStatus();
-  const required = String(status) === String(app.AuthorizationStatus?.REQUIRED ?? 'REQUIRED');
+  // The enum value is whatever the runtime gives (a string today); compared as text either way.
+  const requiredValue: unknown = app.AuthorizationStatus?.REQUIRED ?? 'REQUIRED';
+  const required = String(status) === String(requiredValue);
   let missing: string[] = [];
   if (typeof info.getAuthorizedScopes === 'function') {
     const granted = info.getAuthorizedScopes();
@@ -52,7 +54,7 @@ export function formFacts_(): FormFactsRead {
       requiresLogin = null;
     }
   }
-  let destinationId = '';
+  let destinationId: string;
   try {
     destinationId = String(form.getDestinationId() ?? '');
   } catch {
@@ -64,7 +66,7 @@ export function formFacts_(): FormFactsRead {
 /** The current user's triggers of this project (Google lists nobody else's). */
 export function myTriggers_(): TriggerView[] {
   return ScriptApp.getProjectTriggers().map((t) => {
-    let sourceId = '';
+    let sourceId: string;
     try {
       sourceId = String(t.getTriggerSourceId() ?? '');
     } catch {

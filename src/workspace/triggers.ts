@@ -45,7 +45,7 @@ export function ensureTriggers_(): TriggerReport {
 }
 
 function recordInstaller(): void {
-  let me = '';
+  let me: string;
   try {
     me = String(Session.getEffectiveUser().getEmail() ?? '');
   } catch {

@@ -73,8 +73,8 @@ describe('checkInstallation on a clean install (registration open)', () => {
     const ex = ws.lastExecution!;
     expect(ex.calls.filter((c) => WRITE.test(c.method)).map((c) => c.method)).toEqual([]);
     expect(ex.calls.some((c) => c.service === 'LockService')).toBe(false);
-    const after = JSON.parse(JSON.stringify(ws.toJSON().state));
-    const was = JSON.parse(before);
+    const after = JSON.parse(JSON.stringify(ws.toJSON().state)) as Record<string, unknown>;
+    const was = JSON.parse(before) as Record<string, unknown>;
     // the execution log and the id counter are the emulator's bookkeeping, not the workspace
     delete after.seq;
     delete was.seq;
@@ -112,7 +112,9 @@ describe('checkInstallation on a clean install (registration open)', () => {
 describe('each check fails (or warns) on the install it is there for', () => {
   it('scopes: a user who granted only some permissions is told which, with the link to grant them; nothing throws', () => {
     const ws = fresh();
-    const granted = ['spreadsheets.currentonly', 'script.scriptapp', 'script.container.ui', 'userinfo.email'].map((s) => `https://www.googleapis.com/auth/${s}`);
+    const granted = ['spreadsheets.currentonly', 'script.scriptapp', 'script.container.ui', 'userinfo.email'].map(
+      (s) => `https://www.googleapis.com/auth/${s}`,
+    );
     ws.setGrantedScopes(granted, OWNER);
     const r = check(ws);
     const c = byId(r, 'scopes');
@@ -303,7 +305,8 @@ describe('result dialogs show the full summary (not a toast cut at 160 character
     expect(summary.length).toBeGreaterThan(160);
     const d = ws.ui.dialogs.at(-1)!;
     expect(d.title).toBe('Set up: Communities of Practice');
-    for (const line of summary.split('\n')) expect(d.html).toContain(line.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/'/g, '&#39;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+    for (const line of summary.split('\n'))
+      expect(d.html).toContain(line.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/'/g, '&#39;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
     for (const id of CHECK_IDS) expect(d.html).toContain(`data-check="${id}"`);
     expect(ws.ui.toasts).toEqual([]);
   });

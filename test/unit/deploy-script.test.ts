@@ -19,13 +19,21 @@ function sandbox(): string {
 }
 
 function deploy(dir: string, ...args: string[]): { status: number | null; out: string } {
-  const r = spawnSync(process.execPath, [join(dir, 'scripts/deploy.mjs'), '--skip-build', '--check', ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, CLASP_SCRIPT_ID: '' } });
+  const r = spawnSync(process.execPath, [join(dir, 'scripts/deploy.mjs'), '--skip-build', '--check', ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, CLASP_SCRIPT_ID: '' },
+  });
   return { status: r.status, out: `${r.stdout}${r.stderr}` };
 }
 
 describe('npm run deploy (scripts/deploy.mjs)', () => {
   it('the repository tracks only the template; .clasp.json is git-ignored', () => {
-    expect(JSON.parse(readFileSync(join(repo, '.clasp.json.example'), 'utf8'))).toEqual({ scriptId: 'PASTE_YOUR_SCRIPT_ID_HERE', rootDir: 'dist', filePushOrder: ['dist/Code.js'] });
+    expect(JSON.parse(readFileSync(join(repo, '.clasp.json.example'), 'utf8'))).toEqual({
+      scriptId: 'PASTE_YOUR_SCRIPT_ID_HERE',
+      rootDir: 'dist',
+      filePushOrder: ['dist/Code.js'],
+    });
     expect(spawnSync('git', ['check-ignore', '-q', '.clasp.json'], { cwd: repo }).status).toBe(0);
     expect(spawnSync('git', ['ls-files', '--error-unmatch', '.clasp.json'], { cwd: repo }).status).not.toBe(0);
   });

@@ -60,7 +60,9 @@ describe('the acceptance email', () => {
     expect(meetingsIntro([at(0, 90), at(61, 60), at(126, 90), at(183, 90)])).toBe(
       'Members attend and actively engage in four virtual meetings of 60 to 90 minutes, held every other month:',
     );
-    expect(meetingsIntro([at(0, 60), at(31, 60), at(61, 60)])).toBe('Members attend and actively engage in three virtual meetings of 60 minutes, held monthly:');
+    expect(meetingsIntro([at(0, 60), at(31, 60), at(61, 60)])).toBe(
+      'Members attend and actively engage in three virtual meetings of 60 minutes, held monthly:',
+    );
     expect(meetingsIntro([at(0, 45), at(7, 45)])).toBe('Members attend and actively engage in two virtual meetings of 45 minutes:');
     expect(meetingsIntro([at(0, 90)])).toBe('Members attend and actively engage in one virtual meeting of 90 minutes:');
     expect(meetingsIntro([])).toBe('');

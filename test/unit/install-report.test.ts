@@ -6,8 +6,13 @@ import { orderChecks, renderReportHtml, reportHeight } from '../../src/domain/in
 describe('install checks (pure)', () => {
   it('triggers: a trigger run that stopped for missing permissions warns and names who must grant them', () => {
     const c = checkTriggers({
-      user: 'a@x.org', installer: 'a@x.org', spreadsheetId: 's',
-      mine: [{ handler: 'onFormSubmit', eventType: 'ON_FORM_SUBMIT', sourceId: 's' }, { handler: 'sweep', eventType: 'CLOCK', sourceId: '' }],
+      user: 'a@x.org',
+      installer: 'a@x.org',
+      spreadsheetId: 's',
+      mine: [
+        { handler: 'onFormSubmit', eventType: 'ON_FORM_SUBMIT', sourceId: 's' },
+        { handler: 'sweep', eventType: 'CLOCK', sourceId: '' },
+      ],
       stoppedForScopes: { at: '2023-08-01T14:00:00.000Z', trigger: 'sweep', missing: ['https://www.googleapis.com/auth/calendar'] },
     });
     expect(c.status).toBe('warn');
@@ -17,7 +22,12 @@ describe('install checks (pure)', () => {
   });
 
   it('scopes: missing ones are named and the authorization link kept only when https', () => {
-    const c = checkScopes({ supported: true, required: true, missing: ['https://www.googleapis.com/auth/calendar'], authorizationUrl: 'https://script.google.com/macros/auth?x=1' });
+    const c = checkScopes({
+      supported: true,
+      required: true,
+      missing: ['https://www.googleapis.com/auth/calendar'],
+      authorizationUrl: 'https://script.google.com/macros/auth?x=1',
+    });
     expect(c.status).toBe('fail');
     expect(c.detail).toContain('calendar');
     expect(c.link).toBe('https://script.google.com/macros/auth?x=1');
@@ -35,8 +45,13 @@ describe('install checks (pure)', () => {
   it('triggers: none at all for the installer fails; the form-submit trigger of another sheet fails', () => {
     expect(checkTriggers({ user: 'a@x.org', installer: 'a@x.org', mine: [], spreadsheetId: 's' }).status).toBe('fail');
     const other = checkTriggers({
-      user: 'a@x.org', installer: '', spreadsheetId: 's',
-      mine: [{ handler: 'onFormSubmit', eventType: 'ON_FORM_SUBMIT', sourceId: 'other' }, { handler: 'sweep', eventType: 'CLOCK', sourceId: '' }],
+      user: 'a@x.org',
+      installer: '',
+      spreadsheetId: 's',
+      mine: [
+        { handler: 'onFormSubmit', eventType: 'ON_FORM_SUBMIT', sourceId: 'other' },
+        { handler: 'sweep', eventType: 'CLOCK', sourceId: '' },
+      ],
     });
     expect(other.status).toBe('fail');
     expect(other.detail).toMatch(/another spreadsheet/);
@@ -45,7 +60,13 @@ describe('install checks (pure)', () => {
 
 describe('report dialog page', () => {
   const hostile = '<img src=x onerror=alert(1)> & "quotes" \'single\'';
-  const checks: InstallCheck[] = CHECK_IDS.map((id, i) => ({ id, title: `T ${hostile}`, status: i === 3 ? 'fail' : i === 5 ? 'warn' : 'ok', detail: hostile, fix: hostile }));
+  const checks: InstallCheck[] = CHECK_IDS.map((id, i) => ({
+    id,
+    title: `T ${hostile}`,
+    status: i === 3 ? 'fail' : i === 5 ? 'warn' : 'ok',
+    detail: hostile,
+    fix: hostile,
+  }));
 
   it('escapes every piece of text, and carries no script but the Close button', () => {
     const html = renderReportHtml({ title: hostile, headline: hostile, lines: [`Error: ${hostile}\nsecond line`], checks });
@@ -57,7 +78,11 @@ describe('report dialog page', () => {
   });
 
   it('shows problems first, each with an icon AND a word, and the fix only where something is wrong', () => {
-    expect(orderChecks(checks).map((c) => c.status).slice(0, 2)).toEqual(['fail', 'warn']);
+    expect(
+      orderChecks(checks)
+        .map((c) => c.status)
+        .slice(0, 2),
+    ).toEqual(['fail', 'warn']);
     const html = renderReportHtml({ title: 'Check installation', headline: 'x', checks });
     expect(html.indexOf('data-check="triggers"')).toBeLessThan(html.indexOf('data-check="scopes"'));
     expect(html).toMatch(/<span class="icon" aria-hidden="true">✕<\/span>.*?<span class="status">Problem<\/span>/);

@@ -17,7 +17,17 @@ export interface InstallCheck {
 }
 
 export const CHECK_IDS = [
-  'scopes', 'form-published', 'form-linked', 'triggers', 'calendar', 'time-zone', 'mail-quota', 'properties', 'program-dates', 'reviewers', 'date-format',
+  'scopes',
+  'form-published',
+  'form-linked',
+  'triggers',
+  'calendar',
+  'time-zone',
+  'mail-quota',
+  'properties',
+  'program-dates',
+  'reviewers',
+  'date-format',
 ] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
 
@@ -47,7 +57,12 @@ function check(id: CheckId, status: CheckStatus, detail: string, fix?: string, l
 
 /** A check whose facts could not be gathered (the service threw): it fails with what the platform said. */
 export function failedCheck(id: CheckId, error: string): InstallCheck {
-  return check(id, 'fail', `Could not be checked: ${error}`, id === 'scopes' ? `Run ${MENU} → Check installation again and approve every permission Google asks for.` : RERUN_SETUP);
+  return check(
+    id,
+    'fail',
+    `Could not be checked: ${error}`,
+    id === 'scopes' ? `Run ${MENU} → Check installation again and approve every permission Google asks for.` : RERUN_SETUP,
+  );
 }
 
 /** 1500 → "1,500" (no Intl: the same in every runtime) */
@@ -72,12 +87,27 @@ export interface ScopeFacts {
 }
 
 export function checkScopes(f: ScopeFacts): InstallCheck {
-  if (!f.supported) return check('scopes', 'warn', 'This Apps Script version cannot report which permissions were granted.', 'Nothing to do if the menu actions work; if one stops with "authorization required", run it again and approve every permission.');
+  if (!f.supported)
+    return check(
+      'scopes',
+      'warn',
+      'This Apps Script version cannot report which permissions were granted.',
+      'Nothing to do if the menu actions work; if one stops with "authorization required", run it again and approve every permission.',
+    );
   const link = /^https:\/\//i.test(f.authorizationUrl) ? f.authorizationUrl : undefined;
   if (f.required || f.missing.length > 0) {
     const names = f.missing.map(shortScope);
-    const detail = names.length > 0 ? `Not granted: ${names.join(', ')}. Without them the product stops half-way.` : 'Google says some permissions the product needs were not granted.';
-    return check('scopes', 'fail', detail, `Open ${link ? 'the link below' : 'any menu item'} and tick every box Google shows ("Select all"), then Allow.`, link);
+    const detail =
+      names.length > 0
+        ? `Not granted: ${names.join(', ')}. Without them the product stops half-way.`
+        : 'Google says some permissions the product needs were not granted.';
+    return check(
+      'scopes',
+      'fail',
+      detail,
+      `Open ${link ? 'the link below' : 'any menu item'} and tick every box Google shows ("Select all"), then Allow.`,
+      link,
+    );
   }
   return check('scopes', 'ok', 'Every permission the product needs is granted.');
 }
@@ -107,24 +137,48 @@ export interface FormFacts {
 export function checkFormPublished(f: FormFacts): InstallCheck {
   if (!f.exists) return check('form-published', 'fail', 'This spreadsheet has no application form.', `Run ${MENU} → Set up; it creates the form.`);
   if (f.published === false) {
-    return check('form-published', 'fail', `The form "${f.title}" is not published: nobody can open it.`, f.registrationOpen ? RERUN_SETUP : 'Set the new program year first (its registration deadline is past); Set up then publishes the form.');
+    return check(
+      'form-published',
+      'fail',
+      `The form "${f.title}" is not published: nobody can open it.`,
+      f.registrationOpen ? RERUN_SETUP : 'Set the new program year first (its registration deadline is past); Set up then publishes the form.',
+    );
   }
   if (f.registrationOpen && !f.accepting) {
-    return check('form-published', 'fail', `Registration is open until ${f.registrationDeadlineText}, but the form "${f.title}" does not accept responses.`, 'Open the form, click Responses and turn on "Accepting responses".');
+    return check(
+      'form-published',
+      'fail',
+      `Registration is open until ${f.registrationDeadlineText}, but the form "${f.title}" does not accept responses.`,
+      'Open the form, click Responses and turn on "Accepting responses".',
+    );
   }
   if (f.registrationOpen && f.requiresLogin === true) {
-    return check('form-published', 'warn', `The form "${f.title}" only takes responses from people in your organization; applicants from other agencies cannot answer.`, 'Open the form, click Publish (or Settings → Responses) and choose "Anyone with the link".');
+    return check(
+      'form-published',
+      'warn',
+      `The form "${f.title}" only takes responses from people in your organization; applicants from other agencies cannot answer.`,
+      'Open the form, click Publish (or Settings → Responses) and choose "Anyone with the link".',
+    );
   }
   if (!f.registrationOpen) {
-    return check('form-published', 'ok', `Registration closed on ${f.registrationDeadlineText}; the form ${f.accepting ? 'still accepts responses (they are kept and flagged late)' : 'no longer accepts responses'}.`);
+    return check(
+      'form-published',
+      'ok',
+      `Registration closed on ${f.registrationDeadlineText}; the form ${f.accepting ? 'still accepts responses (they are kept and flagged late)' : 'no longer accepts responses'}.`,
+    );
   }
-  return check('form-published', 'ok', `The form "${f.title}" ${f.published === true ? 'is published and ' : ''}accepts responses until ${f.registrationDeadlineText}.`);
+  return check(
+    'form-published',
+    'ok',
+    `The form "${f.title}" ${f.published === true ? 'is published and ' : ''}accepts responses until ${f.registrationDeadlineText}.`,
+  );
 }
 
 export function checkFormLinked(f: FormFacts): InstallCheck {
   if (!f.exists) return check('form-linked', 'fail', 'There is no form to link.', `Run ${MENU} → Set up; it creates the form and links it here.`);
   if (!f.destinationId) return check('form-linked', 'fail', `The form "${f.title}" saves its responses nowhere.`, RERUN_SETUP);
-  if (f.destinationId !== f.spreadsheetId) return check('form-linked', 'fail', `The form "${f.title}" sends its responses to another spreadsheet.`, RERUN_SETUP);
+  if (f.destinationId !== f.spreadsheetId)
+    return check('form-linked', 'fail', `The form "${f.title}" sends its responses to another spreadsheet.`, RERUN_SETUP);
   return check('form-linked', 'ok', `The form "${f.title}" sends its responses to this spreadsheet.`);
 }
 
@@ -170,7 +224,11 @@ function triggerCount(f: TriggerFacts): InstallCheck {
   const installer = f.installer.toLowerCase();
   const someoneElse = installer !== '' && me !== '' && installer !== me;
   if (someoneElse && submit.length === 0 && hourly.length === 0) {
-    return check('triggers', 'ok', `Installed by ${f.installer}. Google only lets the person who installed them see them, so only their own Check installation can confirm they are still there.`);
+    return check(
+      'triggers',
+      'ok',
+      `Installed by ${f.installer}. Google only lets the person who installed them see them, so only their own Check installation can confirm they are still there.`,
+    );
   }
   if (someoneElse) {
     return check(
@@ -226,11 +284,23 @@ export interface CalendarFacts {
 }
 
 export function checkCalendar(f: CalendarFacts): InstallCheck {
-  if (!f.calendarId) return check('calendar', 'fail', 'Settings has no Calendar ID: there is no program calendar yet.', `Run ${MENU} → Set up; it creates the calendar and the meetings.`);
+  if (!f.calendarId)
+    return check(
+      'calendar',
+      'fail',
+      'Settings has no Calendar ID: there is no program calendar yet.',
+      `Run ${MENU} → Set up; it creates the calendar and the meetings.`,
+    );
   if (!f.reachable) {
-    return check('calendar', 'fail', `The calendar in Settings cannot be opened by this account${f.error ? ` (${f.error})` : ''}.`, 'Ask its owner to share it with you ("Make changes to events"), or clear the Calendar ID cell in Settings and run Set up again.');
+    return check(
+      'calendar',
+      'fail',
+      `The calendar in Settings cannot be opened by this account${f.error ? ` (${f.error})` : ''}.`,
+      'Ask its owner to share it with you ("Make changes to events"), or clear the Calendar ID cell in Settings and run Set up again.',
+    );
   }
-  if (f.meetings.length === 0) return check('calendar', 'fail', 'The Meetings tab lists no meetings.', 'Fill in the Meetings tab (one row per meeting), then run Set up again.');
+  if (f.meetings.length === 0)
+    return check('calendar', 'fail', 'The Meetings tab lists no meetings.', 'Fill in the Meetings tab (one row per meeting), then run Set up again.');
   const byId = new Map(f.events.map((e) => [e.id, e]));
   const missing: string[] = [];
   const moved: string[] = [];
@@ -249,10 +319,20 @@ export function checkCalendar(f: CalendarFacts): InstallCheck {
     return check('calendar', 'fail', `${missing.length} of ${total} meetings have no event on the program calendar (${list(missing)}).`, RERUN_SETUP);
   }
   if (noMeet.length > 0) {
-    return check('calendar', 'fail', `${noMeet.length} of ${total} meeting events have no Google Meet link (${list(noMeet)}).`, 'Open each of these events in Google Calendar, click "Add Google Meet video conferencing" and save.');
+    return check(
+      'calendar',
+      'fail',
+      `${noMeet.length} of ${total} meeting events have no Google Meet link (${list(noMeet)}).`,
+      'Open each of these events in Google Calendar, click "Add Google Meet video conferencing" and save.',
+    );
   }
   if (moved.length > 0) {
-    return check('calendar', 'warn', `${moved.length} of ${total} events are not at the time the Meetings tab gives (${list(moved)}).`, `${RERUN_SETUP.replace(' it repairs this.', '')} it moves the events to the Meetings tab times and tells the guests.`);
+    return check(
+      'calendar',
+      'warn',
+      `${moved.length} of ${total} events are not at the time the Meetings tab gives (${list(moved)}).`,
+      `${RERUN_SETUP.replace(' it repairs this.', '')} it moves the events to the Meetings tab times and tells the guests.`,
+    );
   }
   return check('calendar', 'ok', `All ${total} meetings are on the program calendar, each with a Google Meet link.`);
 }
@@ -327,10 +407,20 @@ export function checkProperties(bytes: number): InstallCheck {
   const pct = Math.round((bytes / PROPERTIES_LIMIT_BYTES) * 100);
   const detail = `${kb} KB used of 500 KB (${pct === 0 && bytes > 0 ? 'under 1' : pct} %).`;
   if (bytes >= PROPERTIES_LIMIT_BYTES * 0.95) {
-    return check('properties', 'fail', `${detail} The store is full: queued work cannot be recorded.`, 'Run Extensions → Communities of Practice → Sync responses now; if it stays full, ask the developer.');
+    return check(
+      'properties',
+      'fail',
+      `${detail} The store is full: queued work cannot be recorded.`,
+      'Run Extensions → Communities of Practice → Sync responses now; if it stays full, ask the developer.',
+    );
   }
   if (bytes > PROPERTIES_LIMIT_BYTES * PROPERTIES_WARN_RATIO) {
-    return check('properties', 'warn', `${detail} Past 60 %: the queue of emails waiting for quota is large.`, 'Run Extensions → Communities of Practice → Sync responses now; it sends what is waiting and frees the space.');
+    return check(
+      'properties',
+      'warn',
+      `${detail} Past 60 %: the queue of emails waiting for quota is large.`,
+      'Run Extensions → Communities of Practice → Sync responses now; it sends what is waiting and frees the space.',
+    );
   }
   return check('properties', 'ok', detail);
 }
@@ -379,12 +469,22 @@ export function checkReviewers(f: ReviewerFacts): InstallCheck {
   }
   const invalid = f.reviewers.filter((r) => !EMAIL.test(r));
   if (invalid.length > 0) {
-    return check('reviewers', 'fail', `The Reviewers setting has entries that are not email addresses: ${invalid.join(', ')}.`, 'In the Settings tab, write the Reviewers as email addresses separated by commas.');
+    return check(
+      'reviewers',
+      'fail',
+      `The Reviewers setting has entries that are not email addresses: ${invalid.join(', ')}.`,
+      'In the Settings tab, write the Reviewers as email addresses separated by commas.',
+    );
   }
   const editors = f.editors ? new Set(f.editors.map((e) => e.toLowerCase())) : null;
   const cannotEdit = editors ? f.reviewers.filter((r) => !editors.has(r)) : [];
   if (cannotEdit.length > 0) {
-    return check('reviewers', 'warn', `${list(cannotEdit)} ${cannotEdit.length === 1 ? 'is a reviewer but cannot' : 'are reviewers but cannot'} edit this spreadsheet, so cannot open the review sidebar.`, 'Click Share (top right) and add them as Editor.');
+    return check(
+      'reviewers',
+      'warn',
+      `${list(cannotEdit)} ${cannotEdit.length === 1 ? 'is a reviewer but cannot' : 'are reviewers but cannot'} edit this spreadsheet, so cannot open the review sidebar.`,
+      'Click Share (top right) and add them as Editor.',
+    );
   }
   const me = f.user.toLowerCase();
   const note = me && !f.reviewers.includes(me) ? ` You (${f.user}) are not one of them: you can look but not decide.` : '';

@@ -30,11 +30,17 @@ const SEVERITY: Record<CheckStatus, number> = { fail: 0, warn: 1, ok: 2 };
 
 /** Problems first, then warnings, then what is fine; the SPEC's order within each. */
 export function orderChecks(checks: readonly InstallCheck[]): InstallCheck[] {
-  return checks.map((c, i) => ({ c, i })).sort((a, b) => SEVERITY[a.c.status] - SEVERITY[b.c.status] || a.i - b.i).map((x) => x.c);
+  return checks
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => SEVERITY[a.c.status] - SEVERITY[b.c.status] || a.i - b.i)
+    .map((x) => x.c);
 }
 
 function splitLines(lines: readonly string[]): string[] {
-  return lines.flatMap((l) => String(l).split('\n')).map((l) => l.trim()).filter((l) => l !== '');
+  return lines
+    .flatMap((l) => String(l).split('\n'))
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
 }
 
 function safeLink(url: string | undefined): string {

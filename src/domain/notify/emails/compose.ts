@@ -52,7 +52,8 @@ export function meetingsIntro(meetings: readonly { start: Date; end: Date }[]): 
   // Spacing by calendar month (Aug, Oct, Dec, Feb is "every other month" whatever the days between).
   const months = meetings.map((m) => m.start.getUTCFullYear() * 12 + m.start.getUTCMonth()).sort((a, b) => a - b);
   const steps = months.slice(1).map((x, i) => x - months[i]);
-  const cadence = steps.length > 0 && steps.every((g) => g === 2) ? ', held every other month' : steps.length > 0 && steps.every((g) => g === 1) ? ', held monthly' : '';
+  const cadence =
+    steps.length > 0 && steps.every((g) => g === 2) ? ', held every other month' : steps.length > 0 && steps.every((g) => g === 1) ? ', held monthly' : '';
   const n = meetings.length;
   return `Members attend and actively engage in ${n === 1 ? 'one virtual meeting' : `${countWord(n)} virtual meetings`}${length}${cadence}:`;
 }

@@ -70,11 +70,7 @@ export const DEFAULT_TEMPLATES: Templates = {
   },
   Waitlisted: {
     subject: '{{program}}: you are on the waitlist for {{communities}}',
-    body: [
-      '{{community}}: waitlisted',
-      '',
-      '{{waitlistNote}} {{waitlistOffer}} You do not need to do anything in the meantime.',
-    ].join('\n'),
+    body: ['{{community}}: waitlisted', '', '{{waitlistNote}} {{waitlistOffer}} You do not need to do anything in the meantime.'].join('\n'),
   },
   Declined: {
     subject: '{{program}}: your application for {{communities}}',
@@ -167,7 +163,11 @@ export const SUPERSEDED_BODIES: Partial<Record<TemplateName, readonly string[]>>
 };
 
 function sameText(a: string, b: string): boolean {
-  const norm = (s: string) => s.replace(/\r\n?/g, '\n').replace(/[ \t]+\n/g, '\n').trim();
+  const norm = (s: string) =>
+    s
+      .replace(/\r\n?/g, '\n')
+      .replace(/[ \t]+\n/g, '\n')
+      .trim();
   return norm(a) === norm(b);
 }
 

@@ -22,7 +22,16 @@ import { clearExtentCaches, displayAt, getCell, lastColumn, lastRow, newSheet, s
 import type { CalendarState, CellValue, EventState, FormItemState, InvitationState, SentMail, TriggerState, UiState, WorkspaceState } from './state';
 import { zonedParts } from './tz';
 import { startMs, endMs } from './calendar/store';
-import { accountOf, addTriggerRuntime, grantedScopes, manifestScopes, SCOPE_PREFIX, triggerBudget, triggerRuntimeUsed, TRIGGER_BUDGET_MESSAGE } from './platform';
+import {
+  accountOf,
+  addTriggerRuntime,
+  grantedScopes,
+  manifestScopes,
+  SCOPE_PREFIX,
+  triggerBudget,
+  triggerRuntimeUsed,
+  TRIGGER_BUDGET_MESSAGE,
+} from './platform';
 
 // gas-local has no type declarations; this is the one function we use.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -185,7 +194,9 @@ function readManifestScopes(bundle: string): string[] {
   return [];
 }
 
-function initialState(o: Required<Pick<WorkspaceOptions, 'scriptTimeZone' | 'owner' | 'editors' | 'mailQuota' | 'spreadsheetName' | 'spreadsheetTimeZone'>>): WorkspaceState {
+function initialState(
+  o: Required<Pick<WorkspaceOptions, 'scriptTimeZone' | 'owner' | 'editors' | 'mailQuota' | 'spreadsheetName' | 'spreadsheetTimeZone'>>,
+): WorkspaceState {
   return {
     scriptId: '1emuScript000000000000000000000000000000000000000000000000',
     scriptTimeZone: o.scriptTimeZone,
@@ -242,15 +253,25 @@ export class Workspace {
     state.manifestScopes = options.manifestScopes ?? state.manifestScopes ?? readManifestScopes(path.resolve(options.bundlePath ?? DEFAULT_BUNDLE));
     state.grants ??= { all: null, users: {} };
     if (options.grantedScopes) state.grants.all = [...options.grantedScopes];
-    this.faults = new Faults(() => this.core.state, () => this.clock.millis(), options.latencyMs ?? 0);
+    this.faults = new Faults(
+      () => this.core.state,
+      () => this.clock.millis(),
+      options.latencyMs ?? 0,
+    );
     this.bundlePath = path.resolve(options.bundlePath ?? DEFAULT_BUNDLE);
     this.echoLogs = options.echoLogs ?? false;
     this.loader = options.loader ?? 'gas-local';
-    this.core = new Core(state, this.clock, this.faults, makeEmuDate(this.clock, () => this.core.state.scriptTimeZone), {
-      bundlePath: this.bundlePath,
-      projectName: options.projectName ?? 'Communities of Practice',
-      domain: state.spreadsheet.owner.split('@')[1] ?? 'example.com',
-    });
+    this.core = new Core(
+      state,
+      this.clock,
+      this.faults,
+      makeEmuDate(this.clock, () => this.core.state.scriptTimeZone),
+      {
+        bundlePath: this.bundlePath,
+        projectName: options.projectName ?? 'Communities of Practice',
+        domain: state.spreadsheet.owner.split('@')[1] ?? 'example.com',
+      },
+    );
     if (options.webAppUrl !== undefined) state.webApp = { url: options.webAppUrl };
   }
 
@@ -366,7 +387,11 @@ export class Workspace {
       if (host instanceof HtmlOutput) exec.output = host._served();
       else exec.result = result === undefined ? undefined : (JSON.parse(JSON.stringify(result)) as unknown);
     } catch (e) {
-      const message = exec.cutOff ? (exec.endReason ?? TIME_LIMIT_MESSAGE) : e instanceof Error || (e !== null && typeof e === 'object' && 'message' in e) ? String((e as Error).message) : String(e);
+      const message = exec.cutOff
+        ? (exec.endReason ?? TIME_LIMIT_MESSAGE)
+        : e instanceof Error || (e !== null && typeof e === 'object' && 'message' in e)
+          ? String((e as Error).message)
+          : String(e);
       const stack = e !== null && typeof e === 'object' && 'stack' in e ? String((e as Error).stack) : '';
       exec.error = { message, stack };
     } finally {
@@ -412,14 +437,20 @@ export class Workspace {
   submitForm(submission: FormSubmission, options: { firing?: Firing; formId?: string } = {}): SubmitResult {
     const state = this.core.state;
     const form = this.linkedForm(options.formId);
-    if (!form) throw new Error(options.formId ? `submitForm: no linked form has the id ${options.formId}` : 'submitForm: no form is linked to the spreadsheet (run setup first)');
+    if (!form)
+      throw new Error(
+        options.formId ? `submitForm: no linked form has the id ${options.formId}` : 'submitForm: no form is linked to the spreadsheet (run setup first)',
+      );
     // Today's platform: a form made through the API starts unpublished and takes no responses.
     if (form.published === false) throw new Error('submitForm: the form is not published, so it accepts no responses (publish it: Form.setPublished(true))');
     if (!form.acceptingResponses) throw new Error(`submitForm: the form is not accepting responses (${form.closedMessage || 'closed'})`);
     if (form.requireLogin) {
       const domain = this.owner.split('@')[1]?.toLowerCase() ?? '';
       const from = (submission.email ?? '').split('@')[1]?.toLowerCase() ?? '';
-      if (from !== domain) throw new Error(`submitForm: the form accepts only signed-in users of ${domain} (requiresLogin() is true); ${submission.email ?? 'an anonymous respondent'} cannot respond`);
+      if (from !== domain)
+        throw new Error(
+          `submitForm: the form accepts only signed-in users of ${domain} (requiresLogin() is true); ${submission.email ?? 'an anonymous respondent'} cannot respond`,
+        );
     }
     const answers = [];
     for (const [title, response] of Object.entries(submission.answers)) {
@@ -441,7 +472,9 @@ export class Workspace {
     const firing = options.firing ?? 'once';
     if (firing === 'none' || !sheet) return { row, responseId: response.id, executions };
     const triggers = state.triggers.filter(
-      (t) => t.eventType === 'ON_FORM_SUBMIT' && ((t.source === 'SPREADSHEETS' && t.sourceId === state.spreadsheet.id) || (t.source === 'FORMS' && t.sourceId === form.id)),
+      (t) =>
+        t.eventType === 'ON_FORM_SUBMIT' &&
+        ((t.source === 'SPREADSHEETS' && t.sourceId === state.spreadsheet.id) || (t.source === 'FORMS' && t.sourceId === form.id)),
     );
     const sheetId = sheet.id;
     const fire = (t: TriggerState, blank: boolean): void => {
@@ -520,7 +553,12 @@ export class Workspace {
     const simple = this.execute('onOpen', user, (rt) => [rt.toBundle({ authMode, source: new Spreadsheet(rt), user: { email: user } })], null, authMode);
     if (!(simple.error && simple.error.message.startsWith('Script function not found'))) out.push(simple);
     for (const t of this.core.state.triggers.filter((x) => x.eventType === 'ON_OPEN' && x.source === 'SPREADSHEETS')) {
-      out.push(this.execute(t.handler, t.owner, (rt) => [rt.toBundle({ authMode: 'FULL', source: new Spreadsheet(rt), triggerUid: t.uid })], { uid: t.uid, eventType: 'ON_OPEN' }));
+      out.push(
+        this.execute(t.handler, t.owner, (rt) => [rt.toBundle({ authMode: 'FULL', source: new Spreadsheet(rt), triggerUid: t.uid })], {
+          uid: t.uid,
+          eventType: 'ON_OPEN',
+        }),
+      );
     }
     return out;
   }
@@ -621,7 +659,8 @@ export class Workspace {
 
   /** Live (not cancelled) events, optionally of one calendar, in start order. */
   events(calendarId?: string): EventView[] {
-    const time = (ms: number, t: EventState['start']): EventTime => Object.assign(new Date(ms), { dateTime: t.dateTime, ...(t.timeZone ? { timeZone: t.timeZone } : {}) });
+    const time = (ms: number, t: EventState['start']): EventTime =>
+      Object.assign(new Date(ms), { dateTime: t.dateTime, ...(t.timeZone ? { timeZone: t.timeZone } : {}) });
     return this.core.state.events
       .filter((e) => e.status !== 'cancelled' && (calendarId === undefined || e.calendarId === calendarId))
       .sort((a, b) => startMs(a) - startMs(b))
@@ -650,7 +689,8 @@ export class Workspace {
    * guest who is not on it.
    */
   respondToInvitation(eventId: string, email: string, status: 'accepted' | 'declined' | 'tentative' | 'needsAction'): void {
-    if (!['accepted', 'declined', 'tentative', 'needsAction'].includes(status)) throw new Error(`respondToInvitation: unknown responseStatus ${String(status)}`);
+    if (!['accepted', 'declined', 'tentative', 'needsAction'].includes(status))
+      throw new Error(`respondToInvitation: unknown responseStatus ${String(status)}`);
     const ev = this.core.state.events.find((e) => e.id === eventId && e.status !== 'cancelled');
     if (!ev) throw new Error(`respondToInvitation: no event ${eventId}`);
     const guest = ev.attendees.find((a) => a.email.toLowerCase() === String(email).trim().toLowerCase());

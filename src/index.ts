@@ -180,5 +180,8 @@ export type EndpointsImplemented = AssertImplements<
   ServerSide
 >;
 type ApplicantServerSide = { [K in keyof ApplicantEndpoints]: (...args: Parameters<ApplicantEndpoints[K]>) => ReturnType<ApplicantEndpoints[K]> };
-export type ApplicantEndpointsImplemented = AssertImplements<{ applicantView: typeof applicantView; applicantWithdraw: typeof applicantWithdraw }, ApplicantServerSide>;
+export type ApplicantEndpointsImplemented = AssertImplements<
+  { applicantView: typeof applicantView; applicantWithdraw: typeof applicantWithdraw },
+  ApplicantServerSide
+>;
 type AssertImplements<T extends U, U> = T;

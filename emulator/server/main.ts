@@ -56,12 +56,15 @@ const options = {
 let store: Store;
 let assets: ReturnType<typeof loadAssets>;
 try {
-  store = new Store({
-    // a fresh (or reset) workspace starts at the real time of day it is made
-    create: (): WorkspacePort => new Workspace({ ...options, now: new Date().toISOString() }),
-    // The saved clock wins over the initial one: restoring must not move time back to July.
-    restore: (json: unknown): WorkspacePort => Workspace.fromJSON(json as Parameters<typeof Workspace.fromJSON>[0], { ...options, now: undefined }),
-  }, dataDir);
+  store = new Store(
+    {
+      // a fresh (or reset) workspace starts at the real time of day it is made
+      create: (): WorkspacePort => new Workspace({ ...options, now: new Date().toISOString() }),
+      // The saved clock wins over the initial one: restoring must not move time back to July.
+      restore: (json: unknown): WorkspacePort => Workspace.fromJSON(json as Parameters<typeof Workspace.fromJSON>[0], { ...options, now: undefined }),
+    },
+    dataDir,
+  );
   assets = loadAssets(join(__dirname, 'client'));
 } catch (e) {
   fail(`The dev server could not start: ${e instanceof Error ? e.message : String(e)}`);
@@ -70,7 +73,11 @@ if (store.loadProblem) console.warn(store.loadProblem);
 
 const LOOPBACK = ['127.0.0.1', 'localhost', '::1'];
 const server = createDevServer({
-  store, assets, distDir, owner: OWNER, users: [OWNER, ...EDITORS],
+  store,
+  assets,
+  distDir,
+  owner: OWNER,
+  users: [OWNER, ...EDITORS],
   allowedHosts: LOOPBACK.includes(host) ? LOOPBACK : null,
 });
 

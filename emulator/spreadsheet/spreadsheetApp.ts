@@ -47,7 +47,8 @@ export class SpreadsheetApp extends ServiceObject {
   /** Installable form-submit and clock triggers have no user interface to talk to. */
   getUi(): Ui {
     const t = this._rt.exec.trigger;
-    if (this._rt.webApp || (t && (t.eventType === 'ON_FORM_SUBMIT' || t.eventType === 'CLOCK'))) throw new ScriptError('Cannot call SpreadsheetApp.getUi() from this context.');
+    if (this._rt.webApp || (t && (t.eventType === 'ON_FORM_SUBMIT' || t.eventType === 'CLOCK')))
+      throw new ScriptError('Cannot call SpreadsheetApp.getUi() from this context.');
     return new Ui(this._rt);
   }
   newDataValidation(): DataValidationBuilder {

@@ -698,7 +698,15 @@ function sendMemberOne(plan: MemberEmailPlan, run: Run, links: Record<string, st
   let content: EmailContent;
   try {
     // the personal link (HMAC calls) is made before the send, as in sendOne
-    content = composeMemberEmail({ plan, program: state.program, templates: state.templates, meetLinks: links, formatDate, now: now(), personalLink: personal(plan.to) });
+    content = composeMemberEmail({
+      plan,
+      program: state.program,
+      templates: state.templates,
+      meetLinks: links,
+      formatDate,
+      now: now(),
+      personalLink: personal(plan.to),
+    });
   } catch (err) {
     fail(err);
     return 'failed';

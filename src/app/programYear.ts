@@ -15,7 +15,16 @@ import { applicationsFromGrid } from '../domain/program/applicationRow';
 import { isNotificationOwed } from '../domain/notify/due';
 import { formSpec } from '../domain/intake/formSpec';
 import { columnIndex, normalizeHeader } from '../domain/program/grid';
-import { APPLICATION_HEADERS, ATTENDANCE_HEADERS, COMMUNITY_HEADERS, LOG_HEADERS, MEETING_HEADERS, SETTING_NAMES, SETTINGS_HEADERS, TABS } from '../domain/program/layout';
+import {
+  APPLICATION_HEADERS,
+  ATTENDANCE_HEADERS,
+  COMMUNITY_HEADERS,
+  LOG_HEADERS,
+  MEETING_HEADERS,
+  SETTING_NAMES,
+  SETTINGS_HEADERS,
+  TABS,
+} from '../domain/program/layout';
 import type { Program } from '../domain/program/model';
 import { dropConfirmationState_, waitingConfirmations_ } from './intake';
 import { isoInZone } from '../domain/programYear/calendarMath';
@@ -34,7 +43,7 @@ import { appendLog_ } from '../workspace/log';
 import { loadProgram_ } from '../workspace/programRepo';
 import { allProperties_, deleteProperty_, getProperty_, setProperties_, setProperty_ } from '../workspace/properties';
 import { forgetSheets_, sheetByName_, spreadsheet_ } from '../workspace/spreadsheet';
-import { appendRows_, ensureTab_, readTable_, writeRows_, type RowUpdate, type Table } from '../workspace/table';
+import { appendRows_, ensureTab_, readEnsuredTable_, readTable_, writeRows_, type RowUpdate, type Table } from '../workspace/table';
 import { FORM_CLOSED, SCAN_MARK } from './intake';
 import { ensureCalendarAndMeetings_ } from './meetings';
 
@@ -90,7 +99,11 @@ function currentFormId(props: Record<string, string>): string {
 
 /** [tab, archived name] for each year tab present, names not yet taken (one getSheets). */
 function archivePlan(label: string): [string, string][] {
-  const names = new Set(spreadsheet_().getSheets().map((s) => s.getName()));
+  const names = new Set(
+    spreadsheet_()
+      .getSheets()
+      .map((s) => s.getName()),
+  );
   const plan: [string, string][] = [];
   for (const tab of ARCHIVED_TABS) {
     if (!names.has(tab)) continue;
@@ -108,7 +121,14 @@ function asProposal(program: Program): ProgramYearProposal {
   return {
     program: program.settings.program,
     settings: { timeZone: tz, registrationDeadline: iso(program.settings.registrationDeadline), notifyFrom: iso(program.settings.notifyFrom) },
-    communities: program.communities.map((c) => ({ key: c.key, name: c.name, description: c.description, cohortStart: iso(c.cohortStart), cohortEnd: iso(c.cohortEnd), capacity: c.capacity })),
+    communities: program.communities.map((c) => ({
+      key: c.key,
+      name: c.name,
+      description: c.description,
+      cohortStart: iso(c.cohortStart),
+      cohortEnd: iso(c.cohortEnd),
+      capacity: c.capacity,
+    })),
     meetings: program.meetings.map((m) => ({ community: m.community, number: m.number, start: iso(m.start), end: iso(m.end) })),
   };
 }
@@ -139,18 +159,24 @@ export function proposeProgramYear_(): ProposeResult {
         shiftWeeks: 0,
         archive: record.archives.map(([tab, name]) => `${tab} → ${name}`),
         resume: true,
-        notes: [`A switch to ${record.to} was started on ${record.at.slice(0, 10)} and did not finish. Apply to finish it; the dates are those already written to the Settings and Meetings tabs.`],
+        notes: [
+          `A switch to ${record.to} was started on ${record.at.slice(0, 10)} and did not finish. Apply to finish it; the dates are those already written to the Settings and Meetings tabs.`,
+        ],
       };
     }
     const next = proposeNextYear(program, now());
     const notes: string[] = [];
     const unsent = unsentDecisions(program);
     if (unsent > 0) {
-      notes.push(`${unsent} decision${unsent === 1 ? ' has' : 's have'} not been emailed yet. After the switch they stay in the archived Applications tab and are never sent: send due notifications first if they should go out.`);
+      notes.push(
+        `${unsent} decision${unsent === 1 ? ' has' : 's have'} not been emailed yet. After the switch they stay in the archived Applications tab and are never sent: send due notifications first if they should go out.`,
+      );
     }
     const waiting = waitingConfirmations_();
     if (waiting > 0) {
-      notes.push(`${waiting} confirmation email${waiting === 1 ? ' is' : 's are'} still waiting to be sent (mail quota). The switch drops them: run Sync responses now first if they should go out.`);
+      notes.push(
+        `${waiting} confirmation email${waiting === 1 ? ' is' : 's are'} still waiting to be sent (mail quota). The switch drops them: run Sync responses now first if they should go out.`,
+      );
     }
     const plan = record && record.stage !== 'done' ? record.archives : archivePlan(next.fromLabel);
     return {
@@ -184,7 +210,10 @@ function begin(input: unknown): BeginResult {
     const { program } = loadProgram_();
     const props = allProperties_();
     let record = parseRecord(props[SWITCH_PROPERTY]);
-    const name = input && typeof input === 'object' && typeof (input as { program?: unknown }).program === 'string' ? String((input as { program: string }).program).trim() : '';
+    const name =
+      input && typeof input === 'object' && typeof (input as { program?: unknown }).program === 'string'
+        ? String((input as { program: string }).program).trim()
+        : '';
 
     if (record && record.stage === 'done' && record.to === name && program.settings.program === name) {
       return {
@@ -275,7 +304,7 @@ function archiveAndWrite(record: SwitchRecord, valid: ValidProposal): void {
   let settings = readTable_(TABS.settings);
   if (!settings) {
     ensureTab_(TABS.settings, SETTINGS_HEADERS);
-    settings = readTable_(TABS.settings) as Table;
+    settings = readEnsuredTable_(TABS.settings);
   }
   const values: [string, unknown][] = [
     [SETTING_NAMES.program, valid.program],
@@ -296,7 +325,14 @@ function archiveAndWrite(record: SwitchRecord, valid: ValidProposal): void {
   replaceRows(
     TABS.communities,
     COMMUNITY_HEADERS,
-    valid.communities.map((c) => ({ Key: c.key, Community: c.name, Description: c.description, 'Cohort Start': c.cohortStart, 'Cohort End': c.cohortEnd, Capacity: c.capacity ?? '' })),
+    valid.communities.map((c) => ({
+      Key: c.key,
+      Community: c.name,
+      Description: c.description,
+      'Cohort Start': c.cohortStart,
+      'Cohort End': c.cohortEnd,
+      Capacity: c.capacity ?? '',
+    })),
     ['Cohort Start', 'Cohort End'],
     DATE_FORMAT,
   );
@@ -314,7 +350,7 @@ function replaceRows(name: string, headers: readonly string[], records: Record<s
   let table = readTable_(name);
   if (!table || headers.some((h) => columnIndex(table as Table, h) < 0)) {
     ensureTab_(name, headers);
-    table = readTable_(name) as Table;
+    table = readEnsuredTable_(name);
   }
   const width = Math.max(table.headers.length, 1);
   if (table.lastRow >= 2) table.sheet.getRange(2, 1, table.lastRow - 1, width).clearContent();
@@ -442,11 +478,14 @@ function apply(input: unknown): StartResult {
 
   const calendar = ensureCalendarAndMeetings_();
   if (/failed/i.test(calendar)) {
-    return { ok: false, error: `The new year is in place but some meetings could not be created on the calendar (${calendar}). Apply again to finish; nothing is sent twice.` };
+    return {
+      ok: false,
+      error: `The new year is in place but some meetings could not be created on the calendar (${calendar}). Apply again to finish; nothing is sent twice.`,
+    };
   }
   openNewForm(form);
   const events = finish(record, who);
-  let formUrl = '';
+  let formUrl: string;
   try {
     formUrl = form.getPublishedUrl();
   } catch {
@@ -477,7 +516,10 @@ export function startProgramYear_(input: unknown): StartResult {
     return apply(input);
   } catch (err) {
     if (isTimeLimit(err)) throw err;
-    return { ok: false, error: `The new program year was not finished: ${(err as Error)?.message ?? String(err)}. Apply the same proposal again to resume where it stopped.` };
+    return {
+      ok: false,
+      error: `The new program year was not finished: ${(err as Error)?.message ?? String(err)}. Apply the same proposal again to resume where it stopped.`,
+    };
   }
 }
 

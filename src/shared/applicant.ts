@@ -34,4 +34,5 @@ export interface ApplicantEndpoints {
  * application that cannot be withdrawn. The same words whatever was wrong, so nothing can be
  * learned from them.
  */
-export const NEUTRAL_ERROR = 'This link is not valid (it may be incomplete, or links were renewed), or this request cannot be done. Use the link in your most recent email from the program, or reply to that email.';
+export const NEUTRAL_ERROR =
+  'This link is not valid (it may be incomplete, or links were renewed), or this request cannot be done. Use the link in your most recent email from the program, or reply to that email.';

@@ -68,7 +68,14 @@ function utcStamp(ms: number): string {
 /** Local wall time at `ms` written with a given offset (for an observance's DTSTART). */
 function stampAtOffset(ms: number, offsetMin: number): string {
   const d = new Date(ms + offsetMin * 60000);
-  return stamp({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds() });
+  return stamp({
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+  });
 }
 
 function offsetText(min: number): string {
@@ -106,7 +113,11 @@ export function transitions(timeZone: string, fromMs: number, toMs: number): Tra
 }
 
 function escapeText(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  return s
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n');
 }
 
 /** Folds a content line at 75 octets (UTF-8), never inside a character. */
@@ -154,7 +165,14 @@ function vtimezone(timeZone: string, firstMs: number, lastMs: number): string[] 
 /** The .ics text. `now` is the DTSTAMP. */
 export function buildIcs(calendarName: string, timeZone: string, meetings: readonly IcsMeeting[], now: Date): string {
   const instants = meetings.flatMap((m) => [Date.parse(m.start), Date.parse(m.end)]).filter((n) => !Number.isNaN(n));
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Communities of Practice manager//Applicant page//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeText(calendarName)}`];
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Communities of Practice manager//Applicant page//EN',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${escapeText(calendarName)}`,
+  ];
   if (instants.length) lines.push(...vtimezone(timeZone, Math.min(...instants), Math.max(...instants)));
   for (const m of meetings) {
     const start = Date.parse(m.start);

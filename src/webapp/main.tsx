@@ -97,9 +97,9 @@ interface CardProps {
   c: ApplicantCommunity;
   confirming: boolean;
   busy: boolean;
-  onAsk(): void;
-  onCancel(): void;
-  onWithdraw(): void;
+  onAsk: () => void;
+  onCancel: () => void;
+  onWithdraw: () => void;
 }
 
 function Community({ view, c, confirming, busy, onAsk, onCancel, onWithdraw }: CardProps) {

@@ -16,10 +16,9 @@ export function call<K extends keyof ApplicantEndpoints>(name: K, ...args: Param
     }
     const runner = run
       .withSuccessHandler((value) => resolve(value as ReturnType<ApplicantEndpoints[K]>))
-      .withFailureHandler((error) => reject(error instanceof Error ? error : new Error(String((error as { message?: unknown })?.message ?? error)))) as unknown as Record<
-      string,
-      (...a: unknown[]) => void
-    >;
+      .withFailureHandler((error) =>
+        reject(error instanceof Error ? error : new Error(String((error as { message?: unknown })?.message ?? error))),
+      ) as unknown as Record<string, (...a: unknown[]) => void>;
     try {
       runner[name](...args);
     } catch (e) {

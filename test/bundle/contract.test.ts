@@ -57,6 +57,7 @@ describe('dist/appsscript.json', () => {
     runtimeVersion: string;
     dependencies: { enabledAdvancedServices: unknown[] };
     oauthScopes: string[];
+    webapp?: unknown;
   };
   it('runs V8 in America/New_York with the Calendar advanced service', () => {
     expect(manifest.timeZone).toBe('America/New_York');

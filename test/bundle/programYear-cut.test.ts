@@ -12,7 +12,7 @@ describe('startProgramYear cut at every service call, then run again', () => {
   base.run('sweep'); // the hourly sweep has run since setup (it closed the 2023 form)
   const proposal = propose(base);
   const saved = JSON.stringify(base.toJSON());
-  const restore = (): Workspace => Workspace.fromJSON(JSON.parse(saved), { loader: 'cached' });
+  const restore = (): Workspace => Workspace.fromJSON(saved, { loader: 'cached' });
 
   const reference = restore();
   const first = start(reference, proposal);
@@ -25,8 +25,14 @@ describe('startProgramYear cut at every service call, then run again', () => {
     expect(first).toMatchObject({ ok: true, events: 16 });
     expect(calls.length).toBeGreaterThan(100);
     expect(createAt).toBeGreaterThan(0);
-    // eslint-disable-next-line no-console
-    console.log(`startProgramYear: ${calls.length} service calls (${Object.entries(calls.reduce<Record<string, number>>((a, c) => ({ ...a, [c.service]: (a[c.service] ?? 0) + 1 }), {})).map(([k, v]) => `${k} ${v}`).join(', ')}); FormApp.create is call ${createAt}, its id recorded at call ${recordAt}`);
+
+    console.log(
+      `startProgramYear: ${calls.length} service calls (${Object.entries(
+        calls.reduce<Record<string, number>>((a, c) => ({ ...a, [c.service]: (a[c.service] ?? 0) + 1 }), {}),
+      )
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}); FormApp.create is call ${createAt}, its id recorded at call ${recordAt}`,
+    );
   });
 
   it('every cut, then a sweep, then the same proposal again, ends in the same state', () => {
@@ -49,7 +55,7 @@ describe('startProgramYear cut at every service call, then run again', () => {
     }
     // only a cut between FormApp.create and the record of its id leaves a form behind
     for (const n of orphans) expect(n > createAt && n <= recordAt).toBe(true);
-    // eslint-disable-next-line no-console
+
     console.log(`${calls.length} cuts in ${Date.now() - t0} ms; a form left behind after cuts ${orphans.join(', ') || 'none'}`);
   });
 });

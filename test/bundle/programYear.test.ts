@@ -49,7 +49,14 @@ describe('a new program year after the 2023–2024 one', () => {
   });
 
   it('applies it: ok, nothing emailed, no invitation sent', () => {
-    expect(result).toMatchObject({ ok: true, program: '2027–2028 Communities of Practice', alreadyApplied: false, archived: ['Applications 2023–2024', 'Log 2023–2024', 'Attendance 2023–2024'], responsesTab: 'Form Responses 2', events: 16 });
+    expect(result).toMatchObject({
+      ok: true,
+      program: '2027–2028 Communities of Practice',
+      alreadyApplied: false,
+      archived: ['Applications 2023–2024', 'Log 2023–2024', 'Attendance 2023–2024'],
+      responsesTab: 'Form Responses 2',
+      events: 16,
+    });
     expect(ws.outbox.length).toBe(outboxBefore);
     expect(ws.invitationsSent.length).toBe(invitationsBefore);
     expect(startExecution.calls.filter((c) => c.service === 'MailApp' || c.service === 'GmailApp')).toEqual([]);
@@ -80,13 +87,16 @@ describe('a new program year after the 2023–2024 one', () => {
     expect(ws.sheet('Form Responses 2')!.values[0]).toEqual(ws.sheet('Form Responses 1')!.values[0]);
   });
 
-  it('Settings, Communities and Meetings hold the new year; 16 new events with Meet links; last year\'s events untouched', () => {
-    const settings = Object.fromEntries(ws.records('Settings').map((r) => [r.Setting, r.Value]));
+  it("Settings, Communities and Meetings hold the new year; 16 new events with Meet links; last year's events untouched", () => {
+    const settings = Object.fromEntries(ws.records('Settings').map((r) => [String(r.Setting), r.Value]));
     expect(settings.Program).toBe('2027–2028 Communities of Practice');
     expect((settings['Registration deadline'] as Date).toISOString()).toBe('2027-09-11T03:59:00.000Z');
     expect(settings['Contact email']).toBe('efabillar@careertech.org');
     expect(ws.records('Communities').map((c) => [c.Key, (c['Cohort Start'] as Date).toISOString().slice(0, 7)])).toEqual([
-      ['clna', '2027-08'], ['learner-voice', '2027-08'], ['data-accountability', '2027-09'], ['k12-postsecondary', '2027-09'],
+      ['clna', '2027-08'],
+      ['learner-voice', '2027-08'],
+      ['data-accountability', '2027-09'],
+      ['k12-postsecondary', '2027-09'],
     ]);
     const meetings = ws.records('Meetings');
     expect(meetings).toHaveLength(16);
@@ -111,7 +121,10 @@ describe('a new program year after the 2023–2024 one', () => {
     const report = ws.run('checkInstallation', [], { user: OWNER }) as { ok: true; checks: { id: string; status: string; detail: string }[] };
     const status = Object.fromEntries(report.checks.map((c) => [c.id, c.status]));
     expect({ dates: status['program-dates'], published: status['form-published'], linked: status['form-linked'], calendar: status.calendar }).toEqual({
-      dates: 'ok', published: 'ok', linked: 'ok', calendar: 'ok',
+      dates: 'ok',
+      published: 'ok',
+      linked: 'ok',
+      calendar: 'ok',
     });
   });
 
@@ -143,7 +156,10 @@ describe('a new program year after the 2023–2024 one', () => {
   });
 
   it('the new year runs through intake, decisions, notify and invitations as 2023 did', () => {
-    const r = ws.submitForm({ email: 'ana@maine.gov', answers: answers({ email: 'ana@maine.gov', first: 'Ana', communities: ['Learner Voice', 'Data and Accountability'] }) });
+    const r = ws.submitForm({
+      email: 'ana@maine.gov',
+      answers: answers({ email: 'ana@maine.gov', first: 'Ana', communities: ['Learner Voice', 'Data and Accountability'] }),
+    });
     expect(r.executions[0].error).toBeUndefined();
     const rows = ws.records('Applications');
     expect(rows.map((x) => [x.Email, x.Community, x.Status])).toEqual([
@@ -178,7 +194,11 @@ describe('a new program year after the 2023–2024 one', () => {
   });
 
   it('the sidebar shows the current year only', () => {
-    const state = ws.run('getReviewState', [], { user: STAFF }) as { ok: true; applications: { email: string }[]; communities: { meetings: { start: string }[] }[] };
+    const state = ws.run('getReviewState', [], { user: STAFF }) as {
+      ok: true;
+      applications: { email: string }[];
+      communities: { meetings: { start: string }[] }[];
+    };
     expect(state.applications.map((a) => a.email)).toEqual(['ana@maine.gov', 'ana@maine.gov']);
     for (const c of state.communities) for (const m of c.meetings) expect(m.start.slice(0, 4)).toMatch(/2027|2028/);
   });
@@ -219,7 +239,10 @@ describe('startProgramYear refuses a malformed proposal whole, and never throws'
     ['nothing', undefined],
     ['a string', 'next year'],
     ['a date that does not parse', { ...good, settings: { ...good.settings, registrationDeadline: 'soon' } }],
-    ['a meeting before its cohort', { ...good, meetings: good.meetings.map((m, i) => (i === 0 ? { ...m, start: '2027-07-06T14:00', end: '2027-07-06T15:30' } : m)) }],
+    [
+      'a meeting before its cohort',
+      { ...good, meetings: good.meetings.map((m, i) => (i === 0 ? { ...m, start: '2027-07-06T14:00', end: '2027-07-06T15:30' } : m)) },
+    ],
     ['the current program name', { ...good, program: '2023–2024 Communities of Practice' }],
     ['a comma in a community name', { ...good, communities: good.communities.map((c, i) => (i === 0 ? { ...c, name: 'Data, Accountability' } : c)) }],
   ])('%s', (_label, input) => {
@@ -231,9 +254,15 @@ describe('startProgramYear refuses a malformed proposal whole, and never throws'
   });
 
   it('names the field and says what to fix', () => {
-    const bad: ProgramYearProposal = { ...good, meetings: good.meetings.map((m, i) => (i === 0 ? { ...m, start: '2027-07-06T14:00', end: '2027-07-06T15:30' } : m)) };
+    const bad: ProgramYearProposal = {
+      ...good,
+      meetings: good.meetings.map((m, i) => (i === 0 ? { ...m, start: '2027-07-06T14:00', end: '2027-07-06T15:30' } : m)),
+    };
     const r = start(ws, bad) as Extract<StartResult, { ok: false }>;
-    expect(r.problems).toContainEqual({ field: 'meetings.0.start', message: expect.stringMatching(/before the cohort starts \(August 1, 2027\)\. Move the meeting or the cohort start\./) });
+    expect(r.problems).toContainEqual({
+      field: 'meetings.0.start',
+      message: expect.stringMatching(/before the cohort starts \(August 1, 2027\)\. Move the meeting or the cohort start\./),
+    });
     expect(r.error).toMatch(/^The proposal was not applied: /);
   });
 

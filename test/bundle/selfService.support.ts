@@ -66,11 +66,25 @@ export interface Served {
 
 export function doGet(ws: Workspace, e: unknown): Served {
   const res = ws.runWebApp('doGet', [e]);
-  if (res.execution.error) return { html: '', boot: { token: '', view: { ok: false, error: '' } }, error: res.execution.error.message, title: '', xFrameOptionsMode: '', metaTags: [] };
+  if (res.execution.error)
+    return {
+      html: '',
+      boot: { token: '', view: { ok: false, error: '' } },
+      error: res.execution.error.message,
+      title: '',
+      xFrameOptionsMode: '',
+      metaTags: [],
+    };
   if (!res.html) throw new Error('doGet returned no HtmlOutput');
   const m = /<script type="application\/json" id="boot">([\s\S]*?)<\/script>/.exec(res.html.content);
   if (!m) throw new Error('no boot JSON in the page');
-  return { html: res.html.content, boot: JSON.parse(m[1]) as ApplicantBoot, title: res.html.title, xFrameOptionsMode: res.html.xFrameOptionsMode, metaTags: res.html.metaTags };
+  return {
+    html: res.html.content,
+    boot: JSON.parse(m[1]) as ApplicantBoot,
+    title: res.html.title,
+    xFrameOptionsMode: res.html.xFrameOptionsMode,
+    metaTags: res.html.metaTags,
+  };
 }
 
 export function view(ws: Workspace, token: unknown): ApplicantViewResult {

@@ -5,7 +5,22 @@ import { nextFromWaitlist } from '../../src/shared/clientRules';
 import { NEUTRAL_ERROR, type ApplicantView } from '../../src/shared/applicant';
 import type { DecideResult, ReviewStateResult } from '../../src/shared/wire';
 import {
-  AFTER_NOTIFY, apply, CONTACT, doGet, idOf, JANE, mailsTo, program, ROB, SAM, snapshot, STAFF, tokenFor, view, WEB_APP_URL, withdraw,
+  AFTER_NOTIFY,
+  apply,
+  CONTACT,
+  doGet,
+  idOf,
+  JANE,
+  mailsTo,
+  program,
+  ROB,
+  SAM,
+  snapshot,
+  STAFF,
+  tokenFor,
+  view,
+  WEB_APP_URL,
+  withdraw,
 } from './selfService.support';
 import { setCell } from './reviewWorkspace';
 
@@ -171,7 +186,12 @@ describe('withdrawal', () => {
     const state = ws.run('getReviewState', [], { user: STAFF }) as ReviewStateResult;
     if (!state.ok) throw new Error(state.error);
     const lv = state.communities.find((c) => c.key === 'learner-voice');
-    const rows = state.applications.map((a, order) => ({ ...a, waitlistedAt: Date.parse(a.decidedAt ?? '') || 0, submittedAt: Date.parse(a.submittedAt ?? '') || 0, order }));
+    const rows = state.applications.map((a, order) => ({
+      ...a,
+      waitlistedAt: Date.parse(a.decidedAt ?? '') || 0,
+      submittedAt: Date.parse(a.submittedAt ?? '') || 0,
+      order,
+    }));
     expect(nextFromWaitlist(rows, { key: 'learner-voice', capacity: lv?.capacity ?? null })?.next.email).toBe(SAM);
     expect(decide(ws, [samLv], 'accept')).toMatchObject({ ok: true, changed: [samLv] });
 

@@ -111,7 +111,10 @@ describe('proposeNextYear', () => {
   it('keeps the intervals: every date moved by the same number of days', () => {
     const p = shiftProgram(seeded, 4, 208);
     const days = (a: string, b: Date): number => Math.round((new Date(a).getTime() - b.getTime()) / 86400000);
-    const all = [days(p.settings.registrationDeadline, seeded.settings.registrationDeadline), ...p.meetings.map((m, i) => days(m.start, DEFAULT_MEETINGS[i].start))];
+    const all = [
+      days(p.settings.registrationDeadline, seeded.settings.registrationDeadline),
+      ...p.meetings.map((m, i) => days(m.start, DEFAULT_MEETINGS[i].start)),
+    ];
     expect(new Set(all)).toEqual(new Set([208 * 7]));
   });
 });
@@ -132,7 +135,12 @@ describe('validateProposal: messages that say what to fix', () => {
     p.meetings[3].start = '2028-03-07T14:00';
     p.meetings[3].end = '2028-03-07T15:30';
     const probs = problemsOf(p);
-    expect(probs).toContainEqual({ field: 'meetings.0.start', message: expect.stringMatching(/Comprehensive Local Needs Assessment, meeting 1 \(Tuesday, July 27, 2027 at 2:00 pm EDT\) is before the cohort starts \(August 1, 2027\)\. Move the meeting or the cohort start\./) });
+    expect(probs).toContainEqual({
+      field: 'meetings.0.start',
+      message: expect.stringMatching(
+        /Comprehensive Local Needs Assessment, meeting 1 \(Tuesday, July 27, 2027 at 2:00 pm EDT\) is before the cohort starts \(August 1, 2027\)\. Move the meeting or the cohort start\./,
+      ),
+    });
     expect(probs).toContainEqual({ field: 'meetings.3.start', message: expect.stringMatching(/meeting 4 .* is after the cohort ends \(February 29, 2028\)/) });
   });
   it('a deadline after the first meeting', () => {
@@ -143,7 +151,12 @@ describe('validateProposal: messages that say what to fix', () => {
     // ... after the first meeting of every community is not
     p.settings.registrationDeadline = '2027-09-24T12:00';
     const probs = problemsOf(p);
-    expect(probs).toContainEqual({ field: 'settings.registrationDeadline', message: expect.stringMatching(/is after the first meeting of every community \(the last to start: K-12\/Postsecondary Alignment, meeting 1, Thursday, September 23, 2027 at 2:00 pm EDT\)\. Close registration before the meetings begin\./) });
+    expect(probs).toContainEqual({
+      field: 'settings.registrationDeadline',
+      message: expect.stringMatching(
+        /is after the first meeting of every community \(the last to start: K-12\/Postsecondary Alignment, meeting 1, Thursday, September 23, 2027 at 2:00 pm EDT\)\. Close registration before the meetings begin\./,
+      ),
+    });
   });
   it('a deadline already passed', () => {
     const p = proposal();
@@ -155,7 +168,10 @@ describe('validateProposal: messages that say what to fix', () => {
     p.meetings[5].start = 'next Tuesday';
     p.communities[1].cohortEnd = '2028-02-30';
     const probs = problemsOf(p);
-    expect(probs).toContainEqual({ field: 'meetings.5.start', message: 'Learner Voice, meeting 2, start: "next Tuesday" is not a date this form can read. Use the date picker, or write it as 2027-09-17T23:59.' });
+    expect(probs).toContainEqual({
+      field: 'meetings.5.start',
+      message: 'Learner Voice, meeting 2, start: "next Tuesday" is not a date this form can read. Use the date picker, or write it as 2027-09-17T23:59.',
+    });
     expect(probs.map((x) => x.field)).toContain('communities.1.cohortEnd');
   });
   it('two meetings at once in one community', () => {
@@ -163,7 +179,10 @@ describe('validateProposal: messages that say what to fix', () => {
     p.meetings[1].start = p.meetings[0].start.replace('14:00', '15:00');
     p.meetings[1].end = p.meetings[0].end.replace('15:30', '16:00');
     const probs = problemsOf(p);
-    expect(probs).toContainEqual({ field: 'meetings.1.start', message: expect.stringMatching(/Comprehensive Local Needs Assessment: meetings 1 and 2 are at the same time .* move one of them\./) });
+    expect(probs).toContainEqual({
+      field: 'meetings.1.start',
+      message: expect.stringMatching(/Comprehensive Local Needs Assessment: meetings 1 and 2 are at the same time .* move one of them\./),
+    });
   });
   it('meeting numbers 1 to 4, once each', () => {
     const p = proposal();
@@ -220,12 +239,24 @@ describe('validateProposal: messages that say what to fix', () => {
   });
   it('a community added with its meetings is accepted; one without meetings is refused', () => {
     const p = proposal();
-    p.communities.push({ key: 'work-based-learning', name: 'Work-Based Learning', description: 'New.', cohortStart: '2027-10-01', cohortEnd: '2028-04-30', capacity: 30 });
+    p.communities.push({
+      key: 'work-based-learning',
+      name: 'Work-Based Learning',
+      description: 'New.',
+      cohortStart: '2027-10-01',
+      cohortEnd: '2028-04-30',
+      capacity: 30,
+    });
     expect(problemsOf(p)).toContainEqual({ field: 'communities.4.name', message: expect.stringMatching(/has no meetings/) });
     p.meetings.push({ community: 'work-based-learning', number: 1, start: '2027-10-06T14:00', end: '2027-10-06T15:30' });
     expect(problemsOf(p)).toEqual([]);
   });
   it('summarizes the first problem and how many more', () => {
-    expect(summarizeProblems([{ field: 'a', message: 'Fix A.' }, { field: 'b', message: 'Fix B.' }])).toBe('The proposal was not applied: Fix A. (and 1 more problem to fix)');
+    expect(
+      summarizeProblems([
+        { field: 'a', message: 'Fix A.' },
+        { field: 'b', message: 'Fix B.' },
+      ]),
+    ).toBe('The proposal was not applied: Fix A. (and 1 more problem to fix)');
   });
 });

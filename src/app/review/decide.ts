@@ -29,12 +29,24 @@ export function decide_(input: unknown): DecideResult {
     }
 
     const applied = applyDecision_(
-      { applicationIds: request.applicationIds, decision: request.decision, note: request.note, expected: request.expected, overrideCapacity: request.overrideCapacity },
+      {
+        applicationIds: request.applicationIds,
+        decision: request.decision,
+        note: request.note,
+        expected: request.expected,
+        overrideCapacity: request.overrideCapacity,
+      },
       { email: user, via: '', logUnchanged: true },
       program,
     );
     saved = applied.plan.changes.length > 0;
-    const base = { ok: true as const, changed: applied.plan.changes.map((c) => c.id), skipped: applied.plan.skipped, sent: applied.sent, pending: applied.pending };
+    const base = {
+      ok: true as const,
+      changed: applied.plan.changes.map((c) => c.id),
+      skipped: applied.plan.skipped,
+      sent: applied.sent,
+      pending: applied.pending,
+    };
     if (applied.deliveryError !== undefined) {
       return { ...base, warning: `Saved, but the emails could not be sent now (${applied.deliveryError}); the hourly sync will retry.` };
     }

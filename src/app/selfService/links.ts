@@ -67,6 +67,8 @@ export function applicantFromToken_(token: unknown): string | null {
 export function resetLinkSecret_(actor: string): void {
   withScriptLock_(() => {
     setProperty_(LINK_SECRET_PROPERTY, newSecret_());
-    appendLog_([{ actor: actor || 'unknown user', action: 'Reset applicant links', details: 'new link secret: every personal link sent before now is invalid' }]);
+    appendLog_([
+      { actor: actor || 'unknown user', action: 'Reset applicant links', details: 'new link secret: every personal link sent before now is invalid' },
+    ]);
   });
 }

@@ -40,7 +40,7 @@ function render(boot: ApplicantBoot): string {
 }
 
 export function serveApplicantPage_(e: unknown): GoogleAppsScript.HTML.HtmlOutput {
-  let content = FALLBACK;
+  let content: string;
   try {
     enterWebApp_();
     const token = tokenParam(e);

@@ -74,7 +74,13 @@ export function meetingEventResource(
     ...eventTimes(meeting, settings),
     conferenceData: { createRequest: { requestId, conferenceSolutionKey: { type: 'hangoutsMeet' } } },
     // the day before by email, and 10 minutes before on screen; not the guest's own defaults
-    reminders: { useDefault: false, overrides: [{ method: 'email', minutes: 1440 }, { method: 'popup', minutes: 10 }] },
+    reminders: {
+      useDefault: false,
+      overrides: [
+        { method: 'email', minutes: 1440 },
+        { method: 'popup', minutes: 10 },
+      ],
+    },
     // the program's name too: the next program year reuses the calendar and the same meeting keys
     extendedProperties: { private: { [keyProperty]: meetingKey(meeting), [PROGRAM_PROPERTY]: settings.program.slice(0, 900) } },
     guestsCanInviteOthers: false,

@@ -45,4 +45,3 @@ export interface ProposalProblem {
   field: string;
   message: string;
 }
-

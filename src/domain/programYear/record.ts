@@ -52,7 +52,10 @@ export function parseRecord(raw: string | null | undefined): SwitchRecord | null
   }
   if (!o || typeof o !== 'object' || o.v !== 1) return null;
   const stage = STAGES.find((s) => s === o.stage);
-  const archives = Array.isArray(o.archives) && o.archives.every((a) => Array.isArray(a) && a.length === 2 && str(a[0]) !== null && str(a[1]) !== null) ? (o.archives as [string, string][]) : null;
+  const archives =
+    Array.isArray(o.archives) && o.archives.every((a) => Array.isArray(a) && a.length === 2 && str(a[0]) !== null && str(a[1]) !== null)
+      ? (o.archives as [string, string][])
+      : null;
   const fields = [str(o.from), str(o.fromLabel), str(o.to), str(o.oldFormId), str(o.newFormId), str(o.responsesTab), str(o.at)];
   if (!stage || !archives || fields.some((f) => f === null) || typeof o.built !== 'boolean') return null;
   const [from, fromLabel, to, oldFormId, newFormId, responsesTab, at] = fields as string[];

@@ -75,20 +75,22 @@ export function validateProposal(input: unknown, ctx: ValidationContext): Valida
   const tz = ctx.timeZone;
 
   if (!isRecord(input)) return { ok: false, problems: [{ field: 'proposal', message: 'The proposal is missing or is not an object.' }] };
-  let size = 0;
+  let size: number;
   try {
     size = JSON.stringify(input).length;
   } catch {
     return { ok: false, problems: [{ field: 'proposal', message: 'The proposal is not plain JSON data.' }] };
   }
-  if (size > LIMITS.bytes) return { ok: false, problems: [{ field: 'proposal', message: `The proposal is too large (${size} characters; at most ${LIMITS.bytes}).` }] };
+  if (size > LIMITS.bytes)
+    return { ok: false, problems: [{ field: 'proposal', message: `The proposal is too large (${size} characters; at most ${LIMITS.bytes}).` }] };
 
   // --- program name
   const program = typeof input.program === 'string' ? input.program.trim() : null;
   if (program === null || program === '') add('program', 'Give the new program a name, e.g. "2027–2028 Communities of Practice".');
   else if (program.length > LIMITS.programName) add('program', `The program name is ${program.length} characters long; keep it to ${LIMITS.programName}.`);
   else if (/[\r\n\t]/.test(program)) add('program', 'The program name must be on one line.');
-  else if (program === ctx.currentProgram.trim()) add('program', `"${program}" is the current program's name: give the new year its own name (the old year's tabs are archived under it).`);
+  else if (program === ctx.currentProgram.trim())
+    add('program', `"${program}" is the current program's name: give the new year its own name (the old year's tabs are archived under it).`);
 
   // --- settings
   const settings = isRecord(input.settings) ? input.settings : null;
@@ -112,7 +114,10 @@ export function validateProposal(input: unknown, ctx: ValidationContext): Valida
   const deadline = settings ? date('settings.registrationDeadline', settings.registrationDeadline, 'Registration deadline') : null;
   const notifyFrom = settings ? date('settings.notifyFrom', settings.notifyFrom, 'Notify from') : null;
   if (deadline && ctx.now && deadline.getTime() <= ctx.now.getTime()) {
-    add('settings.registrationDeadline', `Registration deadline: ${when(deadline, tz)} has already passed; the new form would close at once. Pick a later date.`);
+    add(
+      'settings.registrationDeadline',
+      `Registration deadline: ${when(deadline, tz)} has already passed; the new form would close at once. Pick a later date.`,
+    );
   }
 
   // --- communities
@@ -120,7 +125,8 @@ export function validateProposal(input: unknown, ctx: ValidationContext): Valida
   const rawCommunities = Array.isArray(input.communities) ? input.communities : null;
   if (!rawCommunities) add('communities', 'The proposal has no list of communities.');
   else if (rawCommunities.length === 0) add('communities', 'Keep at least one community.');
-  else if (rawCommunities.length > LIMITS.communities) add('communities', `${rawCommunities.length} communities is more than this dialog takes (${LIMITS.communities}).`);
+  else if (rawCommunities.length > LIMITS.communities)
+    add('communities', `${rawCommunities.length} communities is more than this dialog takes (${LIMITS.communities}).`);
   const keys = new Map<string, number>();
   const names = new Map<string, number>();
   (rawCommunities ?? []).slice(0, LIMITS.communities).forEach((raw, i) => {
@@ -154,7 +160,10 @@ export function validateProposal(input: unknown, ctx: ValidationContext): Valida
       add(f('key'), `${label}: give it a key (lower-case letters, digits and hyphens, e.g. "learner-voice").`);
       ok = false;
     } else if (key.length > LIMITS.key || !KEY.test(key)) {
-      add(f('key'), `${label}: the key "${key.slice(0, 50)}" may use only lower-case letters, digits and hyphens (at most ${LIMITS.key}), e.g. "learner-voice".`);
+      add(
+        f('key'),
+        `${label}: the key "${key.slice(0, 50)}" may use only lower-case letters, digits and hyphens (at most ${LIMITS.key}), e.g. "learner-voice".`,
+      );
       ok = false;
     } else if (keys.has(key)) {
       add(f('key'), `${label}: the key "${key}" is already used by community ${(keys.get(key) as number) + 1}; keys must be unique.`);
@@ -182,7 +191,10 @@ export function validateProposal(input: unknown, ctx: ValidationContext): Valida
     const c = raw.capacity;
     if (c === null || c === undefined || c === '') capacity = null;
     else if (typeof c !== 'number' || !Number.isInteger(c) || c < 0 || c > LIMITS.capacity) {
-      add(f('capacity'), `${label}: capacity must be a whole number from 0 to ${LIMITS.capacity}, or blank for no limit (got ${JSON.stringify(c).slice(0, 20)}).`);
+      add(
+        f('capacity'),
+        `${label}: capacity must be a whole number from 0 to ${LIMITS.capacity}, or blank for no limit (got ${JSON.stringify(c).slice(0, 20)}).`,
+      );
       ok = false;
     } else capacity = c;
 
@@ -206,12 +218,21 @@ export function validateProposal(input: unknown, ctx: ValidationContext): Valida
     const key = typeof raw.community === 'string' ? raw.community : '';
     const ci = keys.get(key);
     const community = ci === undefined ? undefined : communities.find((c) => c.key === key);
-    const communityName = community?.name ?? (ci !== undefined && rawCommunities && isRecord(rawCommunities[ci]) ? String(rawCommunities[ci].name ?? key) : key);
+    const communityName =
+      community?.name ??
+      (ci !== undefined && rawCommunities && isRecord(rawCommunities[ci])
+        ? typeof rawCommunities[ci].name === 'string'
+          ? rawCommunities[ci].name
+          : key
+        : key);
     const num = raw.number;
     const numOk = typeof num === 'number' && Number.isInteger(num) && num >= 1 && num <= LIMITS.meetingsPerCommunity;
     const label = `${communityName || 'Meeting row ' + (i + 1)}, meeting ${numOk ? num : '?'}`;
     if (ci === undefined) {
-      add(f('community'), `Meeting row ${i + 1}: "${key.slice(0, 50)}" is not the key of any community in this proposal. Pick one of: ${[...keys.keys()].join(', ') || '(none)'}.`);
+      add(
+        f('community'),
+        `Meeting row ${i + 1}: "${key.slice(0, 50)}" is not the key of any community in this proposal. Pick one of: ${[...keys.keys()].join(', ') || '(none)'}.`,
+      );
     }
     if (!numOk) add(f('number'), `${label}: the meeting number must be 1, 2, 3 or 4 (got ${JSON.stringify(num)?.slice(0, 20)}).`);
     else if (ci !== undefined) {
@@ -223,13 +244,20 @@ export function validateProposal(input: unknown, ctx: ValidationContext): Valida
     const end = date(f('end'), raw.end, `${label}, end`);
     if (start && end) {
       if (end.getTime() <= start.getTime()) add(f('end'), `${label}: it ends (${formatTime(end, tz)}) before it starts (${formatTime(start, tz)}).`);
-      else if (end.getTime() - start.getTime() > LIMITS.meetingHours * 3600000) add(f('end'), `${label}: it lasts more than ${LIMITS.meetingHours} hours; check the end date.`);
+      else if (end.getTime() - start.getTime() > LIMITS.meetingHours * 3600000)
+        add(f('end'), `${label}: it lasts more than ${LIMITS.meetingHours} hours; check the end date.`);
     }
     if (community && start) {
       if (localDayNumber(start, tz) < localDayNumber(community.cohortStart, tz)) {
-        add(f('start'), `${label} (${when(start, tz)}) is before the cohort starts (${formatLongDate(community.cohortStart, tz)}). Move the meeting or the cohort start.`);
+        add(
+          f('start'),
+          `${label} (${when(start, tz)}) is before the cohort starts (${formatLongDate(community.cohortStart, tz)}). Move the meeting or the cohort start.`,
+        );
       } else if (localDayNumber(start, tz) > localDayNumber(community.cohortEnd, tz)) {
-        add(f('start'), `${label} (${when(start, tz)}) is after the cohort ends (${formatLongDate(community.cohortEnd, tz)}). Move the meeting or the cohort end.`);
+        add(
+          f('start'),
+          `${label} (${when(start, tz)}) is after the cohort ends (${formatLongDate(community.cohortEnd, tz)}). Move the meeting or the cohort end.`,
+        );
       }
     }
     if (community && numOk && start && end && end.getTime() > start.getTime()) {
@@ -251,9 +279,15 @@ export function validateProposal(input: unknown, ctx: ValidationContext): Valida
       const a = list[j - 1];
       const b = list[j];
       if (b.m.start.getTime() < a.m.end.getTime()) {
-        add(`meetings.${b.i}.start`, `${c.name}: meetings ${a.m.number} and ${b.m.number} are at the same time (${when(b.m.start, tz)}). A community meets once at a time; move one of them.`);
+        add(
+          `meetings.${b.i}.start`,
+          `${c.name}: meetings ${a.m.number} and ${b.m.number} are at the same time (${when(b.m.start, tz)}). A community meets once at a time; move one of them.`,
+        );
       } else if (b.m.number < a.m.number) {
-        add(`meetings.${b.i}.number`, `${c.name}: meeting ${b.m.number} (${formatLongDate(b.m.start, tz)}) comes after meeting ${a.m.number} (${formatLongDate(a.m.start, tz)}); number the meetings in date order.`);
+        add(
+          `meetings.${b.i}.number`,
+          `${c.name}: meeting ${b.m.number} (${formatLongDate(b.m.start, tz)}) comes after meeting ${a.m.number} (${formatLongDate(a.m.start, tz)}); number the meetings in date order.`,
+        );
       }
     }
   }
@@ -276,7 +310,10 @@ export function validateProposal(input: unknown, ctx: ValidationContext): Valida
       );
     }
     if (notifyFrom && notifyFrom.getTime() >= earliest.start.getTime()) {
-      add('settings.notifyFrom', `Notify from (${when(notifyFrom, tz)}) is after the first meeting (${nameOf(earliest)}, meeting ${earliest.number}, ${when(earliest.start, tz)}); members would hear of their acceptance too late. Pick an earlier date.`);
+      add(
+        'settings.notifyFrom',
+        `Notify from (${when(notifyFrom, tz)}) is after the first meeting (${nameOf(earliest)}, meeting ${earliest.number}, ${when(earliest.start, tz)}); members would hear of their acceptance too late. Pick an earlier date.`,
+      );
     }
   }
 

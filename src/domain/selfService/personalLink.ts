@@ -5,7 +5,8 @@ import { escapeHtml } from '../notify/emails/html';
 
 const LINK = /^https?:\/\/[^\s<>"'`]+$/i;
 
-export const PERSONAL_LINK_INTRO = 'Your personal page shows where each of your applications stands, your meetings once you are accepted, and lets you withdraw';
+export const PERSONAL_LINK_INTRO =
+  'Your personal page shows where each of your applications stands, your meetings once you are accepted, and lets you withdraw';
 
 export interface LinkBlock {
   text: string;

@@ -82,10 +82,10 @@ export function utf8Encode(s: string): number[] {
 /** Strict UTF-8 (no overlongs, no surrogates); null when the bytes are not text. */
 export function utf8Decode(bytes: readonly number[]): string | null {
   let out = '';
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = bytes[i] & 0xff;
     let need = 0;
-    let c = 0;
+    let c: number;
     let min = 0;
     if (b < 0x80) {
       c = b;

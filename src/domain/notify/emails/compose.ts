@@ -103,7 +103,9 @@ function meetingsBlock(app: Application, program: Program, args: ComposeArgs): B
 
 function sectionValues(app: Application, community: Community | undefined, program: Program, args: ComposeArgs): Values {
   const tz = program.settings.timeZone;
-  const open = meetingsOf(program, app.community).filter((m) => !hasStarted(m, args.now)).map((m) => m.number);
+  const open = meetingsOf(program, app.community)
+    .filter((m) => !hasStarted(m, args.now))
+    .map((m) => m.number);
   const stillOnMeetings = parseInvited(app.invited).some((n) => open.indexOf(n) >= 0);
   const name = community ? community.name : app.community;
   const cohort = community ? formatCohort(community.cohortStart, community.cohortEnd, tz, args.formatDate) : app.cohort;
@@ -168,7 +170,9 @@ export function composeDecisionEmail(args: ComposeArgs): EmailContent {
   const statuses = apps.map((a) => a.status);
   const single = statuses.every((st) => st === statuses[0]) ? (statuses[0] as DecisionStatus) : null;
   const subjectTemplate = single ? templates[single].subject : templates.Email.subject;
-  const subject = renderText(subjectTemplate, { ...common, community: joinNames(names) }).replace(/\s+/g, ' ').trim();
+  const subject = renderText(subjectTemplate, { ...common, community: joinNames(names) })
+    .replace(/\s+/g, ' ')
+    .trim();
 
   const frame = templates.Email.body;
   const values: Values = { ...common, sections: sectionsBlock };

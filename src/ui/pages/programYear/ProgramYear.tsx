@@ -41,12 +41,7 @@ interface Draft {
 }
 
 type View =
-  | { kind: 'loading' }
-  | { kind: 'failed'; error: string }
-  | { kind: 'edit' }
-  | { kind: 'confirm' }
-  | { kind: 'applying' }
-  | { kind: 'done'; result: StartOk };
+  { kind: 'loading' } | { kind: 'failed'; error: string } | { kind: 'edit' } | { kind: 'confirm' } | { kind: 'applying' } | { kind: 'done'; result: StartOk };
 
 let nextUid = 1;
 
@@ -156,7 +151,7 @@ function Field({ field, label, value, type = 'text', problems, onInput, hideLabe
         value={value}
         aria-invalid={mine.length ? 'true' : undefined}
         aria-describedby={mine.length ? `${id}-error` : undefined}
-        onInput={(e) => onInput((e.currentTarget as HTMLInputElement).value)}
+        onInput={(e) => onInput(e.currentTarget.value)}
         {...(extra ?? {})}
       />
       <ErrorText id={`${id}-error`} problems={mine} />
@@ -262,7 +257,10 @@ export function ProgramYear() {
 
   const busy = view.kind === 'applying';
   const byCommunity = (key: string): { m: MeetingDraft; i: number }[] =>
-    draft.meetings.map((m, i) => ({ m, i })).filter((x) => x.m.community === key).sort((a, b) => a.m.number - b.m.number);
+    draft.meetings
+      .map((m, i) => ({ m, i }))
+      .filter((x) => x.m.community === key)
+      .sort((a, b) => a.m.number - b.m.number);
   const unplaced = problems.filter((p) => !document.getElementById(fieldId(p.field)) && !/^meetings\.\d+\.(start|end)$/.test(p.field));
 
   return (
@@ -271,12 +269,14 @@ export function ProgramYear() {
         <h1>New program year</h1>
         <p>
           Now: <strong>{info.current.program}</strong>. Proposed: every date moved {info.shiftWeeks} week{info.shiftWeeks === 1 ? '' : 's'}
-          {info.shiftWeeks > 0 ? ` (about ${Math.round((info.shiftWeeks * 7) / 365.25)} year${Math.round((info.shiftWeeks * 7) / 365.25) === 1 ? '' : 's'})` : ''}, so each
-          meeting keeps its weekday and time. Times are in {draft.timeZone}.
+          {info.shiftWeeks > 0
+            ? ` (about ${Math.round((info.shiftWeeks * 7) / 365.25)} year${Math.round((info.shiftWeeks * 7) / 365.25) === 1 ? '' : 's'})`
+            : ''}
+          , so each meeting keeps its weekday and time. Times are in {draft.timeZone}.
         </p>
         <p class="muted">
-          Applying keeps last year's data ({info.archive.join('; ') || 'no tabs to archive'}), closes the {info.current.program} form, opens a new form, and creates the
-          meetings on the program calendar. Nothing is emailed.
+          Applying keeps last year's data ({info.archive.join('; ') || 'no tabs to archive'}), closes the {info.current.program} form, opens a new form, and
+          creates the meetings on the program calendar. Nothing is emailed.
         </p>
         {info.notes.map((n) => (
           <p class="note" key={n}>
@@ -316,7 +316,14 @@ export function ProgramYear() {
               problems={problems}
               onInput={(v) => edit((d) => ({ ...d, deadline: v }))}
             />
-            <Field field="settings.notifyFrom" label="Notify from" type="datetime-local" value={draft.notifyFrom} problems={problems} onInput={(v) => edit((d) => ({ ...d, notifyFrom: v }))} />
+            <Field
+              field="settings.notifyFrom"
+              label="Notify from"
+              type="datetime-local"
+              value={draft.notifyFrom}
+              problems={problems}
+              onInput={(v) => edit((d) => ({ ...d, notifyFrom: v }))}
+            />
           </div>
           <ErrorText id="f-settings-timeZone-error" problems={problemsFor(problems, 'settings.timeZone', 'settings', 'proposal', 'communities', 'meetings')} />
         </section>
@@ -335,7 +342,10 @@ export function ProgramYear() {
                     class="link"
                     aria-label={`Remove the community ${c.name || ci + 1}`}
                     onClick={() =>
-                      edit((d) => ({ ...d, communities: d.communities.filter((x) => x.uid !== c.uid), meetings: d.meetings.filter((m) => m.community !== c.key) }), true)
+                      edit(
+                        (d) => ({ ...d, communities: d.communities.filter((x) => x.uid !== c.uid), meetings: d.meetings.filter((m) => m.community !== c.key) }),
+                        true,
+                      )
                     }
                   >
                     Remove
@@ -343,11 +353,37 @@ export function ProgramYear() {
                 </div>
                 <div class="row">
                   <div class="grow">
-                    <Field field={`communities.${ci}.name`} label="Name (form option)" value={c.name} problems={problems} onInput={(v) => setCommunity(c.uid, { name: v })} />
+                    <Field
+                      field={`communities.${ci}.name`}
+                      label="Name (form option)"
+                      value={c.name}
+                      problems={problems}
+                      onInput={(v) => setCommunity(c.uid, { name: v })}
+                    />
                   </div>
-                  <Field field={`communities.${ci}.key`} label="Key" value={c.key} problems={problems} onInput={(v) => setCommunity(c.uid, { key: v, keyEdited: true })} />
-                  <Field field={`communities.${ci}.cohortStart`} label="Cohort start" type="date" value={c.cohortStart} problems={problems} onInput={(v) => setCommunity(c.uid, { cohortStart: v })} />
-                  <Field field={`communities.${ci}.cohortEnd`} label="Cohort end" type="date" value={c.cohortEnd} problems={problems} onInput={(v) => setCommunity(c.uid, { cohortEnd: v })} />
+                  <Field
+                    field={`communities.${ci}.key`}
+                    label="Key"
+                    value={c.key}
+                    problems={problems}
+                    onInput={(v) => setCommunity(c.uid, { key: v, keyEdited: true })}
+                  />
+                  <Field
+                    field={`communities.${ci}.cohortStart`}
+                    label="Cohort start"
+                    type="date"
+                    value={c.cohortStart}
+                    problems={problems}
+                    onInput={(v) => setCommunity(c.uid, { cohortStart: v })}
+                  />
+                  <Field
+                    field={`communities.${ci}.cohortEnd`}
+                    label="Cohort end"
+                    type="date"
+                    value={c.cohortEnd}
+                    problems={problems}
+                    onInput={(v) => setCommunity(c.uid, { cohortEnd: v })}
+                  />
                   <Field
                     field={`communities.${ci}.capacity`}
                     label="Capacity"
@@ -368,7 +404,7 @@ export function ProgramYear() {
                       id={fieldId(`communities.${ci}.description`)}
                       rows={2}
                       value={c.description}
-                      onInput={(e) => setCommunity(c.uid, { description: (e.currentTarget as HTMLTextAreaElement).value })}
+                      onInput={(e) => setCommunity(c.uid, { description: e.currentTarget.value })}
                     />
                     <ErrorText id={`${fieldId(`communities.${ci}.description`)}-error`} problems={problemsFor(problems, `communities.${ci}.description`)} />
                   </div>
@@ -390,7 +426,14 @@ export function ProgramYear() {
                   <tbody>
                     {meetings.map(({ m, i }) => {
                       const name = `${c.name || 'community'} meeting ${m.number}`;
-                      const mine = problemsFor(problems, `meetings.${i}.start`, `meetings.${i}.end`, `meetings.${i}.number`, `meetings.${i}.community`, `meetings.${i}`);
+                      const mine = problemsFor(
+                        problems,
+                        `meetings.${i}.start`,
+                        `meetings.${i}.end`,
+                        `meetings.${i}.number`,
+                        `meetings.${i}.community`,
+                        `meetings.${i}`,
+                      );
                       const errId = `${fieldId(`meetings.${i}.start`)}-error`;
                       const described = mine.length ? errId : undefined;
                       return (
@@ -406,7 +449,7 @@ export function ProgramYear() {
                               value={m.date}
                               aria-invalid={mine.length ? 'true' : undefined}
                               aria-describedby={described}
-                              onInput={(e) => setMeeting(i, { date: (e.currentTarget as HTMLInputElement).value })}
+                              onInput={(e) => setMeeting(i, { date: e.currentTarget.value })}
                             />
                           </td>
                           <td class="muted">{weekday(m.date)}</td>
@@ -419,7 +462,7 @@ export function ProgramYear() {
                               type="time"
                               value={m.startTime}
                               aria-describedby={described}
-                              onInput={(e) => setMeeting(i, { startTime: (e.currentTarget as HTMLInputElement).value })}
+                              onInput={(e) => setMeeting(i, { startTime: e.currentTarget.value })}
                             />
                           </td>
                           <td>
@@ -431,11 +474,16 @@ export function ProgramYear() {
                               type="time"
                               value={m.endTime}
                               aria-describedby={described}
-                              onInput={(e) => setMeeting(i, { endTime: (e.currentTarget as HTMLInputElement).value })}
+                              onInput={(e) => setMeeting(i, { endTime: e.currentTarget.value })}
                             />
                           </td>
                           <td>
-                            <button type="button" class="link" aria-label={`Remove ${name}`} onClick={() => edit((d) => ({ ...d, meetings: d.meetings.filter((_x, j) => j !== i) }), true)}>
+                            <button
+                              type="button"
+                              class="link"
+                              aria-label={`Remove ${name}`}
+                              onClick={() => edit((d) => ({ ...d, meetings: d.meetings.filter((_x, j) => j !== i) }), true)}
+                            >
                               Remove
                             </button>
                           </td>
@@ -445,12 +493,23 @@ export function ProgramYear() {
                   </tbody>
                 </table>
                 {meetings
-                  .filter(({ i }) => problemsFor(problems, `meetings.${i}.start`, `meetings.${i}.end`, `meetings.${i}.number`, `meetings.${i}.community`, `meetings.${i}`).length > 0)
+                  .filter(
+                    ({ i }) =>
+                      problemsFor(problems, `meetings.${i}.start`, `meetings.${i}.end`, `meetings.${i}.number`, `meetings.${i}.community`, `meetings.${i}`)
+                        .length > 0,
+                  )
                   .map(({ i }) => (
                     <ErrorText
                       key={i}
                       id={`${fieldId(`meetings.${i}.start`)}-error`}
-                      problems={problemsFor(problems, `meetings.${i}.start`, `meetings.${i}.end`, `meetings.${i}.number`, `meetings.${i}.community`, `meetings.${i}`)}
+                      problems={problemsFor(
+                        problems,
+                        `meetings.${i}.start`,
+                        `meetings.${i}.end`,
+                        `meetings.${i}.number`,
+                        `meetings.${i}.community`,
+                        `meetings.${i}`,
+                      )}
                     />
                   ))}
                 {meetings.length < 4 ? (
@@ -474,7 +533,10 @@ export function ProgramYear() {
               edit(
                 (d) => ({
                   ...d,
-                  communities: [...d.communities, { uid: nextUid++, key: '', keyEdited: false, name: '', description: '', cohortStart: '', cohortEnd: '', capacity: '' }],
+                  communities: [
+                    ...d.communities,
+                    { uid: nextUid++, key: '', keyEdited: false, name: '', description: '', cohortStart: '', cohortEnd: '', capacity: '' },
+                  ],
                 }),
                 true,
               )

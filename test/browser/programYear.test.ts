@@ -34,7 +34,10 @@ describe('the program-year dialog', () => {
     expect(await page.getByLabel('Comprehensive Local Needs Assessment meeting 1 date').inputValue()).toBe('2027-08-24');
     expect(await page.getByLabel('Comprehensive Local Needs Assessment meeting 1 start time').inputValue()).toBe('14:00');
     expect(await page.getByRole('heading', { level: 3 }).allTextContents()).toEqual([
-      'Comprehensive Local Needs Assessment', 'Learner Voice', 'Data and Accountability', 'K-12/Postsecondary Alignment',
+      'Comprehensive Local Needs Assessment',
+      'Learner Voice',
+      'Data and Accountability',
+      'K-12/Postsecondary Alignment',
     ]);
     expect(await axeSeriousViolations(page)).toEqual([]);
     mkdirSync(SHOTS, { recursive: true });
@@ -47,7 +50,9 @@ describe('the program-year dialog', () => {
     await page.getByRole('button', { name: 'Start the new year' }).click();
     const summary = page.getByRole('alert');
     await summary.waitFor();
-    expect(await summary.textContent()).toMatch(/The proposal was not applied: Comprehensive Local Needs Assessment, meeting 1 \(Tuesday, July 27, 2027 at 2:00 pm EDT\) is before the cohort starts \(August 1, 2027\)/);
+    expect(await summary.textContent()).toMatch(
+      /The proposal was not applied: Comprehensive Local Needs Assessment, meeting 1 \(Tuesday, July 27, 2027 at 2:00 pm EDT\) is before the cohort starts \(August 1, 2027\)/,
+    );
     const date = page.getByLabel('Comprehensive Local Needs Assessment meeting 1 date');
     expect(await date.getAttribute('aria-invalid')).toBe('true');
     const describedBy = (await date.getAttribute('aria-describedby')) as string;
@@ -63,7 +68,9 @@ describe('the program-year dialog', () => {
     await page.getByRole('heading', { name: 'The new program year has started' }).waitFor();
     await page.screenshot({ path: path.join(SHOTS, 'program-year-done.png'), fullPage: false });
     expect(await axeSeriousViolations(page)).toEqual([]);
-    expect(await page.getByRole('status').textContent()).toMatch(/2027–2028 Communities of Practice is the current program year\. .* 16 meetings on the program calendar\. Nothing was emailed\./);
+    expect(await page.getByRole('status').textContent()).toMatch(
+      /2027–2028 Communities of Practice is the current program year\. .* 16 meetings on the program calendar\. Nothing was emailed\./,
+    );
     expect(ws.sheetNames()).toEqual(expect.arrayContaining(['Applications 2023–2024', 'Log 2023–2024', 'Form Responses 2']));
     expect(ws.records('Communities')[0].Capacity).toBe(25);
     expect(shim.calls.map((c) => c.fn)).toEqual(['proposeProgramYear', 'startProgramYear', 'startProgramYear']);

@@ -48,7 +48,7 @@ function namer(ws: Workspace): (v: unknown) => unknown {
   return (v: unknown): unknown => {
     if (typeof v !== 'string') return v instanceof Date ? v.toISOString() : v;
     let s = v;
-    for (const id of ids) if (s.includes(id)) s = s.split(id).join(names.get(id) as string);
+    for (const id of ids) if (s.includes(id)) s = s.split(id).join(names.get(id) ?? id);
     return s;
   };
 }
@@ -70,7 +70,7 @@ export function snapshot(ws: Workspace): Snapshot {
   const forms = ws.allForms;
   const properties: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(ws.properties.script)) {
-    if (k === 'cop.meetLinks') properties[k] = Object.keys(JSON.parse(v)).length;
+    if (k === 'cop.meetLinks') properties[k] = Object.keys(JSON.parse(v) as Record<string, unknown>).length;
     // the Applications revision is a fresh unique value per write (open review pages poll it): only its presence compares
     else if (k === 'applications.revision') properties[k] = v ? '<revision>' : '';
     else properties[k] = name(v);
@@ -79,11 +79,19 @@ export function snapshot(ws: Workspace): Snapshot {
     tabs,
     linkedForms: forms
       .filter((f) => f.destinationId)
-      .map((f) => ({ title: f.title, accepting: f.acceptingResponses, items: f.items.map((i) => `${i.type} ${i.title} ${i.required}`), responses: f.responses })),
+      .map((f) => ({
+        title: f.title,
+        accepting: f.acceptingResponses,
+        items: f.items.map((i) => `${i.type} ${i.title} ${i.required}`),
+        responses: f.responses,
+      })),
     unlinkedForms: forms.filter((f) => !f.destinationId).length,
     events: ws
       .events()
-      .map((e) => `${e.summary} ${(e.start as Date).toISOString()} ${(e.end as Date).toISOString()} meet:${!!e.hangoutLink} guests:${e.attendees.map((a) => a.email).join(',')}`)
+      .map(
+        (e) =>
+          `${e.summary} ${(e.start as Date).toISOString()} ${(e.end as Date).toISOString()} meet:${!!e.hangoutLink} guests:${e.attendees.map((a) => a.email).join(',')}`,
+      )
       .sort(),
     outbox: ws.outbox.length,
     invitations: ws.invitationsSent.length,

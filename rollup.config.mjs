@@ -97,10 +97,28 @@ function page({ name, entry, title, css = [], bodyClass = '' }) {
 // Every HTML page the project serves. One line per page.
 export const PAGES = [
   { name: 'Sidebar', entry: 'src/ui/pages/sidebar/main.tsx', title: 'Review applications', bodyClass: 'sidebar-page', css: ['src/ui/members/members.css'] },
-  { name: 'ReviewWindow', entry: 'src/ui/pages/reviewWindow/main.tsx', title: 'Review applications', bodyClass: 'window-page', css: ['src/ui/members/members.css'] },
-  { name: 'ProgramYear', entry: 'src/ui/pages/programYear/main.tsx', title: 'New program year', bodyClass: 'dialog-page', css: ['src/ui/pages/programYear/programYear.css'] },
+  {
+    name: 'ReviewWindow',
+    entry: 'src/ui/pages/reviewWindow/main.tsx',
+    title: 'Review applications',
+    bodyClass: 'window-page',
+    css: ['src/ui/members/members.css'],
+  },
+  {
+    name: 'ProgramYear',
+    entry: 'src/ui/pages/programYear/main.tsx',
+    title: 'New program year',
+    bodyClass: 'dialog-page',
+    css: ['src/ui/pages/programYear/programYear.css'],
+  },
   // the applicant's personal page, served by doGet (the web app)
-  { name: 'Applicant', entry: 'src/webapp/main.tsx', title: 'Your Communities of Practice applications', css: ['src/webapp/styles.css'], bodyClass: 'applicant-page' },
+  {
+    name: 'Applicant',
+    entry: 'src/webapp/main.tsx',
+    title: 'Your Communities of Practice applications',
+    css: ['src/webapp/styles.css'],
+    bodyClass: 'applicant-page',
+  },
   { name: 'Members', entry: 'src/ui/pages/members/main.tsx', title: 'Members', bodyClass: 'sidebar-page', css: ['src/ui/members/members.css'] },
 ];
 

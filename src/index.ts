@@ -1,7 +1,15 @@
 // The only entry of dist/Code.js. Each export becomes a top-level function Apps Script can call by
 // name (triggers, menu items, google.script.run). Nothing else belongs here: every other top-level
 // function of the bundle must end in `_` so google.script.run cannot reach it.
-import type { DecideResult, Endpoints, MembersStateResult, PreviewResult, RecordAttendanceResult, ReviewRevisionResult, ReviewStateResult } from './shared/wire';
+import type {
+  DecideResult,
+  Endpoints,
+  MembersStateResult,
+  PreviewResult,
+  RecordAttendanceResult,
+  ReviewRevisionResult,
+  ReviewStateResult,
+} from './shared/wire';
 import { menuOnOpen_, menuOnInstall_, openMembers_, openReviewWindow_, openSidebar_ } from './app/menu';
 import { runSetup_ } from './app/setup';
 import { handleFormSubmit_ } from './app/intake';

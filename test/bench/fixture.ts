@@ -49,7 +49,7 @@ function cellsOf(ws: Workspace, name: string): { rows: ({ v: unknown } | undefin
   const sheet = ws.state.spreadsheet.sheets.find((x) => x.name === name);
   if (!sheet) throw new Error(`no ${name} tab`);
   const rows = sheet.rows as ({ v: unknown } | undefined)[][];
-  const head = (rows[0] ?? []).map((c) => String(c?.v ?? ''));
+  const head = (rows[0] ?? []).map((c) => (typeof c?.v === 'string' ? c.v : ''));
   return { rows, col: (h) => head.indexOf(h) };
 }
 
@@ -63,14 +63,22 @@ function cellsOf(ws: Workspace, name: string): { rows: ({ v: unknown } | undefin
 export function membersWorkspaceWith(n: number): { ws: Workspace; memberId: string } {
   const ws = workspaceWith(n);
   const apps = cellsOf(ws, 'Applications');
-  const [cId, cStatus, cNotified, cInvited, cAgenda, cCommunity, cEmail] = ['Application ID', 'Status', 'Notified', 'Invited', 'Agenda Sent', 'Community', 'Email'].map(apps.col);
+  const [cId, cStatus, cNotified, cInvited, cAgenda, cCommunity, cEmail] = [
+    'Application ID',
+    'Status',
+    'Notified',
+    'Invited',
+    'Agenda Sent',
+    'Community',
+    'Email',
+  ].map(apps.col);
   let memberId = '';
   // the member owed the agenda: the first clna application, accepted
   const first = apps.rows.slice(1).find((r) => r[cCommunity]?.v === 'Comprehensive Local Needs Assessment');
   if (first) first[cStatus] = { v: 'Accepted' };
   const attendance: unknown[][] = [['Application ID', 'Email', 'Community', 'Meeting', 'RSVP', 'Attended', 'Recorded By', 'Recorded At']];
   for (const row of apps.rows.slice(1)) {
-    const status = String(row[cStatus]?.v ?? '');
+    const status = typeof row[cStatus]?.v === 'string' ? row[cStatus].v : '';
     if (status === 'Pending') continue;
     row[cNotified] = { v: status };
     if (status !== 'Accepted') continue;
@@ -167,19 +175,25 @@ export const OPERATIONS = {
 
 export const MEMBER_OPERATIONS = {
   /** a delivery run with one agenda email and one event description to write */
-  agendaRun: (_memberId: string): ((ws: Workspace) => Measured) => (ws) => {
-    ws.clock.set(IN_AGENDA_WINDOW);
-    return measured(ws, () => ws.run('sendDueNotifications', [], { user: OWNER }));
-  },
+  agendaRun:
+    (_memberId: string): ((ws: Workspace) => Measured) =>
+    (ws) => {
+      ws.clock.set(IN_AGENDA_WINDOW);
+      return measured(ws, () => ws.run('sendDueNotifications', [], { user: OWNER }));
+    },
   /** one member of clna recorded as having attended meeting 2 (the row exists: an update) */
-  recordAttendance: (memberId: string): ((ws: Workspace) => Measured) => (ws) => {
-    ws.clock.set(AFTER_CLNA_2);
-    return measured(ws, () => ws.run('recordAttendance', [{ community: 'clna', meeting: 2, attended: [memberId], absent: [] }], { user: STAFF }));
-  },
-  getMembersState: (_memberId: string): ((ws: Workspace) => Measured) => (ws) => {
-    ws.clock.set(AFTER_CLNA_2);
-    return measured(ws, () => ws.run('getMembersState', [], { user: STAFF }));
-  },
+  recordAttendance:
+    (memberId: string): ((ws: Workspace) => Measured) =>
+    (ws) => {
+      ws.clock.set(AFTER_CLNA_2);
+      return measured(ws, () => ws.run('recordAttendance', [{ community: 'clna', meeting: 2, attended: [memberId], absent: [] }], { user: STAFF }));
+    },
+  getMembersState:
+    (_memberId: string): ((ws: Workspace) => Measured) =>
+    (ws) => {
+      ws.clock.set(AFTER_CLNA_2);
+      return measured(ws, () => ws.run('getMembersState', [], { user: STAFF }));
+    },
 };
 export type MemberOperation = keyof typeof MEMBER_OPERATIONS;
 

@@ -21,7 +21,7 @@ afterAll(async () => {
 });
 
 const HOSTILE_NAME = '<img src=x onerror="window.__pwned=1">';
-const FORMULA_AGENCY = "=HYPERLINK(\"http://evil.example\",\"x\")";
+const FORMULA_AGENCY = '=HYPERLINK("http://evil.example","x")';
 
 function program(): Workspace {
   const ws = newProgram('2023-10-01T14:00:00Z');
@@ -96,8 +96,8 @@ describe('the members view in the sidebar', () => {
     // the roster as CSV: name, agency, state, email; a formula-like cell neutralised
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download CSV' }).click()]);
     expect(download.suggestedFilename()).toBe('clna-roster.csv');
-    const csv = readFileSync((await download.path()) as string, 'utf8');
-    const parsed = parse(csv.replace(/^\ufeff/, ''), { relax_column_count: false }) as string[][];
+    const csv = readFileSync(await download.path(), 'utf8');
+    const parsed: string[][] = parse(csv.replace(/^\ufeff/, ''), { relax_column_count: false });
     expect(parsed[0]).toEqual(['Name', 'Agency', 'State', 'Email']);
     expect(parsed.slice(1)).toEqual([
       ['Ann Lee', 'State CTE Agency', 'Ohio', 'ann@ohio.gov'],
@@ -126,7 +126,10 @@ describe('the members view in the sidebar', () => {
     const head = sheet.rows[0].map((c) => String(c?.v ?? ''));
     sheet.rows.find((r) => r[head.indexOf('Application ID')]?.v === 'M2')![head.indexOf('Status')] = { v: 'Withdrawn' };
     await page.getByRole('button', { name: 'Save attendance' }).click();
-    await page.getByRole('alert').getByText(/Not accepted members .*M2 \(Withdrawn\).*Nothing was recorded/).waitFor();
+    await page
+      .getByRole('alert')
+      .getByText(/Not accepted members .*M2 \(Withdrawn\).*Nothing was recorded/)
+      .waitFor();
     expect(await page.getByRole('checkbox', { name: 'Ann Lee' }).isChecked()).toBe(true);
     expect(ws.records('Attendance').filter((r) => r.Attended !== '')).toHaveLength(0);
   });
@@ -145,7 +148,13 @@ describe('the members view inside the review pages', () => {
     await view.getByRole('button', { name: 'Tick all who said yes' }).click();
     await view.getByRole('button', { name: 'Save attendance' }).click();
     await view.getByText(/Attendance saved .* 2 attended, 1 absent/).waitFor();
-    expect(ws.records('Attendance').filter((r) => r.Attended === true).map((r) => r['Application ID']).sort()).toEqual(['M1', 'M3']);
+    expect(
+      ws
+        .records('Attendance')
+        .filter((r) => r.Attended === true)
+        .map((r) => r['Application ID'])
+        .sort(),
+    ).toEqual(['M1', 'M3']);
     expect(await axeSeriousViolations(page)).toEqual([]);
     await page.screenshot({ path: `/tmp/i13-members-${name}.png`, fullPage: name === 'Sidebar' });
     expect(errors).toEqual([]);

@@ -16,7 +16,9 @@ describe('members call budgets', () => {
     const methods = (x: typeof small) => x.m.exec.calls.map((c) => `${c.service}.${c.method}`);
     expect(methods(large)).toEqual(methods(small));
     const calendar = large.m.exec.calls.filter((c) => c.service === 'Calendar').length;
-    console.log(`${op}: ${large.m.total} calls (${large.m.byService.SpreadsheetApp ?? 0} Spreadsheet, ${calendar} Calendar, ${large.m.byService.MailApp ?? 0} Mail) at 10 and at 2,000 applications`);
+    console.log(
+      `${op}: ${large.m.total} calls (${large.m.byService.SpreadsheetApp ?? 0} Spreadsheet, ${calendar} Calendar, ${large.m.byService.MailApp ?? 0} Mail) at 10 and at 2,000 applications`,
+    );
     if (op === 'agendaRun') {
       expect(large.ws.outbox.filter((x) => /agenda for/.test(x.subject))).toHaveLength(1);
       expect(calendar).toBe(1);

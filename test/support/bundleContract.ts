@@ -3,13 +3,32 @@
 import ts from 'typescript';
 
 export const SPEC_ENTRY_POINTS = [
-  'onOpen', 'onInstall', 'setup', 'onFormSubmit', 'sweep', 'showSidebar', 'sendDueNotifications',
-  'getReviewState', 'decide', 'previewNotification', 'getMembersState', 'recordAttendance', 'checkInstallation',
+  'onOpen',
+  'onInstall',
+  'setup',
+  'onFormSubmit',
+  'sweep',
+  'showSidebar',
+  'sendDueNotifications',
+  'getReviewState',
+  'decide',
+  'previewNotification',
+  'getMembersState',
+  'recordAttendance',
+  'checkInstallation',
   // menu actions and page endpoints the product calls by name (SPEC "Entry points", README)
-  'showReviewWindow', 'getReviewRevision', 'showInstallationCheck', 'showMembers',
-  'showProgramYearDialog', 'proposeProgramYear', 'startProgramYear',
+  'showReviewWindow',
+  'getReviewRevision',
+  'showInstallationCheck',
+  'showMembers',
+  'showProgramYearDialog',
+  'proposeProgramYear',
+  'startProgramYear',
   // the applicant web app (SPEC behaviour 9) and the menu action the product calls by name
-  'doGet', 'applicantView', 'applicantWithdraw', 'resetApplicantLinks',
+  'doGet',
+  'applicantView',
+  'applicantWithdraw',
+  'resetApplicantLinks',
 ] as const;
 
 export interface ContractReport {
@@ -29,7 +48,7 @@ export function checkBundle(code: string): ContractReport {
       problems.push(`module syntax at top level: ${stmt.getText().slice(0, 60)}`);
       continue;
     }
-    const modifiers = ts.canHaveModifiers(stmt) ? ts.getModifiers(stmt) ?? [] : [];
+    const modifiers = ts.canHaveModifiers(stmt) ? (ts.getModifiers(stmt) ?? []) : [];
     if (modifiers.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) {
       problems.push(`exported declaration at top level: ${stmt.getText().slice(0, 60)}`);
     }
@@ -73,4 +92,3 @@ export function checkPageHtml(html: string, name = 'Sidebar.html'): string[] {
   if (/@import\s|url\(\s*['"]?(https?:)?\/\//i.test(html)) problems.push(`${name} loads a stylesheet or asset from elsewhere`);
   return problems;
 }
-

@@ -45,7 +45,10 @@ export function MeetingDetail({ community, meeting, timeZone, canRecord, onSaved
     const absent = community.members.filter((m) => !ticked.has(m.id)).map((m) => m.id);
     try {
       const r = await call('recordAttendance', { community: community.key, meeting: meeting.number, attended, absent });
-      if (r.ok) onSaved(`Attendance saved for ${community.name} meeting ${meeting.number}: ${attended.length} attended, ${absent.length} absent (${r.recorded} recorded).`);
+      if (r.ok)
+        onSaved(
+          `Attendance saved for ${community.name} meeting ${meeting.number}: ${attended.length} attended, ${absent.length} absent (${r.recorded} recorded).`,
+        );
       else setError(r.error);
     } catch (err) {
       setError(errorText(err));
@@ -74,7 +77,7 @@ export function MeetingDetail({ community, meeting, timeZone, canRecord, onSaved
         <span class="badge b-waitlisted">Maybe {c.maybe}</span> <span class="badge b-pending">No answer {c.noAnswer}</span>
       </p>
       {meeting.held ? (
-        <form onSubmit={save} aria-labelledby="attendance-title">
+        <form onSubmit={(e) => void save(e)} aria-labelledby="attendance-title">
           <h3 id="attendance-title">Who attended{recorded ? '' : ' (not recorded yet)'}</h3>
           {!canRecord ? <p class="muted">Settings lists the reviewers: only they can record attendance.</p> : null}
           {community.members.length ? (
@@ -94,7 +97,13 @@ export function MeetingDetail({ community, meeting, timeZone, canRecord, onSaved
               return (
                 <li class="app" key={m.id}>
                   <div class="app-head">
-                    <input type="checkbox" id={id} checked={ticked.has(m.id)} disabled={!canRecord || busy} onChange={(e) => toggle(m.id, (e.currentTarget as HTMLInputElement).checked)} />
+                    <input
+                      type="checkbox"
+                      id={id}
+                      checked={ticked.has(m.id)}
+                      disabled={!canRecord || busy}
+                      onChange={(e) => toggle(m.id, e.currentTarget.checked)}
+                    />
                     <label for={id}>
                       <span class="name">{m.fullName}</span>
                     </label>

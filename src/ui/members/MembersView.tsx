@@ -76,7 +76,11 @@ export function MembersView({ layout = 'sidebar', embedded = false }: MembersVie
           {loading ? 'Reloading…' : 'Reload members'}
         </button>
       </div>
-      {state.warning ? <p class="offer" role="note">{state.warning}</p> : null}
+      {state.warning ? (
+        <p class="offer" role="note">
+          {state.warning}
+        </p>
+      ) : null}
       {error ? (
         <p class="error" role="alert">
           {error}
@@ -94,7 +98,7 @@ export function MembersView({ layout = 'sidebar', embedded = false }: MembersVie
             id="members-community"
             value={community}
             onChange={(e) => {
-              const key = (e.currentTarget as HTMLSelectElement).value;
+              const key = e.currentTarget.value;
               setCommunity(key);
               setMeeting(defaultMeeting(state, key));
               setMessage('');
@@ -114,7 +118,7 @@ export function MembersView({ layout = 'sidebar', embedded = false }: MembersVie
               id="members-meeting"
               value={String(m?.number ?? '')}
               onChange={(e) => {
-                setMeeting(Number((e.currentTarget as HTMLSelectElement).value));
+                setMeeting(Number(e.currentTarget.value));
                 setMessage('');
               }}
             >

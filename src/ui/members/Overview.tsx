@@ -12,12 +12,24 @@ export function Overview({ community, timeZone }: { community: WireMembersCommun
         <thead>
           <tr>
             <th scope="col">Meeting</th>
-            <th scope="col"><abbr title="said yes">Yes</abbr></th>
-            <th scope="col"><abbr title="said no">No</abbr></th>
-            <th scope="col"><abbr title="said maybe">Maybe</abbr></th>
-            <th scope="col"><abbr title="no answer to the invitation">None</abbr></th>
-            <th scope="col"><abbr title="attended (recorded)">Came</abbr></th>
-            <th scope="col"><abbr title="missed (recorded)">Missed</abbr></th>
+            <th scope="col">
+              <abbr title="said yes">Yes</abbr>
+            </th>
+            <th scope="col">
+              <abbr title="said no">No</abbr>
+            </th>
+            <th scope="col">
+              <abbr title="said maybe">Maybe</abbr>
+            </th>
+            <th scope="col">
+              <abbr title="no answer to the invitation">None</abbr>
+            </th>
+            <th scope="col">
+              <abbr title="attended (recorded)">Came</abbr>
+            </th>
+            <th scope="col">
+              <abbr title="missed (recorded)">Missed</abbr>
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -20,7 +20,7 @@ async function copyText(text: string): Promise<boolean> {
   area.style.opacity = '0';
   document.body.appendChild(area);
   area.select();
-  let ok = false;
+  let ok: boolean;
   try {
     ok = document.execCommand('copy');
   } catch {
@@ -42,7 +42,7 @@ export function Roster({ community }: { community: WireMembersCommunity }) {
     <section aria-labelledby="roster-title">
       <h2 id="roster-title">Roster ({community.members.length})</h2>
       <div class="roster-actions">
-        <button type="button" onClick={copy} disabled={!community.members.length}>
+        <button type="button" onClick={() => void copy()} disabled={!community.members.length}>
           Copy roster
         </button>{' '}
         <a class="button-link" href={href} download={rosterFileName(community.key)} aria-disabled={!community.members.length}>
@@ -56,10 +56,7 @@ export function Roster({ community }: { community: WireMembersCommunity }) {
         {community.members.map((m) => (
           <li key={m.id}>
             <span class="name">{m.fullName}</span>
-            <span class="muted">
-              {' '}
-              {[m.agency, m.state].filter(Boolean).join(', ')}
-            </span>
+            <span class="muted"> {[m.agency, m.state].filter(Boolean).join(', ')}</span>
             <span class="email">{m.email}</span>
           </li>
         ))}

@@ -3,8 +3,26 @@
 // one failing service fails that check only. The service calls do not depend on the sheet's size:
 // the Applications tab is never read (the program tabs are a few dozen rows).
 import {
-  CHECK_IDS, checkCalendar, checkDateFormat, checkFormLinked, checkFormPublished, checkMailQuota, checkProgramDates, checkProperties, checkReviewers, checkScopes,
-  checkTimeZone, checkTriggers, checksHeadline, countByStatus, failedCheck, propertyBytes, type CheckId, type DateSample, type InstallCheck, type MeetingView,
+  CHECK_IDS,
+  checkCalendar,
+  checkDateFormat,
+  checkFormLinked,
+  checkFormPublished,
+  checkMailQuota,
+  checkProgramDates,
+  checkProperties,
+  checkReviewers,
+  checkScopes,
+  checkTimeZone,
+  checkTriggers,
+  checksHeadline,
+  countByStatus,
+  failedCheck,
+  propertyBytes,
+  type CheckId,
+  type DateSample,
+  type InstallCheck,
+  type MeetingView,
 } from '../domain/install/checks';
 import { formatDay, formatMeetingWhen, formatDate as domainFormatDate } from '../domain/notify/emails/when';
 import type { Program } from '../domain/program/model';
@@ -13,7 +31,16 @@ import { reportText } from '../domain/install/report';
 import { now } from '../workspace/clock';
 import { showReportDialog_ } from '../workspace/dialog';
 import {
-  calendarEvents_, editorEmails_, effectiveUserEmail_, formFacts_, INSTALLER_PROPERTY, myTriggers_, platformFormatDate_, scopeFacts_, spreadsheetId_, spreadsheetTimeZone_,
+  calendarEvents_,
+  editorEmails_,
+  effectiveUserEmail_,
+  formFacts_,
+  INSTALLER_PROPERTY,
+  myTriggers_,
+  platformFormatDate_,
+  scopeFacts_,
+  spreadsheetId_,
+  spreadsheetTimeZone_,
 } from '../workspace/installFacts';
 import { remainingMailQuota_ } from '../workspace/mail';
 import { MANIFEST_SCOPES } from '../workspace/scopes';
@@ -126,7 +153,9 @@ export function runInstallationCheck_(): InstallCheckResult {
     ];
   });
 
-  withProgram(['reviewers'], (p) => [checkReviewers({ reviewers: p.settings.reviewers, editors: p.settings.reviewers.length > 0 ? editorEmails_() : null, user })]);
+  withProgram(['reviewers'], (p) => [
+    checkReviewers({ reviewers: p.settings.reviewers, editors: p.settings.reviewers.length > 0 ? editorEmails_() : null, user }),
+  ]);
 
   withProgram(['date-format'], (p) => {
     const tz = p.settings.timeZone;
@@ -139,7 +168,11 @@ export function runInstallationCheck_(): InstallCheckResult {
         platform: formatMeetingWhen(first.start, first.end, tz, platformFormatDate_),
       });
     }
-    samples.push({ label: 'the registration deadline', ours: formatDay(p.settings.registrationDeadline, tz, domainFormatDate), platform: formatDay(p.settings.registrationDeadline, tz, platformFormatDate_) });
+    samples.push({
+      label: 'the registration deadline',
+      ours: formatDay(p.settings.registrationDeadline, tz, domainFormatDate),
+      platform: formatDay(p.settings.registrationDeadline, tz, platformFormatDate_),
+    });
     return [checkDateFormat(tz, samples)];
   });
 
@@ -150,7 +183,11 @@ function parseStopped(raw: string | undefined): { at: string; trigger: string; m
   if (!raw) return null;
   try {
     const v = JSON.parse(raw) as { at?: unknown; trigger?: unknown; missing?: unknown };
-    return { at: String(v.at ?? ''), trigger: String(v.trigger ?? ''), missing: Array.isArray(v.missing) ? v.missing.map(String) : [] };
+    return {
+      at: typeof v.at === 'string' ? v.at : '',
+      trigger: typeof v.trigger === 'string' ? v.trigger : '',
+      missing: Array.isArray(v.missing) ? v.missing.map(String) : [],
+    };
   } catch {
     return null;
   }
@@ -186,7 +223,9 @@ export function showReport_(report: Report): void {
 export function showSetupReport_(summary: string): void {
   const checks = checkInstallation_().checks;
   const n = countByStatus(checks);
-  const found = [n.fail ? `${n.fail} problem${n.fail === 1 ? '' : 's'} to fix` : '', n.warn ? `${n.warn} thing${n.warn === 1 ? '' : 's'} to look at` : ''].filter(Boolean).join(' and ');
+  const found = [n.fail ? `${n.fail} problem${n.fail === 1 ? '' : 's'} to fix` : '', n.warn ? `${n.warn} thing${n.warn === 1 ? '' : 's'} to look at` : '']
+    .filter(Boolean)
+    .join(' and ');
   const headline = found ? `Set up finished. The installation check found ${found}: see "What to do" below.` : `Set up finished. ${checksHeadline(checks)}`;
   showReport_({ title: 'Set up: Communities of Practice', headline, lines: [summary], linesHeading: 'What Set up did', checks });
 }

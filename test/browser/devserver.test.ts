@@ -31,9 +31,36 @@ interface Applicant {
 }
 
 const APPLICANTS: Applicant[] = [
-  { first: 'Ada', last: 'Lovelace', email: 'ada.lovelace@education.ohio.gov', agency: 'Ohio Department of Education', agencyType: 'Lead state CTE agency', state: 'Ohio', decision: 'Accept', status: 'Accepted' },
-  { first: 'Grace', last: 'Hopper', email: 'grace.hopper@tcsg.edu', agency: 'Technical College System of Georgia', agencyType: 'State-level partnering agency', state: 'Georgia', decision: 'Waitlist', status: 'Waitlisted' },
-  { first: 'Alan', last: 'Turing', email: 'alan.turing@gmail.com', agency: 'Self-employed', agencyType: 'Other', state: 'Vermont', decision: 'Decline', status: 'Declined' },
+  {
+    first: 'Ada',
+    last: 'Lovelace',
+    email: 'ada.lovelace@education.ohio.gov',
+    agency: 'Ohio Department of Education',
+    agencyType: 'Lead state CTE agency',
+    state: 'Ohio',
+    decision: 'Accept',
+    status: 'Accepted',
+  },
+  {
+    first: 'Grace',
+    last: 'Hopper',
+    email: 'grace.hopper@tcsg.edu',
+    agency: 'Technical College System of Georgia',
+    agencyType: 'State-level partnering agency',
+    state: 'Georgia',
+    decision: 'Waitlist',
+    status: 'Waitlisted',
+  },
+  {
+    first: 'Alan',
+    last: 'Turing',
+    email: 'alan.turing@gmail.com',
+    agency: 'Self-employed',
+    agencyType: 'Other',
+    state: 'Vermont',
+    decision: 'Decline',
+    status: 'Declined',
+  },
 ];
 
 let server: DevServerProcess;
@@ -60,7 +87,15 @@ beforeAll(async () => {
     startDevServer(dataDir),
     chromium.launch({
       executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
     }),
   ]);
 });
@@ -75,8 +110,12 @@ afterAll(async () => {
 async function apply(page: Page, a: Applicant): Promise<void> {
   await page.goto(`${server.base}/form`);
   const text: Record<string, string> = {
-    Email: a.email, 'First name': a.first, 'Last name': a.last, 'Job title': 'CTE Program Specialist',
-    'Agency or organization': a.agency, 'What do you hope to gain?': 'Ideas, peers, and practical tools.',
+    Email: a.email,
+    'First name': a.first,
+    'Last name': a.last,
+    'Job title': 'CTE Program Specialist',
+    'Agency or organization': a.agency,
+    'What do you hope to gain?': 'Ideas, peers, and practical tools.',
   };
   for (let pageNo = 0; pageNo < 5; pageNo++) {
     await page.locator('form').waitFor();
@@ -84,7 +123,10 @@ async function apply(page: Page, a: Applicant): Promise<void> {
       const field = page.getByLabel(label, { exact: true });
       if (await field.count()) await field.fill(value);
     }
-    for (const [label, value] of [['Agency type', a.agencyType], ['State', a.state]]) {
+    for (const [label, value] of [
+      ['Agency type', a.agencyType],
+      ['State', a.state],
+    ]) {
       const radio = page.getByRole('radiogroup', { name: label, exact: true });
       if (await radio.count()) await radio.getByRole('radio', { name: value, exact: true }).check();
       const select = page.getByRole('combobox', { name: label, exact: true });
@@ -120,7 +162,10 @@ async function statusAfter(page: Page, label: RegExp): Promise<string> {
   try {
     await status.filter({ hasText: label }).waitFor({ timeout: 30_000 });
   } catch (e) {
-    throw new Error(`status never matched ${label}; it reads: ${JSON.stringify(await status.textContent())}; banner: ${JSON.stringify(await page.locator('#banner').textContent())}`, { cause: e });
+    throw new Error(
+      `status never matched ${label}; it reads: ${JSON.stringify(await status.textContent())}; banner: ${JSON.stringify(await page.locator('#banner').textContent())}`,
+      { cause: e },
+    );
   }
   return (await status.textContent()) ?? '';
 }
@@ -198,11 +243,19 @@ describe('npm start: the whole story in the browser', () => {
       await box.check();
       await sidebar.getByRole('button', { name: a.decision, exact: true }).click();
       // Decline asks first, naming the count and the community.
-      if (a.decision === 'Decline') await sidebar.getByRole('alertdialog', { name: /Decline 1 application in / }).getByRole('button', { name: 'Confirm' }).click();
-      await eventually(async () => {
-        const s = await api<DevSheet>('/api/sheet?name=Applications');
-        return column(s, 'Status')[column(s, 'Email').indexOf(a.email)];
-      }, (v) => expect(v).toBe(a.status), 15_000);
+      if (a.decision === 'Decline')
+        await sidebar
+          .getByRole('alertdialog', { name: /Decline 1 application in / })
+          .getByRole('button', { name: 'Confirm' })
+          .click();
+      await eventually(
+        async () => {
+          const s = await api<DevSheet>('/api/sheet?name=Applications');
+          return column(s, 'Status')[column(s, 'Email').indexOf(a.email)];
+        },
+        (v) => expect(v).toBe(a.status),
+        15_000,
+      );
     }
     const decided = await api<DevSheet>('/api/sheet?name=Applications');
     expect(new Set(column(decided, 'Decided By'))).toEqual(new Set([REVIEWER]));
@@ -221,7 +274,10 @@ describe('npm start: the whole story in the browser', () => {
     // 5. The outbox: per applicant, the confirmation and then one decision email.
     await page.getByRole('tab', { name: /^Outbox/ }).click();
     const rows = page.getByRole('table', { name: 'Sent emails' }).locator('tbody tr');
-    await eventually(() => rows.count(), (v) => expect(v).toBe(6));
+    await eventually(
+      () => rows.count(),
+      (v) => expect(v).toBe(6),
+    );
     const outbox = await api<DevMail[]>('/api/outbox');
     expect(outbox).toHaveLength(6);
     for (const a of APPLICANTS) {
@@ -240,7 +296,10 @@ describe('npm start: the whole story in the browser', () => {
     // The HTML body is shown in a sandboxed frame, never injected into the page.
     await page.locator(`tr[data-mail-id="${adaDecision.id}"]`).click();
     const htmlFrame = page.locator('iframe.mail-html');
-    await eventually(() => htmlFrame.getAttribute('sandbox'), (v) => expect(v).toBe(''));
+    await eventually(
+      () => htmlFrame.getAttribute('sandbox'),
+      (v) => expect(v).toBe(''),
+    );
 
     // 6. .eml downloads parse with mailparser and carry exactly what was sent.
     const emlFile = await saveDownload(page, () => page.getByRole('link', { name: 'Download .eml' }).click());
@@ -270,12 +329,17 @@ describe('npm start: the whole story in the browser', () => {
       expect(e.meetLink).toMatch(/^https:\/\/meet\.google\.com\//);
     }
     expect(lv.map((e) => e.whenLocal)).toEqual([
-      'Thu, Aug 31, 2023, 2:00 PM – 3:30 PM EDT', 'Thu, Oct 26, 2023, 2:00 PM – 3:30 PM EDT',
-      'Thu, Dec 14, 2023, 2:00 PM – 3:30 PM EST', 'Thu, Feb 29, 2024, 2:00 PM – 3:30 PM EST',
+      'Thu, Aug 31, 2023, 2:00 PM – 3:30 PM EDT',
+      'Thu, Oct 26, 2023, 2:00 PM – 3:30 PM EDT',
+      'Thu, Dec 14, 2023, 2:00 PM – 3:30 PM EST',
+      'Thu, Feb 29, 2024, 2:00 PM – 3:30 PM EST',
     ]);
     for (const e of lv) expect(e.invitations.map((i) => [i.email, i.kind])).toEqual([[APPLICANTS[0].email, 'invitation']]);
     const guestItems = page.getByRole('list', { name: /^Guests of / }).getByRole('listitem');
-    await eventually(() => guestItems.count(), (v) => expect(v).toBe(4));
+    await eventually(
+      () => guestItems.count(),
+      (v) => expect(v).toBe(4),
+    );
 
     // 8. The .ics download imports: ical.js reads 16 events, the guests and New York times.
     const icsFile = await saveDownload(page, () => page.getByRole('link', { name: 'Download calendar .ics' }).click());
@@ -330,29 +394,45 @@ describe('npm start: the whole story in the browser', () => {
   });
 
   it('shows an exception in the bundle with its server-side stack, as the Executions panel does', async () => {
-    const injected = await post<{ ok: boolean }>('/api/fault', { method: 'Spreadsheet.getSheetByName', nth: 1, message: 'Service Spreadsheets failed while accessing document' });
+    const injected = await post<{ ok: boolean }>('/api/fault', {
+      method: 'Spreadsheet.getSheetByName',
+      nth: 1,
+      message: 'Service Spreadsheets failed while accessing document',
+    });
     expect(injected.status).toBe(200);
     await page.getByRole('button', { name: 'Run sweep', exact: true }).click();
     const banner = page.getByRole('alert').filter({ hasText: 'sweep failed' });
     await banner.waitFor();
-    await eventually(() => banner.textContent(), (v) => expect(v).toContain('Service Spreadsheets failed while accessing document'));
+    await eventually(
+      () => banner.textContent(),
+      (v) => expect(v).toContain('Service Spreadsheets failed while accessing document'),
+    );
     // the run's own dialog reports the error too
     await closeResultDialog(page, /^Sync responses now$/);
     await banner.getByText('Server-side stack').click();
     expect(await banner.locator('pre.stack').textContent()).toMatch(/at .*(Code\.js|CoP_)/);
     await page.getByRole('button', { name: 'Show in Executions' }).click();
     const failed = page.getByRole('table', { name: 'Executions' }).locator('tr.failed').first();
-    await eventually(() => failed.textContent(), (v) => expect(v).toMatch(/sweep.*Failed/));
+    await eventually(
+      () => failed.textContent(),
+      (v) => expect(v).toMatch(/sweep.*Failed/),
+    );
     await post('/api/fault', { clear: true });
   });
 
   it('loads demo applicants through the form; hostile text stays text in the grid and the sidebar', async () => {
     const alerts: string[] = [];
-    page.on('dialog', (d) => { if (d.type() === 'alert') alerts.push(d.message()); });
+    page.on('dialog', (d) => {
+      if (d.type() === 'alert') alerts.push(d.message());
+    });
     const rowsBefore = (await api<DevSheet>('/api/sheet?name=Form Responses 1')).displayValues.length;
     const started = await post<DevState['demo']>('/api/demo', { count: 10 });
     expect(started.status).toBe(202);
-    const done = await eventually(() => api<DevState>('/api/state'), (s) => expect(s.demo?.running).toBe(false), 60_000);
+    const done = await eventually(
+      () => api<DevState>('/api/state'),
+      (s) => expect(s.demo?.running).toBe(false),
+      60_000,
+    );
     expect(done.demo).toMatchObject({ error: '', rejected: 0, failedExecutions: 0 });
     expect(done.demo?.submitted).toBeGreaterThanOrEqual(12);
     const responses = await api<DevSheet>('/api/sheet?name=Form Responses 1');
@@ -413,7 +493,11 @@ describe('npm start: the whole story in the browser', () => {
 
     await page.reload();
     await page.getByRole('button', { name: 'Reset', exact: true }).click();
-    const reset = await eventually(() => api<DevState>('/api/state'), (s) => expect(s.form.exists).toBe(false), 30_000);
+    const reset = await eventually(
+      () => api<DevState>('/api/state'),
+      (s) => expect(s.form.exists).toBe(false),
+      30_000,
+    );
     await statusAfter(page, /^Workspace reset/);
     expect(reset.counts.outbox).toBe(0);
     expect(reset.form.exists).toBe(false);

@@ -24,7 +24,15 @@ beforeAll(async () => {
     startDevServer(dataDir),
     chromium.launch({
       executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
     }),
   ]);
 });
@@ -46,7 +54,11 @@ describe('result dialogs in the local app', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     // the 2023–2024 program with registration open (npm start itself begins on today's date)
-    const clock = await fetch(`${server.base}/api/clock`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ iso: '2023-07-24T14:00:00Z' }) });
+    const clock = await fetch(`${server.base}/api/clock`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ iso: '2023-07-24T14:00:00Z' }),
+    });
     expect(clock.status).toBe(200);
     await page.goto(server.base);
     // the menu sits under Extensions, as in Google Sheets (built by the bundle's onOpen once the page opens)
@@ -75,10 +87,22 @@ describe('result dialogs in the local app', () => {
     await dialog.waitFor({ state: 'visible', timeout: 30_000 });
     await expect(page.locator('#dialog-title').innerText()).resolves.toBe('Check installation');
     await frame.locator('li.check').first().waitFor();
-    const checks = await frame.locator('li.check').evaluateAll((lis) => lis.map((li) => [li.getAttribute('data-check'), li.className]));
-    expect(checks.map(([id]) => id).sort()).toEqual(
-      ['calendar', 'date-format', 'form-linked', 'form-published', 'mail-quota', 'program-dates', 'properties', 'reviewers', 'scopes', 'time-zone', 'triggers'],
-    );
+    const checks = await frame
+      .locator('li.check')
+      .evaluateAll((lis: Element[]) => lis.map((li): [string | null, string] => [li.getAttribute('data-check'), li.className]));
+    expect(checks.map(([id]) => id).sort()).toEqual([
+      'calendar',
+      'date-format',
+      'form-linked',
+      'form-published',
+      'mail-quota',
+      'program-dates',
+      'properties',
+      'reviewers',
+      'scopes',
+      'time-zone',
+      'triggers',
+    ]);
     // July 2023: registration is open, so a clean install is all OK
     expect(checks.filter(([, cls]) => !/\bok\b/.test(cls ?? ''))).toEqual([]);
     await expect(frame.locator('.headline').innerText()).resolves.toBe('All 11 checks passed.');
@@ -88,7 +112,11 @@ describe('result dialogs in the local app', () => {
 
     // A year later: the registration deadline and every meeting are past, and nobody set the next
     // program year. The problem comes first, with its fix in words.
-    const res = await fetch(`${server.base}/api/clock`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ iso: '2024-07-01T14:00:00Z' }) });
+    const res = await fetch(`${server.base}/api/clock`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ iso: '2024-07-01T14:00:00Z' }),
+    });
     expect(res.status).toBe(200);
     await menu(page, 'Check installation');
     await dialog.waitFor({ state: 'visible', timeout: 30_000 });

@@ -35,9 +35,13 @@ interface Job {
 
 function runJob(job: Job): Promise<YearResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...process.execArgv, path.join(__dirname, 'scenario.ts'), String(job.applicants), job.account, job.out, String(seed), ...(stopAt ? [stopAt] : [])], {
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      [...process.execArgv, path.join(__dirname, 'scenario.ts'), String(job.applicants), job.account, job.out, String(seed), ...(stopAt ? [stopAt] : [])],
+      {
+        stdio: ['ignore', 'inherit', 'inherit'],
+      },
+    );
     child.on('error', reject);
     child.on('exit', (code) => {
       if (code !== 0) reject(new Error(`${job.account} ${job.applicants} exited with ${code}`));
@@ -81,7 +85,13 @@ async function main(): Promise<void> {
     // not a git checkout
   }
   const load = os.loadavg()[0];
-  const info: RunInfo = { commit, date: new Date().toISOString().slice(0, 10), machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, load average ${load.toFixed(1)} at the end`, wallMs, jobs };
+  const info: RunInfo = {
+    commit,
+    date: new Date().toISOString().slice(0, 10),
+    machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, load average ${load.toFixed(1)} at the end`,
+    wallMs,
+    jobs,
+  };
   writeFileSync(path.join(tmp, 'run.json'), JSON.stringify(info));
   process.stderr.write(`results kept in ${tmp} (npm run simulate -- --from ${tmp} rewrites the outputs)\n`);
   output(sorted(results), info);
@@ -103,7 +113,11 @@ function output(results: YearResult[], info: RunInfo): void {
   const readme = path.resolve(__dirname, '../../README.md');
   const text = readFileSync(readme, 'utf8');
   const block = /(<!-- simulate:start[^>]*-->)[\s\S]*?(<!-- simulate:end -->)/;
-  if (block.test(text)) writeFileSync(readme, text.replace(block, (_m, a: string, b: string) => `${a}\n${readmeBlock(results, info)}\n${b}`));
+  if (block.test(text))
+    writeFileSync(
+      readme,
+      text.replace(block, (_m, a: string, b: string) => `${a}\n${readmeBlock(results, info)}\n${b}`),
+    );
   process.stderr.write(`wrote bench-results/year.md, bench-results/year-backlog.svg and the README block (${(wallMs / 1000).toFixed(0)} s)\n`);
 }
 

@@ -27,11 +27,22 @@ export function headlineTable(results: YearResult[]): string {
     'Script properties, peak (limit 500 KB)',
     'Lost / duplicated: emails · rows · guests',
   ];
-  const lines = [`| ${head.join(' | ')} |`, `| --- |${head.slice(1).map(() => ' ---: |').join('')}`];
+  const lines = [
+    `| ${head.join(' | ')} |`,
+    `| --- |${head
+      .slice(1)
+      .map(() => ' ---: |')
+      .join('')}`,
+  ];
   for (const r of results) {
     const t = r.totals;
     const peak = Math.max(...r.days.map((d) => d.waiting));
-    const delivered = r.complete === false ? `run stopped at day ${r.days.length - 1} (time box)` : t.daysToDeliverAll === null ? `not within the run (${fmt(r.days[r.days.length - 1].waiting)} still waiting)` : `day ${t.daysToDeliverAll} after the notify date (${t.clearedDate})`;
+    const delivered =
+      r.complete === false
+        ? `run stopped at day ${r.days.length - 1} (time box)`
+        : t.daysToDeliverAll === null
+          ? `not within the run (${fmt(r.days[r.days.length - 1].waiting)} still waiting)`
+          : `day ${t.daysToDeliverAll} after the notify date (${t.clearedDate})`;
     const budget = r.account.triggerMinutes;
     const trig = `${min(t.maxTriggerMinutes * 60000)} (${budget})${t.maxTriggerMinutes > budget ? ' **over**' : ''}`;
     const longest = `${(t.longestMs / 1000).toFixed(0)} s (${t.longestFn})${t.longestMs > LIMIT_MS ? ' **over**' : ''}`;
@@ -42,7 +53,19 @@ export function headlineTable(results: YearResult[]): string {
 }
 
 function dayTable(r: YearResult): string {
-  const head = ['Day', 'Date', 'Submissions', 'Emails sent', 'Waiting (confirm. + decisions + agendas)', 'Calendar calls', 'Trigger min (budget)', 'Sweeps run + repeated', 'Longest execution', 'Cut off / over trigger budget / errors', 'Properties KB'];
+  const head = [
+    'Day',
+    'Date',
+    'Submissions',
+    'Emails sent',
+    'Waiting (confirm. + decisions + agendas)',
+    'Calendar calls',
+    'Trigger min (budget)',
+    'Sweeps run + repeated',
+    'Longest execution',
+    'Cut off / over trigger budget / errors',
+    'Properties KB',
+  ];
   const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => ' ---: |').join('')}`];
   const budget = r.account.triggerMinutes;
   r.days.forEach((d: DayRow, i) => {
@@ -75,7 +98,9 @@ export function backlogSvg(results: YearResult[]): string {
     const pw = W - M.l - M.r;
     const x = (i: number): number => M.l + (pw * i) / Math.max(1, maxDays - 1);
     const y = (v: number): number => y0 + PH - (PH * v) / niceMax;
-    out.push(`<text x="${M.l}" y="${y0 - 14}" font-size="14" font-weight="bold">${esc(rs[0].account.name === 'consumer' ? 'Consumer account (100 emails/day, 90 trigger-min/day)' : 'Workspace account (1,500 emails/day, 6 trigger-h/day)')}: emails waiting at the end of each day</text>`);
+    out.push(
+      `<text x="${M.l}" y="${y0 - 14}" font-size="14" font-weight="bold">${esc(rs[0].account.name === 'consumer' ? 'Consumer account (100 emails/day, 90 trigger-min/day)' : 'Workspace account (1,500 emails/day, 6 trigger-h/day)')}: emails waiting at the end of each day</text>`,
+    );
     for (let k = 0; k <= 4; k++) {
       const v = (niceMax * k) / 4;
       out.push(`<line x1="${M.l}" x2="${M.l + pw}" y1="${y(v)}" y2="${y(v)}" stroke="#ddd"/>`);
@@ -86,7 +111,9 @@ export function backlogSvg(results: YearResult[]): string {
       const date = rs[0].days[i]?.date ?? '';
       out.push(`<text x="${x(i)}" y="${y0 + PH + 18}" text-anchor="middle">day ${i}${date ? ` (${date.slice(5)})` : ''}</text>`);
     }
-    out.push(`<line x1="${M.l}" x2="${M.l}" y1="${y0}" y2="${y0 + PH}" stroke="#333"/><line x1="${M.l}" x2="${M.l + pw}" y1="${y0 + PH}" y2="${y0 + PH}" stroke="#333"/>`);
+    out.push(
+      `<line x1="${M.l}" x2="${M.l}" y1="${y0}" y2="${y0 + PH}" stroke="#333"/><line x1="${M.l}" x2="${M.l + pw}" y1="${y0 + PH}" y2="${y0 + PH}" stroke="#333"/>`,
+    );
     const notifyIdx = rs[0].days.findIndex((d) => d.date === rs[0].totals.notifyDate);
     if (notifyIdx >= 0) {
       out.push(`<line x1="${x(notifyIdx)}" x2="${x(notifyIdx)}" y1="${y0}" y2="${y0 + PH}" stroke="#999" stroke-dasharray="4 3"/>`);
@@ -143,8 +170,8 @@ export function yearMarkdown(results: YearResult[], info: RunInfo): string {
     `\`npm run simulate\` on commit ${info.commit} (${info.machine}; ${info.jobs} scenarios at a time): **${(info.wallMs / 60000).toFixed(1)} min** wall time for the ${results.length} scenarios,`,
     `${(results.reduce((a, r) => a + r.totals.cpuMs, 0) / 60000).toFixed(1)} CPU-minutes in all (the largest scenario ${(Math.max(...results.map((r) => r.totals.cpuMs)) / 60000).toFixed(1)}); on an idle 2-core machine running two at a time the wall time is about half the CPU total.`,
     ...(info.remark ? ['', `**How this run went:** ${info.remark}`, ''] : []),
-    'Every figure is counted from the emulator running the built `dist/Code.js`: emails from its outbox, Calendar calls and durations from each execution\'s service calls',
-    '(the latency model below, never this machine\'s wall time), properties from the script property store.',
+    "Every figure is counted from the emulator running the built `dist/Code.js`: emails from its outbox, Calendar calls and durations from each execution's service calls",
+    "(the latency model below, never this machine's wall time), properties from the script property store.",
     '',
     '## Headline',
     '',
@@ -169,7 +196,14 @@ export function yearMarkdown(results: YearResult[], info: RunInfo): string {
     for (const g of grouped.values()) lines.push(`| ${g.scenario} | ${g.limit} | ${g.codePath} | ${g.n} | ${g.first} | ${g.last} | ${g.worst} |`);
     lines.push('');
   }
-  lines.push('## Phases', '', `As run for ${label(first)} (the other scenarios run the same phases at their size):`, '', '| Phase | Run | What |', '| --- | --- | --- |');
+  lines.push(
+    '## Phases',
+    '',
+    `As run for ${label(first)} (the other scenarios run the same phases at their size):`,
+    '',
+    '| Phase | Run | What |',
+    '| --- | --- | --- |',
+  );
   for (const p of first.phases) lines.push(`| ${p.name} | ${p.ran ? 'yes' : '**no**'} | ${p.detail.replace(/\|/g, '\\|')} |`);
   lines.push('');
   for (const n of new Set(results.flatMap((r) => r.notes))) lines.push(`- ${n}`);
@@ -182,7 +216,9 @@ export function yearMarkdown(results: YearResult[], info: RunInfo): string {
   );
   for (const r of results) {
     const t = r.totals;
-    lines.push(`| ${label(r)} | ${fmt(t.responses)} | ${fmt(t.rows)} | ${fmt(t.confirmations)} | ${fmt(t.decisionEmails)} | ${fmt(t.agendaEmails)} | ${fmt(t.calendarCalls)} | ${fmt(t.executions)} | ${fmt(t.sweepsRun)} + ${fmt(t.sweepsRepeated)} | ${((t.cpuMs ?? 0) / 1000).toFixed(0)} s | ${(t.wallMs / 1000).toFixed(0)} s |`);
+    lines.push(
+      `| ${label(r)} | ${fmt(t.responses)} | ${fmt(t.rows)} | ${fmt(t.confirmations)} | ${fmt(t.decisionEmails)} | ${fmt(t.agendaEmails)} | ${fmt(t.calendarCalls)} | ${fmt(t.executions)} | ${fmt(t.sweepsRun)} + ${fmt(t.sweepsRepeated)} | ${((t.cpuMs ?? 0) / 1000).toFixed(0)} s | ${(t.wallMs / 1000).toFixed(0)} s |`,
+    );
   }
   const errors = results.flatMap((r) => Object.entries(r.errors ?? {}).map(([k, n]) => ({ scenario: label(r), k, n })));
   lines.push('', '## Failed executions', '');
@@ -196,16 +232,16 @@ export function yearMarkdown(results: YearResult[], info: RunInfo): string {
     '## How it runs',
     '',
     '- Install: `setup` as the owner. Program year: `proposeProgramYear` then `startProgramYear` when they are in the bundle.',
-    '- Registration: the stress suite\'s applicant model (test/stress/support/day.ts: resubmissions; about 1 in 10 submissions fires its trigger twice, 1 in 10 also fires blank, 1 in 12 is missed and left to the sweep), spread over the registration window (busier the first three and last three days), 08:00–22:00 in the program\'s zone.',
-    '- Staff decide on weekdays at 15:00: every Pending application, about half accepted, a fifth waitlisted, the rest declined, in `decide` calls of at most 250 ids (the owner decides, so the owner\'s mail quota is the one that binds).',
+    "- Registration: the stress suite's applicant model (test/stress/support/day.ts: resubmissions; about 1 in 10 submissions fires its trigger twice, 1 in 10 also fires blank, 1 in 12 is missed and left to the sweep), spread over the registration window (busier the first three and last three days), 08:00–22:00 in the program's zone.",
+    "- Staff decide on weekdays at 15:00: every Pending application, about half accepted, a fifth waitlisted, the rest declined, in `decide` calls of at most 250 ids (the owner decides, so the owner's mail quota is the one that binds).",
     '- Wednesdays from a week after the notify date: about 0.4 % of the members withdraw (staff record it; half of them on the applicant page when self-service is in the bundle) and the first waitlisted of the community is accepted.',
     '- Members answer their invitations in Calendar on Mondays; staff open the members view; agendas are typed into `Meetings` ten days ahead; attendance is recorded the day after each meeting (when the members features are in the bundle).',
     '- The hourly sweep fires as the clock trigger (`ws.runTimeTriggers()`). A sweep is not re-run when the last one changed nothing (no Spreadsheet, Mail, Calendar or Form write, script properties identical, no error) and nothing happened since (no submission, staff or member action, mail-quota reset, deadline, notify date, agenda date or meeting start): the code is deterministic given the state and those instants, so it would repeat the last run exactly. It is charged that run\'s modeled duration in the trigger minutes and counted as "repeated".',
-    '- Trigger minutes: the modeled durations of the form-submit and clock-trigger executions of the day (the platform\'s daily quota is rolling; calendar days are used here). Staff actions (menu, sidebar) do not count against it.',
+    "- Trigger minutes: the modeled durations of the form-submit and clock-trigger executions of the day (the platform's daily quota is rolling; calendar days are used here). Staff actions (menu, sidebar) do not count against it.",
     '',
     '## Latency model',
     '',
-    'Each service call advances the emulated clock by these figures (so the code\'s own 4.5-minute budget and the 6-minute limit act on a realistic clock); an execution\'s modeled duration is its start plus the sum over its calls.',
+    "Each service call advances the emulated clock by these figures (so the code's own 4.5-minute budget and the 6-minute limit act on a realistic clock); an execution's modeled duration is its start plus the sum over its calls.",
     '',
     '| Call | ms | Basis | Source |',
     '| --- | ---: | --- | --- |',

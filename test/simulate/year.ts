@@ -372,7 +372,11 @@ function selfWithdraw(ws: Workspace, r: Row): boolean {
   if (!mail) return false;
   const token = /[?&]t=([\w.~%-]+)/.exec(`${mail.body} ${mail.htmlBody ?? ''}`)?.[1];
   if (!token) return false;
-  const out = ws.run('applicantWithdraw', [{ token: decodeURIComponent(token), applicationId: String(r['Application ID']) }], { webApp: true, visitor: '', catch: true }) as { ok?: boolean };
+  const out = ws.run('applicantWithdraw', [{ token: decodeURIComponent(token), applicationId: String(r['Application ID']) }], {
+    webApp: true,
+    visitor: '',
+    catch: true,
+  }) as { ok?: boolean };
   return out?.ok === true;
 }
 
@@ -447,7 +451,7 @@ interface Owed {
 }
 
 function listed(cell: unknown): number[] {
-  return String(cell ?? '')
+  return (typeof cell === 'string' || typeof cell === 'number' ? String(cell) : '')
     .split(/[^0-9]+/)
     .filter((x) => x !== '')
     .map(Number);
@@ -524,7 +528,15 @@ export function runYear(spec: Spec, log: (s: string) => void = () => undefined):
   // 2023-08-01.
   const programYears = has('proposeProgramYear') && has('startProgramYear');
   const installAt = programYears ? '2027-07-30T13:00:00Z' : '2023-08-01T13:00:00Z';
-  const ws = new Workspace({ scriptTimeZone: TZ, owner: OWNER, editors: STAFF, mailQuota: account.mailQuota, accountType: account.name, now: installAt, loader: 'cached', bundlePath: BUNDLE,
+  const ws = new Workspace({
+    scriptTimeZone: TZ,
+    owner: OWNER,
+    editors: STAFF,
+    mailQuota: account.mailQuota,
+    accountType: account.name,
+    now: installAt,
+    loader: 'cached',
+    bundlePath: BUNDLE,
     // the applicant page is deployed as a web app, so every email carries the personal link (SPEC behaviour 9)
     ...(has('applicantWithdraw') ? { webAppUrl: 'https://script.google.com/macros/s/simulated/exec' } : {}),
   });
@@ -540,7 +552,11 @@ export function runYear(spec: Spec, log: (s: string) => void = () => undefined):
     const { ok: _ok, current: _current, years, shiftWeeks, archive: _archive, resume: _resume, notes: _notes, ...body } = proposal;
     const started = ws.run('startProgramYear', [body], { user: OWNER }) as { ok?: boolean; error?: string; problems?: unknown };
     if (started?.ok !== true) throw new Error(`startProgramYear refused: ${started?.error} ${JSON.stringify(started?.problems ?? '')}`);
-    phases.push({ name: 'program year', ran: true, detail: `proposeProgramYear (${String(years)}, dates moved ${String(shiftWeeks)} weeks), then startProgramYear with the proposal as proposed` });
+    phases.push({
+      name: 'program year',
+      ran: true,
+      detail: `proposeProgramYear (${String(years)}, dates moved ${String(shiftWeeks)} weeks), then startProgramYear with the proposal as proposed`,
+    });
   } else {
     notOnMain('program year', ['proposeProgramYear', 'startProgramYear']);
     notes.push('Program year not on main: the year simulated is the seeded 2023–2024 program, installed on 2023-08-01.');
@@ -551,10 +567,12 @@ export function runYear(spec: Spec, log: (s: string) => void = () => undefined):
     findings.push({
       limit: 'form open to other agencies (SPEC behaviour 6)',
       date: localDate(ws.clock.millis()),
-      value: 'after setup the form accepts only signed-in users of the owner\'s domain: no applicant could respond',
+      value: "after setup the form accepts only signed-in users of the owner's domain: no applicant could respond",
       codePath: 'setup (src/app/setup.ts, src/workspace/form.ts): no Form.setRequireLogin(false) on a Workspace account',
     });
-    notes.push('Workspace: setup left the form domain-only; the simulation opens it by hand (Forms: Settings → Responses → "Restrict to users in this domain" off) so the year can run.');
+    notes.push(
+      'Workspace: setup left the form domain-only; the simulation opens it by hand (Forms: Settings → Responses → "Restrict to users in this domain" off) so the year can run.',
+    );
     linked.requireLogin = false;
   }
   const dates = programDates(ws);
@@ -562,7 +580,6 @@ export function runYear(spec: Spec, log: (s: string) => void = () => undefined):
   const { events, submitted } = planEvents(rng, spec, opened, dates, features);
   const members = has('getMembersState') && has('recordAttendance');
   const selfService = has('applicantWithdraw');
-  const lastMeeting = Math.max(...dates.meetings.map((m) => m.start));
   const lastMeetingEnd = Math.max(...dates.meetings.map((m) => m.end));
   const wholeYear = localMidnightAfter(lastMeetingEnd + (spec.graceDays ?? 0) * DAY);
   const endAt = spec.days === undefined ? wholeYear : Math.min(wholeYear, localMidnightAfter(opened + (spec.days - 1) * DAY));
@@ -629,7 +646,13 @@ export function runYear(spec: Spec, log: (s: string) => void = () => undefined):
     else if (e.cutOff) day.cutOff++;
     else if (e.error) day.errors++;
     for (const c of e.calls) if (c.service === 'Calendar' || c.service === 'CalendarApp') day.calendarCalls++;
-    if (ms > LIMIT_MS || (e.cutOff && e.endReason === undefined)) findings.push({ limit: '6-minute execution limit', date: day.date, value: `${e.fn} modeled ${(ms / 60000).toFixed(1)} min${e.cutOff ? ' (cut off)' : ''}`, codePath: e.fn });
+    if (ms > LIMIT_MS || (e.cutOff && e.endReason === undefined))
+      findings.push({
+        limit: '6-minute execution limit',
+        date: day.date,
+        value: `${e.fn} modeled ${(ms / 60000).toFixed(1)} min${e.cutOff ? ' (cut off)' : ''}`,
+        codePath: e.fn,
+      });
   };
 
   /** Counts what happened since the last call into the current day. */
@@ -670,9 +693,27 @@ export function runYear(spec: Spec, log: (s: string) => void = () => undefined):
     cur.waiting = o.confirmations + o.decisions + o.agendas;
     if (o.confirmations === 0 && confirmationsDone === null && responses === submitted.length) confirmationsDone = t - 1;
     const budget = account.triggerMinutes * 60_000;
-    if (cur.triggerMs > budget) findings.push({ limit: `trigger runtime ${account.triggerMinutes} min/day`, date: cur.date, value: `${(cur.triggerMs / 60000).toFixed(1)} min`, codePath: 'sweep (hourly) + onFormSubmit' });
-    if (cur.overBudget > 0) findings.push({ limit: `trigger runtime ${account.triggerMinutes} min/day`, date: cur.date, value: `${cur.overBudget} trigger runs refused or ended by the platform (budget used up)`, codePath: 'sweep (hourly) + onFormSubmit' });
-    if (cur.propertiesBytes > PROPERTIES_LIMIT) findings.push({ limit: 'script properties 500 KB', date: cur.date, value: `${(cur.propertiesBytes / 1024).toFixed(0)} KB`, codePath: 'script properties' });
+    if (cur.triggerMs > budget)
+      findings.push({
+        limit: `trigger runtime ${account.triggerMinutes} min/day`,
+        date: cur.date,
+        value: `${(cur.triggerMs / 60000).toFixed(1)} min`,
+        codePath: 'sweep (hourly) + onFormSubmit',
+      });
+    if (cur.overBudget > 0)
+      findings.push({
+        limit: `trigger runtime ${account.triggerMinutes} min/day`,
+        date: cur.date,
+        value: `${cur.overBudget} trigger runs refused or ended by the platform (budget used up)`,
+        codePath: 'sweep (hourly) + onFormSubmit',
+      });
+    if (cur.propertiesBytes > PROPERTIES_LIMIT)
+      findings.push({
+        limit: 'script properties 500 KB',
+        date: cur.date,
+        value: `${(cur.propertiesBytes / 1024).toFixed(0)} KB`,
+        codePath: 'script properties',
+      });
     days.push(cur);
     if (days.length % 30 === 0) log(`  ${cur.date}: waiting ${cur.waiting}, sent ${ws.outbox.length}`);
   };
@@ -682,7 +723,9 @@ export function runYear(spec: Spec, log: (s: string) => void = () => undefined):
   while (hour < endAt) {
     if (spec.stopAtWallMs !== undefined && Date.now() > spec.stopAtWallMs) {
       stoppedEarly = true;
-      notes.push(`${label_(spec)}: stopped by the wall-time limit after ${days.length} of ${Math.round((endAt - opened) / DAY)} days (${cur.date}); every figure covers the days run, and what was still owed then is counted as waiting, not lost.`);
+      notes.push(
+        `${label_(spec)}: stopped by the wall-time limit after ${days.length} of ${Math.round((endAt - opened) / DAY)} days (${cur.date}); every figure covers the days run, and what was still owed then is counted as waiting, not lost.`,
+      );
       break;
     }
     // the day changes at local midnight
@@ -720,7 +763,8 @@ export function runYear(spec: Spec, log: (s: string) => void = () => undefined):
           churn(ws, rng, selfService, churnStats);
           break;
         case 'agenda':
-          if (members && writeAgenda(ws, ev.community, ev.meeting, `https://docs.example.org/agenda/${ev.community}-${ev.meeting}`)) agendas.set(`${ev.community}#${ev.meeting}`, ev.at);
+          if (members && writeAgenda(ws, ev.community, ev.meeting, `https://docs.example.org/agenda/${ev.community}-${ev.meeting}`))
+            agendas.set(`${ev.community}#${ev.meeting}`, ev.at);
           break;
         case 'rsvp':
           rsvps += answerInvitations(ws, rng);
@@ -814,16 +858,38 @@ export function runYear(spec: Spec, log: (s: string) => void = () => undefined):
   for (const n of decisionMails.values()) duplicatedEmails += n - 1;
   // agenda duplicates: one per member and meeting
   const agendaBy = new Map<string, number>();
-  for (const m of ws.outbox) if (AGENDA.test(m.subject)) agendaBy.set(`${m.to.toLowerCase()}\n${m.subject}`, (agendaBy.get(`${m.to.toLowerCase()}\n${m.subject}`) ?? 0) + 1);
+  for (const m of ws.outbox)
+    if (AGENDA.test(m.subject)) agendaBy.set(`${m.to.toLowerCase()}\n${m.subject}`, (agendaBy.get(`${m.to.toLowerCase()}\n${m.subject}`) ?? 0) + 1);
   for (const n of agendaBy.values()) duplicatedEmails += n - 1;
 
   // phases that ran
-  phases.push({ name: 'registration', ran: true, detail: `${responses} form submissions over ${Math.round((dates.deadline - opened) / DAY)} days (quirks: ${submittedFirings(events)})` });
-  phases.push({ name: 'decisions', ran: true, detail: `${decisionsMade} staff sessions (weekdays 15:00), each deciding every Pending application in decide() calls of ≤250 ids` });
-  phases.push({ name: 'notify date', ran: true, detail: `notify date ${new Date(dates.notifyFrom).toISOString().slice(0, 10)}: decisions saved before it went out from it on (decide, then the hourly sweep)` });
+  phases.push({
+    name: 'registration',
+    ran: true,
+    detail: `${responses} form submissions over ${Math.round((dates.deadline - opened) / DAY)} days (quirks: ${submittedFirings(events)})`,
+  });
+  phases.push({
+    name: 'decisions',
+    ran: true,
+    detail: `${decisionsMade} staff sessions (weekdays 15:00), each deciding every Pending application in decide() calls of ≤250 ids`,
+  });
+  phases.push({
+    name: 'notify date',
+    ran: true,
+    detail: `notify date ${new Date(dates.notifyFrom).toISOString().slice(0, 10)}: decisions saved before it went out from it on (decide, then the hourly sweep)`,
+  });
   phases.push({ name: 'invitations', ran: true, detail: `${dates.meetings.length} meetings; guests checked as each meeting started` });
-  phases.push({ name: 'staff withdrawals and waitlist promotions', ran: true, detail: `${churnStats.withdrawn - churnStats.selfService} withdrawals recorded by staff, ${churnStats.promoted} first-waitlisted promoted (Wednesdays)` });
-  if (selfService) phases.push({ name: 'self-service withdrawals', ran: true, detail: `${churnStats.selfService} withdrawals on the applicant page (applicantWithdraw with the token from their latest email)` });
+  phases.push({
+    name: 'staff withdrawals and waitlist promotions',
+    ran: true,
+    detail: `${churnStats.withdrawn - churnStats.selfService} withdrawals recorded by staff, ${churnStats.promoted} first-waitlisted promoted (Wednesdays)`,
+  });
+  if (selfService)
+    phases.push({
+      name: 'self-service withdrawals',
+      ran: true,
+      detail: `${churnStats.selfService} withdrawals on the applicant page (applicantWithdraw with the token from their latest email)`,
+    });
   else notOnMain('self-service withdrawals', ['applicantWithdraw']);
   if (members) {
     phases.push({ name: 'agendas', ran: true, detail: `${agendas.size} agendas typed into Meetings ten days ahead; ${agendaEmails} agenda emails` });
@@ -831,10 +897,26 @@ export function runYear(spec: Spec, log: (s: string) => void = () => undefined):
     phases.push({ name: 'attendance', ran: true, detail: `recordAttendance after ${attendanceRecorded} meetings` });
   } else {
     notOnMain('agendas', ['getMembersState', 'recordAttendance']);
-    phases.push({ name: 'RSVPs', ran: false, detail: `members answered ${rsvps} invitations in Calendar; reading them not run: feature not on main (getMembersState not in dist/Code.js)` });
+    phases.push({
+      name: 'RSVPs',
+      ran: false,
+      detail: `members answered ${rsvps} invitations in Calendar; reading them not run: feature not on main (getMembersState not in dist/Code.js)`,
+    });
     notOnMain('attendance', ['recordAttendance']);
   }
-  const order: PhaseName[] = ['install', 'program year', 'registration', 'decisions', 'notify date', 'invitations', 'agendas', 'RSVPs', 'attendance', 'staff withdrawals and waitlist promotions', 'self-service withdrawals'];
+  const order: PhaseName[] = [
+    'install',
+    'program year',
+    'registration',
+    'decisions',
+    'notify date',
+    'invitations',
+    'agendas',
+    'RSVPs',
+    'attendance',
+    'staff withdrawals and waitlist promotions',
+    'self-service withdrawals',
+  ];
   phases.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
 
   // every notification delivered: the first day, from the last staff session that decided anything,
@@ -908,7 +990,8 @@ function submittedFirings(events: Event[]): string {
 function checkGuests(ws: Workspace, m: ProgramDates['meetings'][number], dates: ProgramDates, out: { lost: number; extra: number; duplicated: number }): void {
   if (m.start < dates.notifyFrom) return;
   const now = ws.clock.millis();
-  if (!eventIds) eventIds = new Map(ws.records('Meetings').map((r) => [`${String(r.Community)}#${Number(r.Meeting)}`, String(r['Event ID']).replace(/@google\.com$/, '')]));
+  if (!eventIds)
+    eventIds = new Map(ws.records('Meetings').map((r) => [`${String(r.Community)}#${Number(r.Meeting)}`, String(r['Event ID']).replace(/@google\.com$/, '')]));
   const id = eventIds.get(`${m.community}#${m.number}`);
   const ev = ws.state.events.find((e) => e.id === id && e.status !== 'cancelled');
   if (!ev) {

@@ -380,7 +380,8 @@ export function createDevServer(opts: DevServerOptions): Server {
       throw new HttpError(400, 'expected {sheet, row, header, value}');
     }
     const value = body.value;
-    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') throw new HttpError(400, 'value must be text, a number or a boolean');
+    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')
+      throw new HttpError(400, 'value must be text, a number or a boolean');
     const w = ws();
     if (!w.typeIntoCell) throw new HttpError(501, 'this emulator cannot edit cells');
     const tab = w.sheet(body.sheet);
@@ -414,7 +415,10 @@ export function createDevServer(opts: DevServerOptions): Server {
       if (!res.html) {
         // Google's own error page: the script failed or returned no HtmlOutput.
         const why = res.execution.error ? res.execution.error.message : 'The script completed but did not return anything.';
-        return { status: 500, html: `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Error</title></head><body><main><h1>Error</h1><p>${escapeText(why)}</p></main></body></html>` };
+        return {
+          status: 500,
+          html: `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Error</title></head><body><main><h1>Error</h1><p>${escapeText(why)}</p></main></body></html>`,
+        };
       }
       const shim = `<script src="/gas-shim.js?user=&webApp=1"></script>`;
       const content = res.html.content;
@@ -433,7 +437,11 @@ export function createDevServer(opts: DevServerOptions): Server {
     try {
       const res = w.runWebApp(fn, args);
       if (res.execution.error) {
-        return { ok: false, error: { kind: 'bundle', message: res.execution.error.message, stack: scriptStack(res.execution.error.stack ?? '') }, executions: executionsSince(before) };
+        return {
+          ok: false,
+          error: { kind: 'bundle', message: res.execution.error.message, stack: scriptStack(res.execution.error.stack ?? '') },
+          executions: executionsSince(before),
+        };
       }
       return { ok: true, value: res.result, executions: executionsSince(before) };
     } finally {

@@ -4,7 +4,18 @@
 // duplicated, blank, or missing).
 import { composeConfirmation } from '../domain/intake/confirmationEmail';
 import {
-  JOURNAL_PROPERTY, keyHash, LEGACY_PREFIX, parseJournal, parseLegacy, planClaims, queuedDetails, readLedger, QUEUED_ACTION, RETRIED_ACTION, SENT_ACTION, type Journal,
+  JOURNAL_PROPERTY,
+  keyHash,
+  LEGACY_PREFIX,
+  parseJournal,
+  parseLegacy,
+  planClaims,
+  queuedDetails,
+  readLedger,
+  QUEUED_ACTION,
+  RETRIED_ACTION,
+  SENT_ACTION,
+  type Journal,
 } from '../domain/intake/confirmationQueue';
 import type { ConfirmationRecord } from '../domain/intake/intakePlan';
 import { formatLongDate, formatTime, zoneAbbreviation } from '../domain/program/dates';

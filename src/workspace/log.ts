@@ -1,4 +1,5 @@
 // The Log tab: an append-only audit trail (Time, Actor, Action, Application IDs, Details, Response Key).
+import { cellString } from '../domain/program/cells';
 import { LOG_HEADERS, TABS } from '../domain/program/layout';
 import type { LogLine } from '../domain/intake/confirmationQueue';
 import { now } from './clock';
@@ -77,7 +78,7 @@ export function loggedResponseKeys_(): LoggedKeys {
     if (typeof k === 'string' ? k !== '' : k !== null && k !== undefined && k !== '') {
       const key = String(k).trim();
       keys.add(key);
-      lines.push({ key, action: String(row[a] ?? ''), details: String(row[d] ?? '') });
+      lines.push({ key, action: cellString(row[a]), details: cellString(row[d]) });
     }
   }
   return { keys, lines, log: table };

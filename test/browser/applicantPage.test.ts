@@ -3,6 +3,7 @@
 // (web-app mode: runs as the deployer, no active spreadsheet), the withdraw confirmation, the .ics
 // file, axe 0 serious/critical, and a neutral page for a bad link.
 import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ICAL from 'ical.js';
 import type { Browser, Page } from 'playwright-core';
@@ -15,7 +16,7 @@ import type { DecideResult } from '../../src/shared/wire';
 jest.setTimeout(90_000);
 
 const PHONE = { width: 375, height: 812 };
-const SHOTS = process.env.SHOTS_DIR ?? path.join(require('node:os').tmpdir(), 'applicant-page');
+const SHOTS = process.env.SHOTS_DIR ?? path.join(tmpdir(), 'applicant-page');
 
 let browser: Browser;
 beforeAll(async () => {
@@ -30,13 +31,17 @@ async function openApplicantPage(ws: Workspace, token: string): Promise<{ page: 
   const page = await browser.newPage({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await installScriptRunShim(page, {
-    run(fn, args) {
-      const res = ws.runWebApp(fn, args ?? []);
-      if (res.execution.error) throw new Error(res.execution.error.message);
-      return res.result;
+  await installScriptRunShim(
+    page,
+    {
+      run(fn, args) {
+        const res = ws.runWebApp(fn, args ?? []);
+        if (res.execution.error) throw new Error(res.execution.error.message);
+        return res.result;
+      },
     },
-  }, { user: '', functions: ['applicantView', 'applicantWithdraw'] });
+    { user: '', functions: ['applicantView', 'applicantWithdraw'] },
+  );
   const url = `${WEB_APP_URL}?t=${encodeURIComponent(token)}`;
   await page.route('https://script.google.com/**', async (route) => {
     const u = new URL(route.request().url());
@@ -79,14 +84,17 @@ describe('the applicant page on a phone', () => {
     const href = await lv.getByRole('link', { name: /Add these meetings to my calendar/ }).getAttribute('href');
     const ics = decodeURIComponent(String(href).replace(/^data:text\/calendar;charset=utf-8,/, ''));
     expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n/);
-    const comp = new ICAL.Component(ICAL.parse(ics));
+    const comp = new ICAL.Component(ICAL.parse(ics) as unknown[]);
     const vtz = comp.getFirstSubcomponent('vtimezone');
     expect(vtz?.getFirstPropertyValue('tzid')).toBe('America/New_York');
     if (vtz) ICAL.TimezoneService.register(new ICAL.Timezone(vtz));
     const events = comp.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
     expect(events).toHaveLength(4);
     expect(events.map((e) => e.startDate.toJSDate().toISOString())).toEqual([
-      '2023-08-31T18:00:00.000Z', '2023-10-26T18:00:00.000Z', '2023-12-14T19:00:00.000Z', '2024-02-29T19:00:00.000Z',
+      '2023-08-31T18:00:00.000Z',
+      '2023-10-26T18:00:00.000Z',
+      '2023-12-14T19:00:00.000Z',
+      '2024-02-29T19:00:00.000Z',
     ]);
     expect(events[2].startDate.toString()).toBe('2023-12-14T14:00:00');
 

@@ -384,10 +384,14 @@ describe('npm start: the whole story in the browser', () => {
     await sidebar.getByRole('button', { name: `Offer the seat to ${APPLICANTS[1].first} ${APPLICANTS[1].last}` }).click();
     const confirmOffer = sidebar.getByRole('alertdialog');
     if (await confirmOffer.count()) await confirmOffer.getByRole('button', { name: 'Confirm' }).click();
-    await eventually(async () => {
-      const s = await api<DevSheet>('/api/sheet?name=Applications');
-      return column(s, 'Status')[column(s, 'Email').indexOf(APPLICANTS[1].email)];
-    }, (v) => expect(v).toBe('Accepted'), 15_000);
+    await eventually(
+      async () => {
+        const s = await api<DevSheet>('/api/sheet?name=Applications');
+        return column(s, 'Status')[column(s, 'Email').indexOf(APPLICANTS[1].email)];
+      },
+      (v) => expect(v).toBe('Accepted'),
+      15_000,
+    );
 
     expect(pageErrors).toEqual([]);
     expect(Date.now() - started).toBeLessThan(150_000);

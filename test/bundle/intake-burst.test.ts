@@ -57,5 +57,7 @@ it(`${RESPONSES} responses in a day, 100 emails a day: every row lands, every co
   expect(ws.properties.script['cop.confirmJournal']).toBeUndefined();
   // one constant-size journal at most: far from the 500 KB store (the old design needed ~1,900 entries)
   expect(maxStore).toBeLessThan(16 * 1024);
-  console.log(`burst: ${RESPONSES} responses (${expectedRows} rows) in ${submitted} ms; ${days} days of sweeps; max properties store ${maxStore} bytes; total ${Date.now() - started} ms`);
+  console.log(
+    `burst: ${RESPONSES} responses (${expectedRows} rows) in ${submitted} ms; ${days} days of sweeps; max properties store ${maxStore} bytes; total ${Date.now() - started} ms`,
+  );
 });

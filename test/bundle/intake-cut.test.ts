@@ -15,7 +15,11 @@ describe('a submission cut off at every service call', () => {
   const calls = submit(probe, APPLICANT).executions[0].calls;
   const sendAt = calls.findIndex((c) => c.method === 'MailApp.sendEmail') + 1;
   // The journal's 'sending' mark just before the mail, and its write just after it (1-based call numbers).
-  const markAt = calls.slice(0, sendAt - 1).map((c) => c.method).lastIndexOf('Properties.setProperty') + 1;
+  const markAt =
+    calls
+      .slice(0, sendAt - 1)
+      .map((c) => c.method)
+      .lastIndexOf('Properties.setProperty') + 1;
   const deleteAt = sendAt + calls.slice(sendAt).findIndex((c) => c.method === 'Properties.setProperty') + 1;
   const outcomes: string[] = [];
   const results = calls.map((_c, i) => {

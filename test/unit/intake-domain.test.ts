@@ -1,6 +1,15 @@
 import { parseResponses, splitChoices, CELL_LIMIT } from '../../src/domain/intake/responses';
 import { planIntake, type RowApplication } from '../../src/domain/intake/intakePlan';
-import { keyHash, MAX_PER_RUN, parseJournal, parseQueuedDetails, planClaims, queuedDetails, readLedger, STALE_MS } from '../../src/domain/intake/confirmationQueue';
+import {
+  keyHash,
+  MAX_PER_RUN,
+  parseJournal,
+  parseQueuedDetails,
+  planClaims,
+  queuedDetails,
+  readLedger,
+  STALE_MS,
+} from '../../src/domain/intake/confirmationQueue';
 import { composeConfirmation } from '../../src/domain/intake/confirmationEmail';
 import { formSpec } from '../../src/domain/intake/formSpec';
 import { applicationId, responseKey } from '../../src/domain/program/ids';

@@ -2,9 +2,19 @@
 // Utilities.computeHmacSha256Signature (signed bytes, as Apps Script returns them).
 import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
-import { base64UrlDecode, base64UrlEncode, constantTimeEqual, makeToken, MAX_TOKEN_LENGTH, openToken, utf8Decode, utf8Encode } from '../../src/domain/selfService/token';
+import {
+  base64UrlDecode,
+  base64UrlEncode,
+  constantTimeEqual,
+  makeToken,
+  MAX_TOKEN_LENGTH,
+  openToken,
+  utf8Decode,
+  utf8Encode,
+} from '../../src/domain/selfService/token';
 
-const hmac = (message: string, key: string): number[] => Array.from(createHmac('sha256', Buffer.from(key, 'utf8')).update(Buffer.from(message, 'utf8')).digest(), (b) => (b > 127 ? b - 256 : b));
+const hmac = (message: string, key: string): number[] =>
+  Array.from(createHmac('sha256', Buffer.from(key, 'utf8')).update(Buffer.from(message, 'utf8')).digest(), (b) => (b > 127 ? b - 256 : b));
 const SECRET = 'a'.repeat(64);
 
 describe('personal-link token', () => {
@@ -27,7 +37,8 @@ describe('personal-link token', () => {
       expect(openToken(changed, SECRET, hmac)).toBeNull();
     }
     expect(openToken(t, 'b'.repeat(64), hmac)).toBeNull();
-    for (const junk of ['', 'abc', `${t}=`, `${t}A`, t.slice(0, -1), 'x'.repeat(MAX_TOKEN_LENGTH + 1), null, 42, {}, ['x']]) expect(openToken(junk, SECRET, hmac)).toBeNull();
+    for (const junk of ['', 'abc', `${t}=`, `${t}A`, t.slice(0, -1), 'x'.repeat(MAX_TOKEN_LENGTH + 1), null, 42, {}, ['x']])
+      expect(openToken(junk, SECRET, hmac)).toBeNull();
   });
 
   it('round-trips any email-like text (UTF-8, base64url)', () => {
@@ -39,7 +50,12 @@ describe('personal-link token', () => {
       }),
       { numRuns: 300 },
     );
-    fc.assert(fc.property(fc.uint8Array({ minLength: 1, maxLength: 80 }), (a) => JSON.stringify(base64UrlDecode(base64UrlEncode(Array.from(a)))) === JSON.stringify(Array.from(a))));
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ minLength: 1, maxLength: 80 }),
+        (a) => JSON.stringify(base64UrlDecode(base64UrlEncode(Array.from(a)))) === JSON.stringify(Array.from(a)),
+      ),
+    );
     fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => utf8Decode(utf8Encode(s)) === s && Buffer.from(utf8Encode(s)).equals(Buffer.from(s, 'utf8'))));
     expect(utf8Encode('é✓😀')).toEqual(Array.from(Buffer.from('é✓😀', 'utf8')));
     expect(utf8Decode([0xc0, 0x80])).toBeNull();

@@ -18,7 +18,11 @@ async function transport(fn: string, argsJson: string): Promise<Reply> {
   try {
     // The web app's page (GET /exec) runs as the deployer for an anonymous visitor: no user to send.
     const res = __GAS_DEV__.webApp
-      ? await fetch('/api/webapp/run', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: `{"fn":${JSON.stringify(fn)},"args":${argsJson}}` })
+      ? await fetch('/api/webapp/run', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: `{"fn":${JSON.stringify(fn)},"args":${argsJson}}`,
+        })
       : await fetch('/api/run', {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },

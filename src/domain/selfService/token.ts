@@ -148,7 +148,9 @@ export function makeToken(email: string, secret: string, hmac: Hmac): string {
 
 /** Whether a value can be a token at all (cheap, no secret): length and alphabet only. */
 export function looksLikeToken(value: unknown): value is string {
-  return typeof value === 'string' && value.length >= MIN_TOKEN_LENGTH && value.length <= MAX_TOKEN_LENGTH && TOKEN_FORMAT.test(value) && value.length % 4 !== 1;
+  return (
+    typeof value === 'string' && value.length >= MIN_TOKEN_LENGTH && value.length <= MAX_TOKEN_LENGTH && TOKEN_FORMAT.test(value) && value.length % 4 !== 1
+  );
 }
 
 /** The normalised email a valid token names, or null (malformed, tampered, made under another secret). */

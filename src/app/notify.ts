@@ -451,22 +451,27 @@ function journalled(run: Run, ids: string[], write: () => void): boolean {
 }
 
 function sendEmails(plans: EmailPlan[], run: Run, budget: Budget): void {
-  const { state, result } = run;
+  const { state } = run;
   if (run.quota === null) run.quota = remainingMailQuota_();
   const links = meetLinksFor(plans, state.program, state.program.settings.calendarId, budget);
   const personal = personalLinks_();
+  sendEach(plans, run, budget, (plan) => sendOne(plan, run, links, personal));
+}
+
+/** Sends one email per plan while the run has time and mail quota; shared by decision and member emails. */
+function sendEach<P>(plans: readonly P[], run: Run, budget: Budget, send: (plan: P) => 'sent' | 'failed' | 'stop'): void {
   for (const plan of plans) {
     if (!budget.canStart()) {
-      result.stopped = 'time';
+      run.result.stopped = 'time';
       return;
     }
     // one email = one recipient of the daily quota
-    if (run.quota < 1) {
-      result.stopped = 'quota';
+    if ((run.quota ?? 0) < 1) {
+      run.result.stopped = 'quota';
       return;
     }
-    const outcome = budget.time(() => sendOne(plan, run, links, personal));
-    if (outcome === 'sent') run.quota -= 1;
+    const outcome = budget.time(() => send(plan));
+    if (outcome === 'sent') run.quota = (run.quota ?? 0) - 1;
     if (outcome === 'stop') return;
   }
 }
@@ -664,19 +669,7 @@ function deliverMemberEmails(run: Run, budget: Budget, ids?: string[]): void {
   for (const p of plans) if (p.kind === 'agenda') for (const i of p.items) communities.add(i.meeting.community);
   const links = communities.size ? meetLinksOf(communities, state.program, state.program.settings.calendarId, budget) : {};
   const personal = personalLinks_();
-  for (const plan of plans) {
-    if (!budget.canStart()) {
-      result.stopped = 'time';
-      return;
-    }
-    if (run.quota < 1) {
-      result.stopped = 'quota';
-      return;
-    }
-    const outcome = budget.time(() => sendMemberOne(plan, run, links, personal));
-    if (outcome === 'sent') run.quota -= 1;
-    if (outcome === 'stop') return;
-  }
+  sendEach(plans, run, budget, (plan) => sendMemberOne(plan, run, links, personal));
 }
 
 /** One member email and its journal entry (see sendOne: the same send → record window of one call). */

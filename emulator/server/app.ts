@@ -24,6 +24,8 @@ import {
   local,
   dialogHtml,
   lastDialog,
+  lastSidebar,
+  REVIEW_SIDEBAR_TITLE,
   mailForEml,
   mailHtml,
   mailId,
@@ -359,6 +361,10 @@ export function createDevServer(opts: DevServerOptions): Server {
   // ------------------------------------------------------------ sidebar
 
   function sidebarPage(user: string): string {
+    // Another page the bundle put in the sidebar (e.g. "Members and attendance") is served as the
+    // bundle gave it; the review sidebar is read fresh from dist/, so a rebuild shows at once.
+    const shown = lastSidebar(ws().ui);
+    if (shown && shown.title !== REVIEW_SIDEBAR_TITLE) return withShim(shown.html, user);
     const file = join(opts.distDir, 'Sidebar.html');
     if (!existsSync(file)) throw new HttpError(500, 'dist/Sidebar.html is missing: run npm run build');
     return withShim(readFileSync(file, 'utf8'), user);

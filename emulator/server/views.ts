@@ -320,6 +320,16 @@ export function dialogHtml(ui: unknown, n: number): string | null {
   return d === undefined ? null : str(rec(d).html);
 }
 
+/** The review sidebar's title (src/app/menu.ts opens it with the menu's title). */
+export const REVIEW_SIDEBAR_TITLE = 'Communities of Practice';
+
+export function lastSidebar(ui: unknown): { title: string; html: string } | null {
+  const bars = arr(rec(ui).sidebars);
+  if (!bars.length) return null;
+  const last = rec(bars[bars.length - 1]);
+  return { title: str(last.title), html: str(last.html) };
+}
+
 export function sidebarTitle(ui: unknown): string {
   const bars = arr(rec(ui).sidebars);
   return bars.length ? str(rec(bars[bars.length - 1]).title) : '';

@@ -9,6 +9,8 @@ interface NthCallFault {
   method: string;
   remaining: number;
   error: Error | null;
+  /** Only calls made by an execution of this function count (another run's calls pass untouched). */
+  inFunction: string | null;
 }
 
 export class Faults {
@@ -43,10 +45,14 @@ export class Faults {
     for (const u of Object.keys(q.used)) q.used[u] = { count: q.limit - remaining, since: this.nowMs() };
   }
 
-  /** The n-th call of `method` (counted from now, across executions) throws `error`. */
-  failNthCall(method: string, n: number, error?: Error): void {
+  /**
+   * The n-th call of `method` (counted from now, across executions) throws `error`. With
+   * `inFunction`, only calls made by executions of that function count, so a page polling in the
+   * background cannot take the fault meant for the run under test.
+   */
+  failNthCall(method: string, n: number, error?: Error, inFunction?: string): void {
     if (!Number.isInteger(n) || n < 1) throw new Error('failNthCall: n must be a positive integer');
-    this.nth.push({ method, remaining: n, error: error ?? null });
+    this.nth.push({ method, remaining: n, error: error ?? null, inFunction: inFunction ?? null });
   }
 
   cutAtCall(n: number): void {
@@ -108,10 +114,11 @@ export class Faults {
   }
 
   /** Counts a call against the armed faults; returns the error to throw, if one fires now. */
-  takeFailure(service: string, method: string): Error | null {
+  takeFailure(service: string, method: string, fn?: string): Error | null {
     let fire: Error | null = null;
     for (const f of this.nth) {
       if (f.remaining <= 0) continue;
+      if (f.inFunction !== null && f.inFunction !== fn) continue;
       if (f.method !== method && f.method !== `${service}.${method}` && f.method !== `${service}.${method.slice(method.indexOf('.') + 1)}`) continue;
       f.remaining--;
       if (f.remaining === 0 && !fire) fire = f.error ?? new Error(`Service error: ${f.method} failed (injected fault)`);

@@ -170,7 +170,7 @@ export class Runtime {
           : NEEDS_AUTH.has(service);
       if (denied) throw new ScriptError(`You do not have permission to call ${method.startsWith(service) ? method : `${service}.${method}`}.`);
     }
-    const failure = this.core.faults.takeFailure(service, method);
+    const failure = this.core.faults.takeFailure(service, method, exec.fn);
     if (this.core.faults.latencyMs > 0) this.core.clock.advance(this.core.faults.latencyMs);
     if (failure) throw failure;
   }

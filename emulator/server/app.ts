@@ -350,11 +350,12 @@ export function createDevServer(opts: DevServerOptions): Server {
   }
 
   function fault(body: unknown): { ok: true } {
-    if (!isRec(body)) throw new HttpError(400, 'expected {method, nth, message?} or {clear: true}');
+    if (!isRec(body)) throw new HttpError(400, 'expected {method, nth, message?, inFunction?} or {clear: true}');
     if (body.clear === true) ws().faults.clear();
     else if (typeof body.method === 'string' && typeof body.nth === 'number') {
-      ws().faults.failNthCall(body.method, body.nth, new Error(typeof body.message === 'string' ? body.message : 'Service error (injected by the dev server)'));
-    } else throw new HttpError(400, 'expected {method, nth, message?} or {clear: true}');
+      const message = typeof body.message === 'string' ? body.message : 'Service error (injected by the dev server)';
+      ws().faults.failNthCall(body.method, body.nth, new Error(message), typeof body.inFunction === 'string' ? body.inFunction : undefined);
+    } else throw new HttpError(400, 'expected {method, nth, message?, inFunction?} or {clear: true}');
     return { ok: true };
   }
 

@@ -49,7 +49,7 @@ export interface WorkspacePort {
   readonly executions: readonly ExecutionLike[];
   readonly lastExecution: ExecutionLike | null | undefined;
   readonly faults: {
-    failNthCall(method: string, n: number, error?: Error): void;
+    failNthCall(method: string, n: number, error?: Error, inFunction?: string): void;
     clear(): void;
   };
   toJSON(): unknown;

@@ -402,6 +402,8 @@ describe('npm start: the whole story in the browser', () => {
       method: 'Spreadsheet.getSheetByName',
       nth: 1,
       message: 'Service Spreadsheets failed while accessing document',
+      // the sidebar's live poll must not take the fault meant for the sweep
+      inFunction: 'sweep',
     });
     expect(injected.status).toBe(200);
     await page.getByRole('button', { name: 'Run sweep', exact: true }).click();

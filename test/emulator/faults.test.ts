@@ -26,6 +26,15 @@ describe('fault injection', () => {
     expect(ws.events()).toEqual([]);
   });
 
+  it('failNthCall with inFunction: only runs of that function count, another run passes untouched', () => {
+    const ws = probeWorkspace();
+    ws.faults.failNthCall('MailApp.sendEmail', 1, new Error('only in jsError'), 'jsError');
+    ws.run('js', ["MailApp.sendEmail('a@x.org', 'S', 'B');"]);
+    expect(ws.run('jsError', ["MailApp.sendEmail('b@x.org', 'S', 'B');"])).toMatchObject({ isError: true, message: 'only in jsError' });
+    ws.run('js', ["MailApp.sendEmail('c@x.org', 'S', 'B');"]);
+    expect(ws.outbox.map((m) => m.to)).toEqual(['a@x.org', 'c@x.org']);
+  });
+
   it('cutAtCall: the next execution dies before its n-th call, keeping what it wrote, even if the bundle catches', () => {
     const ws = probeWorkspace();
     ws.faults.cutAtCall(6); // calls: getActive, getSheetByName, getRange, setValue, getRange, (6) setValue

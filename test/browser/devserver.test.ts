@@ -10,6 +10,7 @@ import { request as httpRequest } from 'node:http';
 import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
 import { simpleParser } from 'mailparser';
 import ICAL from 'ical.js';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { REPO_ROOT, spawnDevServer, startDevServer, type DevServerProcess } from '../../emulator/server/process';
 import type { DevCalendar, DevMail, DevSheet, DevState } from '../../emulator/server/devWire';
 
@@ -358,7 +359,82 @@ describe('npm start: the whole story in the browser', () => {
     const single = new ICAL.Component(ICAL.parse(await one.text()) as unknown[]).getAllSubcomponents('vevent');
     expect(single).toHaveLength(1);
 
-    // 9. Self-service: staff cap Learner Voice at one seat (typed into Communities); Ada opens her
+    // 9. Members. Staff type the agenda of Learner Voice's first meeting into its Agenda cell (in
+    //    the grid's formula bar, as in Sheets): the sweep puts it on the event at once; the agenda
+    //    email goes to Ada once, from 7 days (Agenda lead days) before the meeting starts.
+    const ada = APPLICANTS[0];
+    const AGENDA = 'Welcome and introductions; https://docs.example.org/lv-agenda-1';
+    await page.getByRole('tab', { name: 'Sheet', exact: true }).click();
+    await page.getByRole('tab', { name: 'Meetings', exact: true }).click();
+    const meetingsGrid = page.getByRole('table', { name: 'Tab Meetings' });
+    const meetingsSheet = await api<DevSheet>('/api/sheet?name=Meetings');
+    const lvFirst = meetingsSheet.displayValues.findIndex((r) => r[0] === 'learner-voice' && r[1] === '1');
+    const agendaCol = meetingsSheet.displayValues[0].indexOf('Agenda');
+    expect(lvFirst).toBeGreaterThan(0);
+    await meetingsGrid.locator('tbody tr').nth(lvFirst).locator('td').nth(agendaCol).click();
+    const cellInput = page.getByRole('textbox', { name: 'Cell contents' });
+    await cellInput.fill(AGENDA);
+    await cellInput.press('Enter');
+    await meetingsGrid.getByRole('cell', { name: AGENDA, exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Run sweep', exact: true }).click();
+    await statusAfter(page, /^sweep: /);
+    await closeResultDialog(page, /^Sync responses now$/);
+    const withAgenda = (await api<DevCalendar[]>('/api/calendar'))[0].events.find((e) => e.id === lv[0].id);
+    expect(withAgenda?.description).toContain(AGENDA);
+    // a description change emails no guest, and 16 days ahead no agenda email is due yet
+    expect(withAgenda?.invitations).toHaveLength(1);
+    expect((await api<DevMail[]>('/api/outbox')).filter((m) => /agenda/i.test(m.subject))).toEqual([]);
+    expect((await post('/api/clock', { iso: '2023-08-24T19:00:00Z' })).status).toBe(200);
+    for (let i = 0; i < 2; i++) {
+      await page.getByRole('button', { name: 'Run sweep', exact: true }).click();
+      await statusAfter(page, /^sweep: /);
+      await closeResultDialog(page, /^Sync responses now$/);
+    }
+    const agendaMails = (await api<DevMail[]>('/api/outbox')).filter((m) => /agenda/i.test(m.subject));
+    expect(agendaMails.map((m) => m.to)).toEqual([ada.email]);
+    expect(agendaMails[0].subject).toContain('Learner Voice meeting 1');
+    expect(agendaMails[0].body).toContain(AGENDA);
+    expect(agendaMails[0].body).toContain(withAgenda?.meetLink ?? 'no Meet link');
+
+    // Ada answers Yes to her first meeting from the calendar view (as in her Calendar).
+    await page.getByRole('tab', { name: /^Calendar/ }).click();
+    await page.getByRole('combobox', { name: `Answer of ${ada.email} to ${lv[0].summary}` }).selectOption('accepted');
+    await eventually(
+      () => api<DevCalendar[]>('/api/calendar'),
+      (c) => expect(c[0].events.find((e) => e.id === lv[0].id)?.guests[0]?.responseStatus).toBe('accepted'),
+    );
+    // The meeting has been held: staff open the Members tab of the sidebar, tick all who said yes, save.
+    const clockBefore = (await api<DevState>('/api/state')).now;
+    expect((await post('/api/clock', { iso: '2023-08-31T20:00:00Z' })).status).toBe(200);
+    await sidebar.getByRole('button', { name: 'Members', exact: true }).click();
+    const members = sidebar.getByRole('region', { name: 'Members' });
+    await members.getByLabel('Community').selectOption('learner-voice');
+    await members.getByLabel('Meeting', { exact: true }).selectOption('1');
+    await eventually(
+      () => members.getByLabel('Answers to the invitation').textContent(),
+      (v) => expect(v).toMatch(/Yes 1/),
+    );
+    await members.getByRole('button', { name: 'Tick all who said yes' }).click();
+    expect(await members.getByRole('checkbox', { name: `${ada.first} ${ada.last}` }).isChecked()).toBe(true);
+    await members.getByRole('button', { name: 'Save attendance' }).click();
+    await members.getByText(/Attendance saved for Learner Voice meeting 1: 1 attended, 0 absent/).waitFor();
+    const attendance = await api<DevSheet>('/api/sheet?name=Attendance');
+    const head = attendance.displayValues[0];
+    expect(head).toEqual(['Application ID', 'Email', 'Community', 'Meeting', 'RSVP', 'Attended', 'Recorded By', 'Recorded At']);
+    const adaAttendance = attendance.displayValues.find((r) => r[1] === ada.email && r[3] === '1');
+    expect(adaAttendance?.slice(2, 7)).toEqual(['learner-voice', '1', 'accepted', 'TRUE', REVIEWER]);
+    // The roster as CSV, parsed with a real CSV parser.
+    const csvFile = await saveDownload(page, () => members.getByRole('link', { name: 'Download CSV' }).click());
+    const roster: string[][] = parseCsv(readFileSync(csvFile, 'utf8').replace(/^\ufeff/, ''));
+    expect(roster).toEqual([
+      ['Name', 'Agency', 'State', 'Email'],
+      [`${ada.first} ${ada.last}`, ada.agency, ada.state, ada.email],
+    ]);
+    // back to where the next steps expect the page: the applications list, the notify-date clock
+    await sidebar.getByRole('button', { name: 'Applications', exact: true }).click();
+    expect((await post('/api/clock', { iso: clockBefore })).status).toBe(200);
+
+    // 10. Self-service: staff cap Learner Voice at one seat (typed into Communities); Ada opens her
     //    personal page from her email in the outbox and withdraws after the confirmation; the
     //    sidebar offers the freed seat to the waitlisted Grace, and the reviewer gives it to her.
     const communities = await api<DevSheet>('/api/sheet?name=Communities');
@@ -402,7 +478,7 @@ describe('npm start: the whole story in the browser', () => {
       method: 'Spreadsheet.getSheetByName',
       nth: 1,
       message: 'Service Spreadsheets failed while accessing document',
-      // the sidebar's live poll must not take the fault meant for the sweep
+      // the sidebar's own reloads (after a decision, on a tab switch) must not take the fault meant for the sweep
       inFunction: 'sweep',
     });
     expect(injected.status).toBe(200);

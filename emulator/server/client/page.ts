@@ -4,7 +4,7 @@
 import type { DemoProgress, DevError, DevExecution, DevMenu, DevState, RunResponse } from '../devWire';
 import { ApiError, getJson, postJson } from './api';
 import { byId, h, replace } from './dom';
-import { renderSheet } from './sheetView';
+import { renderSheet, wireFormulaBar } from './sheetView';
 import { renderOutbox } from './outboxView';
 import { renderCalendar } from './calendarView';
 import { renderExecutions } from './executionsView';
@@ -259,7 +259,7 @@ async function renderView(): Promise<void> {
   if (!state) return;
   const version = state.version;
   try {
-    if (view === 'sheet') await renderSheet(state, byId('grid'), byId('sheet-tabs'), byId('cell-ref'), byId('cell-content'));
+    if (view === 'sheet') await renderSheet(state, byId('grid'), byId('sheet-tabs'), byId('cell-ref'), byId<HTMLInputElement>('cell-content'));
     if (view === 'outbox') await renderOutbox(byId('view-outbox'));
     if (view === 'calendar') await renderCalendar(byId('view-calendar'));
     if (view === 'executions') await renderExecutions(byId('view-executions'));
@@ -389,6 +389,7 @@ function wire(): void {
     b.addEventListener('click', () => void setClock({ advanceMinutes: Number(b.dataset.advance) }, b.textContent ?? ''));
   }
   byId('run-sweep').addEventListener('click', () => void runFn('sweep', 'sweep'));
+  wireFormulaBar(byId<HTMLFormElement>('formula-bar'), byId<HTMLInputElement>('cell-content'), () => refresh(true), setStatus);
   byId('run-hourly').addEventListener(
     'click',
     () =>

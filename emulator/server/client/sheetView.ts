@@ -1,9 +1,49 @@
-// The read-only grid of one tab (display values, as the Sheets UI shows them) and the tab strip.
+// The grid of one tab (display values, as the Sheets UI shows them) and the tab strip.
 // Clicking a cell shows its formula, if any, in the formula bar: that is where a formula written
-// from applicant text would show up.
+// from applicant text would show up. A data cell (row 2 on) can be edited in the formula bar, as
+// staff type into the sheet (a meeting's Agenda, a community's Capacity); the header row stays as
+// Set up wrote it, since the code finds its columns by header.
 import type { DevSheet, DevState } from '../devWire';
-import { getJson } from './api';
+import { getJson, postJson } from './api';
 import { h, replace } from './dom';
+
+/** What the formula bar is editing: the tab, the 1-based row and the column's header. */
+interface Editing {
+  sheet: string;
+  row: number;
+  header: string;
+}
+let editing: Editing | null = null;
+
+/** Sheets reads what is typed: a number as a number, TRUE/FALSE as a boolean, anything else as text. */
+export function typedValue(text: string): string | number | boolean {
+  const t = text.trim();
+  if (/^-?\d+(\.\d+)?$/.test(t)) return Number(t);
+  if (/^(true|false)$/i.test(t)) return t.toUpperCase() === 'TRUE';
+  return text;
+}
+
+/** Wires the formula bar once: Enter saves the edited cell through POST /api/cell; Escape restores it. */
+export function wireFormulaBar(bar: HTMLFormElement, input: HTMLInputElement, onSaved: () => Promise<void>, onError: (message: string) => void): void {
+  let original = '';
+  input.addEventListener('focus', () => {
+    original = input.value;
+  });
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') input.value = original;
+  });
+  bar.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const target = editing;
+    if (!target || input.readOnly) return;
+    postJson('/api/cell', { ...target, value: typedValue(input.value) })
+      .then(() => {
+        original = input.value;
+        return onSaved();
+      })
+      .catch((err: unknown) => onError(`Could not edit ${target.sheet} row ${target.row}: ${String(err)}`));
+  });
+}
 
 let current = localStorage.getItem('dev.tab') ?? '';
 
@@ -18,7 +58,7 @@ function columnName(i: number): string {
   return s;
 }
 
-export async function renderSheet(state: DevState, grid: HTMLElement, tabs: HTMLElement, cellRef: HTMLElement, cellContent: HTMLElement): Promise<void> {
+export async function renderSheet(state: DevState, grid: HTMLElement, tabs: HTMLElement, cellRef: HTMLElement, cellContent: HTMLInputElement): Promise<void> {
   if (!state.sheetNames.includes(current)) {
     current = state.sheetNames.includes('Applications') ? 'Applications' : (state.sheetNames[0] ?? '');
   }
@@ -69,9 +109,14 @@ export async function renderSheet(state: DevState, grid: HTMLElement, tabs: HTML
           {
             title: text.length > 40 ? text : undefined,
             class: formula ? 'has-formula' : /^-?[\d.,]+$/.test(text) ? 'num' : undefined,
-            onclick: () => {
+            onclick: (e: Event) => {
+              grid.querySelector('td.selected')?.classList.remove('selected');
+              (e.currentTarget as HTMLElement).classList.add('selected');
               cellRef.textContent = `${columnName(c)}${r + 1}`;
-              cellContent.textContent = formula || text;
+              cellContent.value = formula || text;
+              const header = sheet.displayValues[0]?.[c] ?? '';
+              editing = r >= 1 && header && !formula ? { sheet: sheet.name, row: r + 1, header } : null;
+              cellContent.readOnly = editing === null;
             },
           },
           text,

@@ -89,9 +89,12 @@ describe('the members view in the sidebar', () => {
     await page.getByText(/Attendance saved/).waitFor();
     expect(ws.records('Attendance').filter((r) => r.Meeting === 2)).toHaveLength(3);
 
-    // the overview: meeting 2 has 2 attended, 1 missed
-    const overview = page.locator('table.members-overview tbody tr').nth(1);
-    expect((await overview.locator('td').allTextContents()).slice(4)).toEqual(['2', '1']);
+    // the overview: meeting 2 has 2 attended, 1 missed; meeting 3 is still to come
+    const overview = page.locator('table.members-overview tbody tr');
+    expect(await overview.nth(1).locator('td').allTextContents()).toEqual(['Yes 2 No 1 Maybe 0 No answer 0', '2 came, 1 missed']);
+    expect(await overview.nth(2).locator('td.attendance').textContent()).toBe('not held yet');
+    // nothing in it is wider than the sidebar
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
 
     // the roster as CSV: name, agency, state, email; a formula-like cell neutralised
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download CSV' }).click()]);

@@ -1,54 +1,15 @@
 // Strict validation of a program-year proposal (staff edit it in the dialog; google.script.run
 // hands us whatever the page sends). Anything malformed refuses the whole proposal; every problem
 // says which field and what to fix, in words staff use, so the dialog can show it next to the field.
+// The limits and the shape of a valid proposal: validProposal.ts (re-exported here).
 import type { ProgramYearProposal, ProposalProblem } from './proposal';
 import { formatLongDate, formatTime, formatWeekdayDate, zoneAbbreviation } from '../program/dates';
 import type { Community } from '../program/model';
 import { labelKey } from '../program/programParse';
 import { localDayNumber, parseIsoStrict } from './calendarMath';
+import { LIMITS, type NewMeeting, type Validation, type ValidationContext } from './validProposal';
 
-export const LIMITS = {
-  programName: 100,
-  communities: 20,
-  key: 40,
-  name: 100,
-  description: 1000,
-  meetingsPerCommunity: 4,
-  capacity: 100000,
-  /** longest meeting */
-  meetingHours: 12,
-  /** the whole proposal as JSON */
-  bytes: 100000,
-} as const;
-
-export interface NewMeeting {
-  community: string;
-  number: number;
-  start: Date;
-  end: Date;
-}
-
-/** A proposal that passed every check, with real Dates. */
-export interface ValidProposal {
-  program: string;
-  timeZone: string;
-  registrationDeadline: Date;
-  notifyFrom: Date;
-  communities: Community[];
-  /** sorted by community (proposal order) then number */
-  meetings: NewMeeting[];
-}
-
-export interface ValidationContext {
-  /** the program zone (Settings → Time zone) */
-  timeZone: string;
-  /** the name of the program now in place: the new one must differ (its tabs are archived under it) */
-  currentProgram: string;
-  /** when given, the registration deadline must be after it */
-  now?: Date;
-}
-
-export type Validation = { ok: true; value: ValidProposal } | { ok: false; problems: ProposalProblem[] };
+export { LIMITS, summarizeProblems, type NewMeeting, type Validation, type ValidationContext, type ValidProposal } from './validProposal';
 
 const KEY = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
 
@@ -58,13 +19,6 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 
 function when(d: Date, tz: string): string {
   return `${formatWeekdayDate(d, tz)} at ${formatTime(d, tz)} ${zoneAbbreviation(d, tz)}`;
-}
-
-/** The first problem, and how many more: the one-line `error` of a refused proposal. */
-export function summarizeProblems(problems: readonly ProposalProblem[]): string {
-  if (problems.length === 0) return '';
-  const more = problems.length - 1;
-  return `The proposal was not applied: ${problems[0].message}${more > 0 ? ` (and ${more} more problem${more === 1 ? '' : 's'} to fix)` : ''}`;
 }
 
 export function validateProposal(input: unknown, ctx: ValidationContext): Validation {

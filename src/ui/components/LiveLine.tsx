@@ -1,5 +1,5 @@
 // "Live": when the page last checked for changes and what the last refresh brought.
-import { pollInterval, type LiveStatus } from '../review/useReview';
+import { pollInterval, type LiveStatus } from '../review/live';
 
 function time(d: Date): string {
   return d.toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit', second: '2-digit' });

@@ -9,19 +9,17 @@
 // The selection remembers each application's status WHEN IT WAS SELECTED, and a decision sends
 // that as `expected`: a row someone else changed since is refused by the server for that row
 // (with the reason), even though the refreshed list already shows its new status.
+//
+// The poll interval and the words for a change: live.ts (re-exported here).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { DecideRequest, DecideSuccess, Decision, ReviewState, WireStatus } from '../../shared/wire';
 import { call, errorText } from '../rpc';
 import { indexApplications, type Indexed } from './filter';
-import { plural } from './format';
+import { describeChange, pollInterval, type LiveStatus } from './live';
+
+export { DEFAULT_POLL_MS, describeChange, pollInterval, type LiveStatus } from './live';
 
 export const MAX_PER_REQUEST = 5000;
-export const DEFAULT_POLL_MS = 20_000;
-
-export function pollInterval(): number {
-  const w = window as unknown as { __COP_POLL_MS__?: unknown };
-  return typeof w.__COP_POLL_MS__ === 'number' && w.__COP_POLL_MS__ > 0 ? w.__COP_POLL_MS__ : DEFAULT_POLL_MS;
-}
 
 /** One application a decision acts on, with the status the reviewer saw. */
 export interface Target {
@@ -36,16 +34,6 @@ export interface DecisionOutcome {
   names: Map<string, string>;
   /** increases with every outcome, so the message can announce a repeat */
   seq: number;
-}
-
-export interface LiveStatus {
-  /** when the last poll answered */
-  checkedAt: Date | null;
-  /** what the last refresh brought, e.g. "2 new applications, 1 changed elsewhere" */
-  lastChange: string;
-  lastChangeAt: Date | null;
-  /** the last poll's error, '' when it worked */
-  failing: string;
 }
 
 export interface Review {
@@ -72,24 +60,6 @@ export interface Review {
   live: LiveStatus;
   /** the time the last state took from arrival to first paint (ms), for the benchmark */
   renderMs: number | null;
-}
-
-/** What changed between two states, in words ('' when nothing a reviewer would see in the list). */
-export function describeChange(before: ReviewState, after: ReviewState): string {
-  const old = new Map(before.applications.map((a) => [a.id, a.status]));
-  let added = 0;
-  let changed = 0;
-  for (const a of after.applications) {
-    const was = old.get(a.id);
-    if (was === undefined) added++;
-    else if (was !== a.status) changed++;
-  }
-  const parts: string[] = [];
-  if (added) parts.push(`${plural(added, 'new application')}`);
-  if (changed) parts.push(`${plural(changed, 'status', 'statuses')} changed`);
-  const removed = before.applications.length + added - after.applications.length;
-  if (removed > 0) parts.push(`${plural(removed, 'application')} removed`);
-  return parts.join(', ');
 }
 
 export function useReview(): Review {

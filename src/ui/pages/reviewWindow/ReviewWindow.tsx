@@ -23,6 +23,7 @@ import { useDecisionFlow, type Targets } from '../../review/useDecisionFlow';
 import { useReview } from '../../review/useReview';
 import { ACTIONS } from '../../review/vocabulary';
 
+import { TableHead } from './TableHead';
 const PAGE_SIZE = 100;
 
 // The window's views. Adding one (e.g. members) = one entry here + one <ViewPanel> below.
@@ -202,39 +203,19 @@ export function ReviewWindow() {
             <Filters communities={state.communities} filter={filter} onChange={setFilter} layout="row" searchRef={searchRef} />
             <div class="panes">
               <div class="table-pane">
-                <div class="table-head">
-                  <span class="check">
-                    <input
-                      type="checkbox"
-                      id="select-all"
-                      checked={filtered.length > 0 && shownSelected === filtered.length}
-                      disabled={filtered.length === 0}
-                      onChange={(e) =>
-                        review.select(
-                          filtered.map((i) => i.app.id),
-                          e.currentTarget.checked,
-                        )
-                      }
-                    />
-                    <label for="select-all">Select all shown ({filtered.length.toLocaleString('en-US')})</label>
-                  </span>
-                  <p class="summary" aria-live="polite">
-                    {filtered.length
-                      ? `Showing ${pg.first}–${pg.last} of ${filtered.length.toLocaleString('en-US')}${filtered.length !== index.length ? ` (${index.length.toLocaleString('en-US')} in all)` : ''}`
-                      : `Showing 0 of ${index.length.toLocaleString('en-US')}`}
-                  </p>
-                  <nav class="pager" aria-label="Pages">
-                    <button type="button" disabled={pg.page === 0} onClick={() => setPage(pg.page - 1)}>
-                      Previous page
-                    </button>
-                    <span class="muted">
-                      Page {pg.page + 1} of {pg.pages}
-                    </span>
-                    <button type="button" disabled={pg.page >= pg.pages - 1} onClick={() => setPage(pg.page + 1)}>
-                      Next page
-                    </button>
-                  </nav>
-                </div>
+                <TableHead
+                  shown={filtered.length}
+                  total={index.length}
+                  shownSelected={shownSelected}
+                  pg={pg}
+                  onSelectAll={(on) =>
+                    review.select(
+                      filtered.map((i) => i.app.id),
+                      on,
+                    )
+                  }
+                  setPage={setPage}
+                />
                 <div class="table-scroll" ref={tableWrap}>
                   <AppTable
                     state={state}

@@ -1,6 +1,8 @@
 // The dev server: one shared emulated Workspace running the real dist/Code.js, served to a page
 // that looks like the Google Sheet (tabs, sidebar, add-on menu) plus the application form, the
 // outbox, the calendar and the executions. Only local files are served; nothing calls out.
+// Length: one server's routing table (createDevServer: one branch per route); the HTTP plumbing
+// is in http.ts, the state → wire mapping in views.ts.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,6 +39,7 @@ import { DEMO_2023_PRESET, fromZonedLocal, presets } from './clock';
 import { validateResponse } from './formCheck';
 import { HttpError } from './httpError';
 import { publicFunctionsOf, scriptRunClientSource } from '../../test/support/scriptRunShim';
+import { download, escapeText, json, MAIL_CSP, PAGE_CSP, readJson, send, SIDEBAR_CSP, slug } from './http';
 
 export interface DevServerOptions {
   store: Store;
@@ -52,7 +55,6 @@ export interface DevServerOptions {
   allowedHosts: string[] | null;
 }
 
-const MAX_BODY = 1024 * 1024;
 const MAX_GRID_ROWS = 3000;
 
 export function createDevServer(opts: DevServerOptions): Server {
@@ -608,70 +610,4 @@ export function createDevServer(opts: DevServerOptions): Server {
       else res.end();
     });
   });
-}
-
-// Every page: only this server's scripts, styles and frames. The sidebar is the real
-// dist/Sidebar.html, whose script and styles are inline (as HtmlService serves them).
-const PAGE_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'";
-const SIDEBAR_CSP =
-  "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'";
-// An email body runs nothing and loads nothing from outside, even opened directly.
-const MAIL_CSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:";
-
-function escapeText(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
-}
-
-function send(res: ServerResponse, status: number, type: string, body: string, csp?: string): void {
-  const headers: Record<string, string> = {
-    'Content-Type': `${type}; charset=utf-8`,
-    'Cache-Control': 'no-store',
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-  };
-  if (csp) headers['Content-Security-Policy'] = csp;
-  res.writeHead(status, headers);
-  res.end(body);
-}
-
-function json(res: ServerResponse, status: number, body: unknown): void {
-  send(res, status, 'application/json', JSON.stringify(body));
-}
-
-function download(res: ServerResponse, type: string, filename: string, body: string): void {
-  res.writeHead(200, {
-    'Content-Type': `${type}; charset=utf-8`,
-    'Content-Disposition': `attachment; filename="${filename.replace(/[^\w.-]/g, '_')}"`,
-    'Cache-Control': 'no-store',
-    'X-Content-Type-Options': 'nosniff',
-  });
-  res.end(body);
-}
-
-function slug(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 60);
-}
-
-async function readJson(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const b = chunk as Buffer;
-    size += b.length;
-    if (size > MAX_BODY) throw new HttpError(413, 'request body over 1 MB');
-    chunks.push(b);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
-  if (text === '') return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new HttpError(400, 'request body is not JSON');
-  }
 }

@@ -1,4 +1,6 @@
 // The whole emulated Workspace as plain data: services are views over it, persistence serialises it.
+// Length: the types of the whole emulated state as plain data, which persistence and every service
+// read together; split, they would no longer show the state at a glance.
 export type CellValue = string | number | boolean | Date;
 
 /** One stored cell: its value, its formula (if any) and its number format (if set). */

@@ -1,4 +1,5 @@
 // The advanced `Calendar` service (Calendar API v3 resources) over the shared store.
+// Length: mirrors one advanced service (Calendar API v3: Events, Calendars, CalendarList) over one store.
 import type { ServiceName } from '../execution';
 import { isPlainObject } from '../realm';
 import { ServiceObject, type Runtime } from '../runtime';

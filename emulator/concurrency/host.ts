@@ -10,6 +10,8 @@
 // blocked, as in Apps Script. If the emulated clock passes its timeout while it waits (call latency
 // advances the clock), it is served anyway and fails with the real message. A lock held by
 // "another process" (faults.holdScriptLock) is the emulator's own business.
+// Length: one class, the host's scheduling loop and its service-call dispatch, read as one protocol;
+// the schedulers at its end are a few lines each.
 import path from 'node:path';
 import { MessageChannel, Worker } from 'node:worker_threads';
 import type { Workspace } from '../workspace';

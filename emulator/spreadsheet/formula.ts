@@ -1,4 +1,5 @@
 // Just enough of the Sheets formula language to tell a formula from text and to evaluate simple ones.
+// Length: one parser and evaluator of the formula subset; the grammar reads best in one place.
 type Tok =
   | { t: 'num'; v: number }
   | { t: 'str'; v: string }

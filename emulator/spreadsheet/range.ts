@@ -1,4 +1,5 @@
 // Range: a 1-based rectangle of one sheet. Values, formulas, number formats; other formatting recorded.
+// Length: mirrors one Apps Script class (Range); its methods are the ones the product and the tests call.
 import type { ServiceName } from '../execution';
 import { isDate, jsString, markReady } from '../realm';
 import { Runtime, ScriptError, ServiceObject } from '../runtime';

@@ -1,6 +1,8 @@
 // The spreadsheet page: controls (clock, runs, demo, reset, acting user), the add-on menu built
 // by the bundle's onOpen, the views (sheet grid, form, outbox, calendar, executions) and the
 // 300 px sidebar frame holding the real dist/Sidebar.html.
+// Length: the dev page's one controller (controls, menus, sidebar and dialog frames, view switching);
+// each view renders in its own module (sheetView, outboxView, calendarView, executionsView).
 import type { DemoProgress, DevError, DevExecution, DevMenu, DevState, RunResponse } from '../devWire';
 import { ApiError, getJson, postJson } from './api';
 import { byId, h, replace } from './dom';

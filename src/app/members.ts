@@ -1,6 +1,6 @@
 // Members (SPEC behaviour 8): the members view's state, recording attendance, and the sweep's
 // refresh of the Attendance tab's RSVP column. The agenda and follow-up emails ride on the
-// delivery run (src/app/notify.ts).
+// delivery run (src/app/notify/memberEmails.ts).
 //
 // Service calls, none growing with the sheet:
 // - getMembersState: Settings, Communities, Meetings, Applications, Attendance (one getValues each),

@@ -1,7 +1,7 @@
 // The agenda emails under a run cut off before each of its service calls, then re-run: every member
 // gets the agenda exactly once, except that a cut exactly between a MailApp.sendEmail and the one
 // Properties.setProperty that journals it can repeat that email once (the same window as the
-// decision emails, src/app/notify.ts). The event description ends with the agenda, and no guest is
+// decision emails, src/app/notify/decisionEmails.ts). The event description ends with the agenda, and no guest is
 // ever emailed about it.
 import { Workspace } from '../../emulator';
 import { app, meetingEvent, newProgram, OWNER } from './notify.support';

@@ -14,7 +14,7 @@
 // catches up), a reviewer whose decide failed clicks again (same request), the sweep runs hourly.
 //
 // The only difference allowed by design is at-least-once email: a cut after a successful
-// MailApp.sendEmail and before the write that records it (src/app/notify.ts). Such a duplicate is
+// MailApp.sendEmail and before the write that records it (src/app/notify/deliver.ts). Such a duplicate is
 // asserted to happen only at such a point (one copy at most), and the number of such points is
 // printed. Defects found in other areas are matched by exact signature (support/crash.ts
 // KNOWN_DEFECTS), printed with their counts, and anything else fails the suite.

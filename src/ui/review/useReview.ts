@@ -11,6 +11,7 @@
 // (with the reason), even though the refreshed list already shows its new status.
 //
 // The poll interval and the words for a change: live.ts (re-exported here).
+// Length: one hook; its load, poll, selection and decide share the same refs and state, so it stays whole.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { DecideRequest, DecideSuccess, Decision, ReviewState, WireStatus } from '../../shared/wire';
 import { call, errorText } from '../rpc';

@@ -24,7 +24,7 @@ import { TABS } from '../domain/program/layout';
 import type { Program } from '../domain/program/model';
 import { parseResponses, resumeIndex, rowKey, type ScanMark } from '../domain/intake/responses';
 import { personalLinks_ } from './selfService/links';
-import { appendApplications_, readApplicationKeys_, saveApplications_ } from '../workspace/applicationsRepo';
+import { appendApplications_, readApplicationKeys_, readApplications_, saveApplications_ } from '../workspace/applicationsRepo';
 import { now } from '../workspace/clock';
 import { closeForm_, linkedForm_, responsesTabName_, RESPONSES_TAB } from '../workspace/form';
 import { switchInProgress } from '../domain/programYear/record';
@@ -33,7 +33,7 @@ import { appendLog_, loggedResponseKeys_, type LogEntry } from '../workspace/log
 import { remainingMailQuota_, sendMail_ } from '../workspace/mail';
 import { readProgram_ } from '../workspace/programRepo';
 import { allProperties_, deleteProperty_, getProperty_, setProperty_ } from '../workspace/properties';
-import { readTable_ } from '../workspace/table';
+import { readTable_, readTableFrom_, type Table } from '../workspace/table';
 
 export interface IntakeSummary {
   processed: number;
@@ -91,6 +91,22 @@ export function catchUpResponses_(): IntakeSummary {
   return runIntake_();
 }
 
+/**
+ * The responses tab from where the scan mark says to resume: only its tail is read (each
+ * submission costs the rows since the last run, not the whole tab). When the mark no longer
+ * matches (staff deleted, inserted or sorted rows), the whole tab is read and scanned again.
+ */
+function readResponses(tab: string | null, mark: ScanMark | null): { table: Table | null; from: number } {
+  if (!tab) return { table: null, from: 0 };
+  if (mark && mark.count >= 1) {
+    const tail = readTableFrom_(tab, mark.count - 1);
+    const from = tail ? resumeIndex(tail, mark) : 0;
+    if (tail && from > 0) return { table: tail, from };
+  }
+  const whole = readTable_(tab);
+  return { table: whole, from: whole ? resumeIndex(whole, mark) : 0 };
+}
+
 function executionId(): string {
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 }
@@ -121,15 +137,15 @@ function processUnderLock(execution: string, e?: GoogleAppsScript.Events.SheetsO
       const from = eventSheetName(e);
       if (from !== null && from !== responsesTab) return { program, summary: emptySummary(), pending: [] };
     }
-    const responsesTable = responsesTab ? readTable_(responsesTab) : null;
-    const { keys: logged, lines, log } = loggedResponseKeys_();
     const mark = parseMark(props[SCAN_MARK]);
+    const { table: responsesTable, from } = readResponses(responsesTab, mark);
+    const { keys: logged, lines, log } = loggedResponseKeys_();
     const responses = responsesTable
       ? parseResponses(
           responsesTable,
           program.communities.map((c) => c.name),
           logged,
-          resumeIndex(responsesTable, mark),
+          from,
         )
       : [];
     const apps = readApplicationKeys_(program.communities);
@@ -155,7 +171,8 @@ function processUnderLock(execution: string, e?: GoogleAppsScript.Events.SheetsO
     }
     for (const rec of claims.uncertain) entries.push(retried(rec));
     appendApplications_(apps, plan.append);
-    saveApplications_(apps, plan.update, RESUBMISSION_FIELDS);
+    // a resubmission updates rows in place: only then is the whole tab read (writes go in blocks of whole rows)
+    if (plan.update.length > 0) saveApplications_(readApplications_(program.communities), plan.update, RESUBMISSION_FIELDS);
     // the rows, the 'Response processed' entries and their 'Confirmation queued' entries: the
     // confirmation is in the Log the moment its response is recorded as handled
     appendLog_(entries, log);

@@ -11,7 +11,7 @@ import { columnIndex } from '../domain/program/grid';
 import { APPLICATION_HEADERS, TABS } from '../domain/program/layout';
 import type { Application, Community } from '../domain/program/model';
 import { getProperty_, setProperty_ } from './properties';
-import { appendRows_, ensureTab_, readEnsuredTable_, readTable_, writeRows_, type Table } from './table';
+import { appendRows_, ensureTab_, readColumn_, readEnsuredTable_, readHead_, readTable_, writeRows_, type Table, type TableHead } from './table';
 
 /**
  * The Applications revision: a script property every write of Applications rows replaces with a new
@@ -69,10 +69,32 @@ function applicationsTable(): Table {
   return table;
 }
 
-/** Reads the tab (one getValues) keeping only each row's identifying cells. For intake. */
-export function readApplicationKeys_(communities: Community[]): ApplicationsSheet & { keys: ApplicationKeys[] } {
-  const table = applicationsTable();
-  return { table, communities, keys: applicationKeysFromGrid(table, communities) };
+function repairedHead(): TableHead {
+  ensureTab_(TABS.applications, APPLICATION_HEADERS);
+  return readHead_(TABS.applications) as TableHead;
+}
+
+/** The identifying columns intake matches a response against (applicationKeysFromGrid reads these). */
+const KEY_HEADERS = [
+  APPLICATION_COLUMNS.id,
+  APPLICATION_COLUMNS.responseKey,
+  APPLICATION_COLUMNS.email,
+  APPLICATION_COLUMNS.community,
+  APPLICATION_COLUMNS.status,
+];
+
+/**
+ * Each row's identifying cells, reading only those five columns (one getValues each) and the header:
+ * every form submission runs this, and the whole tab is four times as many cells. Enough to append
+ * rows; to update existing rows, read the tab with readApplications_.
+ */
+export function readApplicationKeys_(communities: Community[]): { table: TableHead; communities: Community[]; keys: ApplicationKeys[] } {
+  const found = readHead_(TABS.applications);
+  const head = found && APPLICATION_HEADERS.every((h) => columnIndex(found, h) >= 0) ? found : repairedHead();
+  const columns = KEY_HEADERS.map((h) => readColumn_(head, h));
+  const rows: unknown[][] = [];
+  for (let i = 0; i < Math.max(0, head.lastRow - 1); i++) rows.push(columns.map((col) => col[i] ?? ''));
+  return { table: head, communities, keys: applicationKeysFromGrid({ headers: KEY_HEADERS.slice(), rows }, communities) };
 }
 
 /**
@@ -90,7 +112,7 @@ export function saveApplications_(at: ApplicationsSheet, apps: ({ row: number } 
 }
 
 /** Appends new applications at the end; returns them with their row numbers. */
-export function appendApplications_(at: ApplicationsSheet | ApplicationsTable, apps: Application[]): StoredApplication[] {
+export function appendApplications_(at: { table: TableHead; communities: Community[] } | ApplicationsTable, apps: Application[]): StoredApplication[] {
   if (apps.length === 0) return [];
   const first = appendRows_(
     at.table,

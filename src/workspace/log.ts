@@ -1,10 +1,10 @@
 // The Log tab: an append-only audit trail (Time, Actor, Action, Application IDs, Details, Response Key).
 import { cellString } from '../domain/program/cells';
 import { LOG_HEADERS, TABS } from '../domain/program/layout';
-import type { LogLine } from '../domain/intake/confirmationQueue';
+import { QUEUED_ACTION, SENT_ACTION, type LogLine } from '../domain/intake/confirmationQueue';
 import { now } from './clock';
 import { columnIndex } from '../domain/program/grid';
-import { appendRows_, ensureTab_, readEnsuredTable_, readHead_, readTable_, type Table, type TableHead } from './table';
+import { appendRows_, ensureTab_, readColumn_, readHead_, type TableHead } from './table';
 
 /** Sheets refuses a cell longer than this. */
 const CELL_LIMIT = 50000;
@@ -55,31 +55,45 @@ export function appendLog_(entries: LogEntry[], log?: TableHead): void {
 export interface LoggedKeys {
   /** every response key the Log records */
   keys: Set<string>;
-  /** Action, Details and Response Key of every row that has a response key, in order */
+  /** Action, Details and Response Key of every row that has a response key, in order (Details only from the first unsent confirmation on, '' before) */
   lines: LogLine[];
   /** the Log as read (valid for appending within the same locked section only) */
   log: TableHead;
 }
 
-/** Every response key the Log records, reading the tab with one getValues (creating it if missing). */
+/**
+ * Every response key the Log records, and the confirmation ledger's lines (creating the tab if
+ * missing). The Log grows by about three rows per response all year, and every submission reads
+ * it, so only what the ledger needs is read: the Action and Response Key columns whole, and Details
+ * (which carries a queued confirmation's data) only from the first confirmation still unsent on.
+ * Rows before that carry '' as details: their confirmations are sent, so nothing reads them.
+ */
 export function loggedResponseKeys_(): LoggedKeys {
-  let table = readTable_(TABS.log);
-  if (!table || LOG_HEADERS.some((h) => columnIndex(table as Table, h) < 0)) {
-    ensureTab_(TABS.log, LOG_HEADERS);
-    table = readEnsuredTable_(TABS.log);
+  const head = logHead();
+  const actions = readColumn_(head, 'Action');
+  const keyCells = readColumn_(head, 'Response Key');
+  const rowKeys = keyCells.map((k) => cellString(k).trim());
+  const sent = new Set<string>();
+  for (let i = 0; i < rowKeys.length; i++) if (rowKeys[i] && cellString(actions[i]) === SENT_ACTION) sent.add(rowKeys[i]);
+  let firstUnsent = -1;
+  for (let i = 0; i < rowKeys.length && firstUnsent < 0; i++) {
+    if (rowKeys[i] && !sent.has(rowKeys[i]) && cellString(actions[i]) === QUEUED_ACTION) firstUnsent = i;
   }
-  const c = columnIndex(table, 'Response Key');
-  const a = columnIndex(table, 'Action');
-  const d = columnIndex(table, 'Details');
+  const d = columnIndex(head, 'Details');
+  const details =
+    firstUnsent >= 0 && d >= 0
+      ? head.sheet
+          .getRange(firstUnsent + 2, d + 1, rowKeys.length - firstUnsent, 1)
+          .getValues()
+          .map((r): unknown => r[0])
+      : [];
   const keys = new Set<string>();
   const lines: LogLine[] = [];
-  for (const row of table.rows) {
-    const k = c < row.length ? row[c] : '';
-    if (typeof k === 'string' ? k !== '' : k !== null && k !== undefined && k !== '') {
-      const key = String(k).trim();
-      keys.add(key);
-      lines.push({ key, action: cellString(row[a]), details: cellString(row[d]) });
-    }
+  for (let i = 0; i < rowKeys.length; i++) {
+    const key = rowKeys[i];
+    if (!key) continue;
+    keys.add(key);
+    lines.push({ key, action: cellString(actions[i]), details: i >= firstUnsent && firstUnsent >= 0 ? cellString(details[i - firstUnsent]) : '' });
   }
-  return { keys, lines, log: table };
+  return { keys, lines, log: head };
 }

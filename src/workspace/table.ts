@@ -65,6 +65,29 @@ export function readTable_(name: string): Table | null {
   return { name, sheet, headers: empty ? [] : headers, rows, lastRow: empty ? 0 : values.length };
 }
 
+/**
+ * Reads the header and the data rows from index `from` (0-based) to the end: two getValues whose
+ * size is the tail, not the tab. `rows` keeps the tab's indexing (`rows[i]` is sheet row `i + 2`,
+ * `rows.length` the data row count); the rows before `from` are holes, never read, so the caller
+ * must only look at rows from `from` on. Null when the tab is missing or `from` is past its end.
+ */
+export function readTableFrom_(name: string, from: number): Table | null {
+  const sheet = sheetByName_(name);
+  if (!sheet) return null;
+  const lastRow = sheet.getLastRow();
+  const lastColumn = sheet.getLastColumn();
+  if (lastColumn < 1 || from < 0 || from > lastRow - 2) return null;
+  const headers = sheet
+    .getRange(1, 1, 1, lastColumn)
+    .getValues()[0]
+    .map((h) => String(h ?? '').trim());
+  const tail = sheet.getRange(from + 2, 1, lastRow - 1 - from, lastColumn).getValues();
+  const rows: unknown[][] = [];
+  rows.length = from;
+  for (const row of tail) rows.push(row);
+  return { name, sheet, headers, rows, lastRow };
+}
+
 /** Reads only the header row and the last row number (for appending without reading the data). */
 export function readHead_(name: string): TableHead | null {
   const sheet = sheetByName_(name);

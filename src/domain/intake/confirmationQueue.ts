@@ -139,8 +139,10 @@ export function planClaims(ledger: Ledger, fresh: ConfirmationRecord[], journal:
   const sent = new Set(ledger.sent);
   if (journal) {
     plan.cutOff = !journal.done;
+    // Only what is not yet sent can be in the journal as news: hashing the whole ledger (every
+    // confirmation of the year) on every run cost more than the rest of the plan.
     const byHash = new Map<string, string>();
-    for (const k of queued.keys()) byHash.set(keyHash(k), k);
+    for (const k of queued.keys()) if (!sent.has(k)) byHash.set(keyHash(k), k);
     for (const h of journal.sent) {
       const k = byHash.get(h);
       const rec = k ? queued.get(k) : undefined;

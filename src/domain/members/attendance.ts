@@ -86,12 +86,28 @@ export function indexAttendance(rows: readonly AttendanceRow[]): Map<string, Att
   return byKey;
 }
 
+type Attendees = readonly { email?: string; responseStatus?: unknown }[];
+
+// Callers ask for every member of a community against the same attendee list (the sweep, the
+// members view): the list is indexed once, so a 400-member meeting costs 400 lookups, not 400².
+const rsvpIndexes = new WeakMap<Attendees, Map<string, Rsvp>>();
+
+function rsvpIndex(attendees: Attendees): Map<string, Rsvp> {
+  let index = rsvpIndexes.get(attendees);
+  if (!index) {
+    index = new Map();
+    for (const a of attendees) {
+      const k = emailKey(String(a.email ?? ''));
+      if (!index.has(k)) index.set(k, parseRsvp(a.responseStatus) || 'needsAction');
+    }
+    rsvpIndexes.set(attendees, index);
+  }
+  return index;
+}
+
 /** A member's answer to the invitation, from the event's attendees; '' when they are not on it. */
-export function rsvpFromAttendees(attendees: readonly { email?: string; responseStatus?: unknown }[], email: string): Rsvp | '' {
-  const k = emailKey(email);
-  const a = attendees.find((x) => emailKey(String(x.email ?? '')) === k);
-  if (!a) return '';
-  return parseRsvp(a.responseStatus) || 'needsAction';
+export function rsvpFromAttendees(attendees: Attendees, email: string): Rsvp | '' {
+  return rsvpIndex(attendees).get(emailKey(email)) ?? '';
 }
 
 export interface RecordAttendanceInput {

@@ -1,5 +1,5 @@
 // The community's roster (name, agency, state, email): copied as tab-separated text (pastes into a
-// sheet or an email) or downloaded as CSV (RFC 4180, formula-neutralised: src/domain/members/roster).
+// sheet or an email) or downloaded as CSV (RFC 4180, formula-neutralised: ./roster.ts).
 import { useState } from 'preact/hooks';
 import type { WireMembersCommunity } from '../../shared/wire';
 import { rosterCsv, rosterFileName, rosterTsv } from './roster';

@@ -61,6 +61,8 @@ function inlinePage({ name, title, css, shell, bodyClass }) {
       const styles = css
         .map((f) => readFileSync(f, 'utf8'))
         .join('\n')
+        // the sources are Prettier-formatted (one declaration a line); the page needs none of that indentation
+        .replace(/\n\s*/g, '\n')
         .replace(/<\/style/gi, '<\\/style');
       const page = readFileSync(shell, 'utf8')
         .replace('__TITLE__', () => escapeHtml(title))

@@ -30,11 +30,11 @@ import {
   A_MEETING,
   A_RSVP,
 } from '../domain/members/attendance';
-import { buildMembersState, membersOf } from './membersWire';
+import { buildMembersState } from './membersWire';
 import { meetingsOf } from '../domain/notify/due';
 import { mayDecide } from '../domain/review/decisions';
 import type { MembersStateResult, RecordAttendanceResult } from '../shared/wire';
-import { readApplications_ } from '../workspace/applicationsRepo';
+import { readApplicationKeys_, readApplications_ } from '../workspace/applicationsRepo';
 import { peekAttendance_, readAttendance_ } from '../workspace/attendanceRepo';
 import { getEvent_, listEvents_ } from '../workspace/calendar';
 import { now } from '../workspace/clock';
@@ -184,13 +184,14 @@ export function syncAttendance_(): string {
   if (!calendarId || program.meetings.length === 0) return 'Attendance: no program calendar yet.';
   const byEvent = attendeesByEvent(calendarId);
   return withScriptLock_(() => {
-    const { applications } = readApplications_(program.communities);
+    // the key columns are enough (id, email, community, status): this runs every hour
+    const { keys } = readApplicationKeys_(program.communities);
     const att = readAttendance_(program.communities);
     const byKey = indexAttendance(att.rows);
     const updates: RowUpdate[] = [];
     const added: Record<string, unknown>[] = [];
     for (const c of program.communities) {
-      const members = membersOf(applications, c.key);
+      const members = keys.filter((k) => k.community === c.key && k.status === 'Accepted' && k.id !== '');
       if (!members.length) continue;
       for (const m of meetingsOf(program, c.key)) {
         const attendees = m.eventId ? byEvent.get(m.eventId) : undefined;

@@ -15,12 +15,12 @@ const CEILING: Record<Operation, { sheet: number; all: number; reads?: number }>
   intake: { sheet: 46, all: 62, reads: 13 },
   getReviewState: { sheet: 20, all: 22 },
   // The hourly sweep runs 24 times a day against the daily trigger runtime (90 min consumer): with
-  // nothing to do it still reads what each step needs (intake, form, delivery, members): 98 calls,
-  // 27 of them getValues, since intake reads columns instead of tabs (idle sweep at 5,000
-  // applications: 269 k cells, 31 s modeled, was 424 k cells, 46 s, in npm run simulate's latency
-  // model). Delivery and attendance still read Applications whole under their own locks: sharing
-  // one read is the next saving to make.
-  idleSweep: { sheet: 77, all: 100, reads: 27 },
+  // nothing to do it still reads what each step needs (intake, form, delivery, members): 110 calls,
+  // 32 of them getValues, since intake and the attendance step read the Applications key columns
+  // instead of the tab. In npm run simulate's latency model the idle sweep at 5,000 applications
+  // reads 189 k cells in 23.7 s (was 424 k cells, 46.4 s); at 10 it costs 5.0 s (was 4.2 s).
+  // Delivery still reads Applications whole under its own lock.
+  idleSweep: { sheet: 88, all: 112, reads: 32 },
   decide: { sheet: 45, all: 65 },
   decideAndNotify: { sheet: 75, all: 160 },
   // the review pages' live poll: no Spreadsheet call at all, whatever the sheet's size

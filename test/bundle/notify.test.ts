@@ -97,6 +97,22 @@ describe('sendDueNotifications', () => {
     expect(preview.text).toContain(`Google Meet: ${meetingEvent(ws, 'clna', 2).hangoutLink}`);
   });
 
+  it('previewNotification with the web app deployed: the personal-link paragraph is there, its token is not, and nothing is written', () => {
+    const ws = newProgram(BEFORE_NOTIFY);
+    ws.deployWebApp('https://script.google.com/macros/s/preview/exec');
+    addApplications(ws, [{ id: 'P1', email: 'pat@ohio.gov', firstName: 'Pat', community: 'clna', status: 'Accepted' }]);
+    const propsBefore = JSON.stringify(ws.properties.script);
+    const preview = ws.run('previewNotification', ['P1'], { user: 'staff@careertech.org' }) as { subject: string; text: string; html: string };
+    expect(JSON.stringify(ws.properties.script)).toBe(propsBefore);
+    expect(preview.text).toContain('https://script.google.com/macros/s/preview/exec?t=(personal-token-made-when-sent)');
+    ws.clock.set(AFTER_NOTIFY);
+    ws.run('sendDueNotifications');
+    const [sent] = mailsTo(ws, 'pat@ohio.gov');
+    const token = /\/exec\?t=([\w-]+)/.exec(sent.body)?.[1];
+    expect(token).toBeTruthy();
+    expect(sent.body).toBe(preview.text.replace('(personal-token-made-when-sent)', token ?? ''));
+  });
+
   it('a changed decision is due again; the same one is not', () => {
     const ws = newProgram(AFTER_NOTIFY);
     addApplications(ws, [{ id: 'A1', email: 'ann@ohio.gov', community: 'clna', status: 'Accepted' }]);

@@ -9,10 +9,21 @@ import type { PreviewResult } from '../../shared/wire';
 import { readApplications_ } from '../../workspace/applicationsRepo';
 import { now } from '../../workspace/clock';
 import { formatDate_ } from '../../workspace/formatDate';
+import { webAppUrl_ } from '../../workspace/webApp';
 import { readProgram_ } from '../../workspace/programRepo';
 import { readTemplates_ } from '../templates';
 import { storedMeetLinks_ } from '../notify';
 import { failure } from './failure';
+
+/**
+ * Where the personal link goes in the email, without its token: the real one is made when the
+ * email is sent (making it here would create the links' secret, and a preview changes nothing), and
+ * a staff screen has no business showing a link that lets its holder act as the applicant.
+ */
+function previewLink(): string | undefined {
+  const url = webAppUrl_();
+  return url ? `${url}${url.indexOf('?') >= 0 ? '&' : '?'}t=(personal-token-made-when-sent)` : undefined;
+}
 
 export function preview_(idInput: unknown, decisionInput?: unknown): PreviewResult {
   try {
@@ -39,6 +50,7 @@ export function preview_(idInput: unknown, decisionInput?: unknown): PreviewResu
       meetLinks: storedMeetLinks_(),
       // as the sheet is now: a preview of a waitlist email says "full" only if it is
       acceptedCounts: acceptedCountsOf(applications),
+      personalLink: previewLink(),
     });
     return { subject, text, html };
   } catch (e) {

@@ -139,10 +139,18 @@ export function planClaims(ledger: Ledger, fresh: ConfirmationRecord[], journal:
   const sent = new Set(ledger.sent);
   if (journal) {
     plan.cutOff = !journal.done;
-    // Only what is not yet sent can be in the journal as news: hashing the whole ledger (every
-    // confirmation of the year) on every run cost more than the rest of the plan.
+    // Only what is not yet sent can be in the journal as news, and the journal names what its run
+    // took from the front of the queue: hash the unsent keys in queue order and stop once every
+    // journal hash is found (hashing the whole ledger on every submission cost more than the rest
+    // of the plan once thousands of confirmations waited for mail quota).
+    const wanted = new Set(journal.sending ? [...journal.sent, journal.sending] : journal.sent);
     const byHash = new Map<string, string>();
-    for (const k of queued.keys()) if (!sent.has(k)) byHash.set(keyHash(k), k);
+    for (const k of queued.keys()) {
+      if (byHash.size === wanted.size) break;
+      if (sent.has(k)) continue;
+      const h = keyHash(k);
+      if (wanted.has(h)) byHash.set(h, k);
+    }
     for (const h of journal.sent) {
       const k = byHash.get(h);
       const rec = k ? queued.get(k) : undefined;

@@ -58,6 +58,7 @@ async function main(): Promise<void> {
       .filter((f) => f !== 'run.json' && f.endsWith('.json'))
       .map((f) => JSON.parse(readFileSync(path.join(from, f), 'utf8')) as YearResult);
     output(sorted(results), saved);
+    verdict(results);
     return;
   }
   const t0 = Date.now();
@@ -95,6 +96,31 @@ async function main(): Promise<void> {
   writeFileSync(path.join(tmp, 'run.json'), JSON.stringify(info));
   process.stderr.write(`results kept in ${tmp} (npm run simulate -- --from ${tmp} rewrites the outputs)\n`);
   output(sorted(results), info);
+  verdict(results);
+}
+
+/**
+ * The run's verdict, so `npm run simulate` is green or red like a test: red when any scenario lost
+ * or duplicated an email, a row or a guest, broke a platform limit, or had a failed execution. A
+ * scenario stopped by --max-minutes is not red for stopping: what it ran is judged.
+ */
+function problems(results: YearResult[]): string[] {
+  const out: string[] = [];
+  for (const r of results) {
+    const t = r.totals;
+    const counts: [string, number][] = [
+      ['lost emails', t.lostEmails],
+      ['duplicated emails', t.duplicatedEmails],
+      ['lost rows', t.lostRows],
+      ['duplicated rows', t.duplicatedRows],
+      ['lost guests', t.lostGuests + t.extraGuests],
+      ['duplicated guests', t.duplicatedGuests],
+      ['platform limits broken', r.findings.length],
+      ['failed executions', Object.values(r.errors).reduce((a, n) => a + n, 0)],
+    ];
+    for (const [what, n] of counts) if (n > 0) out.push(`${label(r)}: ${n} ${what}`);
+  }
+  return out;
 }
 
 function sorted(results: YearResult[]): YearResult[] {
@@ -119,6 +145,16 @@ function output(results: YearResult[], info: RunInfo): void {
       text.replace(block, (_m, a: string, b: string) => `${a}\n${readmeBlock(results, info)}\n${b}`),
     );
   process.stderr.write(`wrote bench-results/year.md, bench-results/year-backlog.svg and the README block (${(wallMs / 1000).toFixed(0)} s)\n`);
+}
+
+function verdict(results: YearResult[]): void {
+  const found = problems(results);
+  if (found.length === 0) {
+    process.stderr.write('simulate: nothing lost or duplicated, no platform limit broken, no failed execution\n');
+    return;
+  }
+  process.stderr.write(`simulate: FAILED\n${found.map((p) => `  ${p}`).join('\n')}\n`);
+  process.exitCode = 1;
 }
 
 main().catch((e: unknown) => {

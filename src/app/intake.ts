@@ -18,7 +18,6 @@ import {
   type Journal,
 } from '../domain/intake/confirmationQueue';
 import type { ConfirmationRecord } from '../domain/intake/intakePlan';
-import { formatLongDate, formatTime, zoneAbbreviation } from '../domain/program/dates';
 import { planIntake, RESUBMISSION_FIELDS } from '../domain/intake/intakePlan';
 import { TABS } from '../domain/program/layout';
 import type { Program } from '../domain/program/model';
@@ -26,7 +25,7 @@ import { parseResponses, resumeIndex, rowKey, type ScanMark } from '../domain/in
 import { personalLinks_ } from './selfService/links';
 import { appendApplications_, readApplicationKeys_, readApplications_, saveApplications_ } from '../workspace/applicationsRepo';
 import { now } from '../workspace/clock';
-import { closeForm_, linkedForm_, responsesTabName_, RESPONSES_TAB } from '../workspace/form';
+import { responsesTabName_, RESPONSES_TAB } from '../workspace/form';
 import { switchInProgress } from '../domain/programYear/record';
 import { withScriptLock_ } from '../workspace/lock';
 import { appendLog_, loggedResponseKeys_, type LogEntry } from '../workspace/log';
@@ -47,7 +46,6 @@ export interface IntakeSummary {
 
 /** Stop sending with this much of the 6-minute limit left, so the run ends cleanly. */
 const SEND_DEADLINE_MS = 4.5 * 60 * 1000;
-export const FORM_CLOSED = 'formClosedAt';
 /** Script property: how far the responses tab is known to be handled (a ScanMark). */
 export const SCAN_MARK = 'intake.scanMark';
 
@@ -261,38 +259,6 @@ function runIntake_(e?: GoogleAppsScript.Events.SheetsOnFormSubmit): IntakeSumma
   locked.summary.confirmationsSent = sent;
   locked.summary.confirmationsWaiting = Math.max(0, locked.summary.confirmationsWaiting - sent);
   return locked.summary;
-}
-
-/**
- * After the registration deadline, if 'Close form at deadline' is TRUE, stops the form accepting
- * responses (closed message names the contact). Done once: if staff reopen the form afterwards,
- * sweep leaves it open.
- */
-export function closeFormIfDue_(): string {
-  const { settings } = readProgram_();
-  if (!settings.closeFormAtDeadline) return 'Form: closing at the deadline is turned off.';
-  const at = now();
-  if (at.getTime() <= settings.registrationDeadline.getTime()) return 'Form: open until the registration deadline.';
-  if (getProperty_(FORM_CLOSED)) return 'Form: already closed once after the deadline; left as staff set it.';
-  const form = linkedForm_();
-  if (!form) return 'Form: no linked form to close.';
-  const tz = settings.timeZone;
-  const when = `${formatLongDate(settings.registrationDeadline, tz)} at ${formatTime(settings.registrationDeadline, tz)} ${zoneAbbreviation(settings.registrationDeadline, tz)}`;
-  const message = `Registration for the ${settings.program} closed on ${when}. Questions? Contact ${settings.contactName} at ${settings.contactEmail}.`;
-  const closed = closeForm_(form, message);
-  setProperty_(FORM_CLOSED, at.toISOString());
-  withScriptLock_(() =>
-    appendLog_([
-      {
-        actor: 'system',
-        action: closed ? 'Form closed' : 'Form already closed',
-        details: closed
-          ? `Registration deadline passed; the form stopped accepting responses. Closed message: ${message}`
-          : 'Registration deadline passed; the form was already closed.',
-      },
-    ]),
-  );
-  return closed ? 'Form: closed (registration deadline passed).' : 'Form: was already closed.';
 }
 
 /**

@@ -4,7 +4,8 @@
 // stop the next one (a broken form link must not hold back decided emails); failures are rethrown
 // at the end so the trigger's failure shows in the executions list. The time limit is rethrown at
 // once: nothing more can run.
-import { catchUpResponses_, closeFormIfDue_ } from './intake';
+import { catchUpResponses_ } from './intake';
+import { closeFormIfDue_ } from './closeForm';
 import { deliverDue_, summarize, TIME_BUDGET_MS } from './notify';
 import { now } from '../workspace/clock';
 import { syncAttendance_ } from './members';

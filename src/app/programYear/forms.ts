@@ -9,7 +9,8 @@ import { publishForm_ } from '../../workspace/platform';
 import { loadProgram_ } from '../../workspace/programRepo';
 import { deleteProperty_, getProperty_, setProperties_ } from '../../workspace/properties';
 import { forgetSheets_, sheetByName_, spreadsheet_ } from '../../workspace/spreadsheet';
-import { FORM_CLOSED, SCAN_MARK } from '../intake';
+import { SCAN_MARK } from '../intake';
+import { FORM_CLOSED } from '../closeForm';
 import { mustRefresh_, saveRecord_ } from './progress';
 
 type Form = GoogleAppsScript.Forms.Form;

@@ -128,24 +128,29 @@ export function ReviewWindow() {
     }
   };
 
-  // Decision and search shortcuts anywhere in the window, except while typing.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.altKey || e.ctrlKey || e.metaKey || e.defaultPrevented || view !== 'list') return;
-      if (typingIn(e.target)) return;
-      if (e.key === '/') {
-        e.preventDefault();
-        searchRef.current?.focus();
-        return;
-      }
-      const action = ACTIONS.find((a) => a.key === e.key.toLowerCase());
-      if (!action || flow.confirming || review.busy || !state?.canDecide) return;
+  // Decision and search shortcuts anywhere in the window, except while typing. The listener is
+  // registered once and calls the handler of the latest render: an effect re-registering it would
+  // run after paint, so a key pressed just after "2 selected" appears would still reach the
+  // previous render's handler and decide on the previous selection.
+  const onDocumentKey = useRef<(e: KeyboardEvent) => void>(() => undefined);
+  onDocumentKey.current = (e: KeyboardEvent) => {
+    if (e.altKey || e.ctrlKey || e.metaKey || e.defaultPrevented || view !== 'list') return;
+    if (typingIn(e.target)) return;
+    if (e.key === '/') {
       e.preventDefault();
-      flow.request(action.decision);
-    };
+      searchRef.current?.focus();
+      return;
+    }
+    const action = ACTIONS.find((a) => a.key === e.key.toLowerCase());
+    if (!action || flow.confirming || review.busy || !state?.canDecide) return;
+    e.preventDefault();
+    flow.request(action.decision);
+  };
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => onDocumentKey.current(e);
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  });
+  }, []);
 
   const offer = (o: Offer) => flow.requestFor('accept', { targets: [{ id: o.app.id, expected: 'Waitlisted' }], replaceSelection: false });
   const canDecide = state?.canDecide ?? false;

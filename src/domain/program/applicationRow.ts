@@ -4,6 +4,7 @@ import { isDate, text } from './cells';
 import { findCommunity } from './programParse';
 import { columnIndex, type Grid, type RowReader } from './grid';
 import { FLAGS, STATUSES, type Application, type Community, type Flag, type Status } from './model';
+import { APPLICATION_HEADERS } from './layout';
 
 export type ApplicationField = keyof Application;
 
@@ -32,28 +33,11 @@ export const APPLICATION_COLUMNS: Record<keyof Application, string> = {
   followUpSent: 'Follow-up Sent',
 };
 
+/** The date columns: every other Applications column holds text applicants or staff fill. */
+const DATE_COLUMNS: readonly string[] = [APPLICATION_COLUMNS.submitted, APPLICATION_COLUMNS.decidedAt];
+
 /** Free-text columns whose cells applicants or staff fill. */
-export const TEXT_COLUMNS: readonly string[] = [
-  'Application ID',
-  'Response Key',
-  'Email',
-  'First Name',
-  'Last Name',
-  'Job Title',
-  'Agency',
-  'Agency Type',
-  'State',
-  'Community',
-  'Cohort',
-  'Flags',
-  'Status',
-  'Decided By',
-  'Note',
-  'Notified',
-  'Invited',
-  'Agenda Sent',
-  'Follow-up Sent',
-];
+export const TEXT_COLUMNS: readonly string[] = APPLICATION_HEADERS.filter((h) => !DATE_COLUMNS.includes(h));
 
 export function parseFlags(v: unknown): Flag[] {
   if (v === '' || v === null || v === undefined) return [];

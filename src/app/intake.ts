@@ -30,6 +30,7 @@ import { switchInProgress } from '../domain/programYear/record';
 import { withScriptLock_ } from '../workspace/lock';
 import { appendLog_, loggedResponseKeys_, type LogEntry } from '../workspace/log';
 import { remainingMailQuota_, sendMail_ } from '../workspace/mail';
+import { confirmationAllowance, MAIL_RESERVE_PROPERTY, reserveOf } from '../domain/notify/mailReserve';
 import { readProgram_ } from '../workspace/programRepo';
 import { allProperties_, deleteProperty_, getProperty_, setProperty_ } from '../workspace/properties';
 import { readTable_, readTableFrom_, type Table } from '../workspace/table';
@@ -114,6 +115,8 @@ interface LockedResult {
   summary: IntakeSummary;
   /** confirmations this run holds the lease to send (empty: none, no quota, or another run sends) */
   pending: ConfirmationRecord[];
+  /** emails to leave for agendas due (src/domain/notify/mailReserve.ts) */
+  reserve: number;
 }
 
 function emptySummary(): IntakeSummary {
@@ -126,14 +129,14 @@ function processUnderLock(execution: string, e?: GoogleAppsScript.Events.SheetsO
     const props = allProperties_();
     // A new program year is half applied (tabs being archived, the new form not yet in place):
     // the responses wait in their tab and the next run after the switch takes them.
-    if (switchInProgress(props)) return { program, summary: emptySummary(), pending: [] };
+    if (switchInProgress(props)) return { program, summary: emptySummary(), pending: [], reserve: 0 };
     const current = props[RESPONSES_TAB] || null;
     const responsesTab = responsesTabName_(TABS.responses, current);
     // After a program-year switch, a submission to an older year's form is not this year's
     // business: its tab is never read (two service calls, spent only on sheets that switched).
     if (current && e && responsesTab) {
       const from = eventSheetName(e);
-      if (from !== null && from !== responsesTab) return { program, summary: emptySummary(), pending: [] };
+      if (from !== null && from !== responsesTab) return { program, summary: emptySummary(), pending: [], reserve: 0 };
     }
     const mark = parseMark(props[SCAN_MARK]);
     const { table: responsesTable, from } = readResponses(responsesTab, mark);
@@ -193,6 +196,7 @@ function processUnderLock(execution: string, e?: GoogleAppsScript.Events.SheetsO
     return {
       program,
       pending,
+      reserve: reserveOf(props[MAIL_RESERVE_PROPERTY], nowMs),
       summary: {
         processed: plan.log.length - rejected,
         rejected,
@@ -223,9 +227,10 @@ function isTimeLimit(err: unknown): boolean {
  * it ('sending'), after it the email joins the journal's 'sent'. At the end the journal is marked
  * done (the lease ends); the next run records its sends in the Log. Returns how many were sent.
  */
-function sendPending(program: Program, pending: ConfirmationRecord[], startedAt: number, execution: string): number {
+function sendPending(program: Program, pending: ConfirmationRecord[], reserve: number, startedAt: number, execution: string): number {
   if (pending.length === 0) return 0;
-  let quota = remainingMailQuota_();
+  // agendas due that the last delivery run could not send keep their share of the day's emails
+  let quota = confirmationAllowance(remainingMailQuota_(), reserve);
   const links = personalLinks_();
   const journal: Journal = { x: execution, t: now().getTime(), sent: [], sending: null };
   for (const rec of pending) {
@@ -255,7 +260,7 @@ function runIntake_(e?: GoogleAppsScript.Events.SheetsOnFormSubmit): IntakeSumma
   const startedAt = now().getTime();
   const execution = executionId();
   const locked = processUnderLock(execution, e);
-  const sent = sendPending(locked.program, locked.pending, startedAt, execution);
+  const sent = sendPending(locked.program, locked.pending, locked.reserve, startedAt, execution);
   locked.summary.confirmationsSent = sent;
   locked.summary.confirmationsWaiting = Math.max(0, locked.summary.confirmationsWaiting - sent);
   return locked.summary;

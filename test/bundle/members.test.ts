@@ -4,6 +4,7 @@
 import { countCalls, Workspace } from '../../emulator';
 import { ATTENDANCE_HEADERS } from '../../src/domain/program/layout';
 import { appendRecords } from '../support/seed';
+import { answers } from './intake.support';
 import { addApplications, app, meetingEvent, newProgram, OWNER, setCell } from './notify.support';
 import { addMembers, agendaMails, followUpMails, setAgenda, setSetting, sheetSnapshot } from './members.support';
 
@@ -205,6 +206,40 @@ describe('agenda', () => {
     ws.clock.set('2023-08-23T14:00:00Z');
     ws.run('sendDueNotifications');
     expect(ws.outbox.map((m) => m.subject)).toEqual([expect.stringMatching(/^Welcome/), expect.stringMatching(/agenda for/)]);
+  });
+
+  it('goes first when the quota is short: soonest meeting first, before decision emails, and confirmations leave it the quota', () => {
+    // clna meeting 1 starts 2023-08-29, Learner Voice meeting 1 2023-08-31: both agendas are due
+    const ws = newProgram('2023-08-25T14:00:00Z');
+    addMembers(ws, [
+      { id: 'M1', email: 'ann@ohio.gov', community: 'clna' },
+      { id: 'M2', email: 'bob@ohio.gov', community: 'clna' },
+      { id: 'M4', email: 'dee@utah.gov', community: 'learner-voice' },
+    ]);
+    addApplications(ws, [{ id: 'C1', email: 'cy@iowa.gov', community: 'data-accountability', status: 'Accepted' }]); // not told yet
+    setAgenda(ws, 'learner-voice', 1, 'Learner Voice agenda');
+    setAgenda(ws, 'clna', 1, 'CLNA agenda');
+    ws.faults.setMailQuota(2);
+    ws.run('sendDueNotifications');
+    expect(ws.outbox.map((m) => m.to).sort()).toEqual(['ann@ohio.gov', 'bob@ohio.gov']);
+    expect(agendaMails(ws)).toHaveLength(2);
+    // Dee's agenda is still due: a confirmation leaves it the one email left today
+    ws.faults.setMailQuota(1);
+    ws.submitForm({ email: 'eve@texas.gov', answers: answers({ email: 'eve@texas.gov', first: 'Eve', communities: ['Learner Voice'] }) });
+    expect(ws.outbox).toHaveLength(2);
+    ws.run('sendDueNotifications');
+    expect(agendaMails(ws, 'dee@utah.gov')).toHaveLength(1);
+    expect(ws.state.properties.script['cop.mailReserve']).toBeUndefined(); // nothing kept back any more
+    // the next emails go to the decision and the waiting confirmation
+    ws.faults.setMailQuota(10);
+    ws.run('sweep');
+    expect(
+      ws.outbox
+        .slice(3)
+        .map((m) => m.to)
+        .sort(),
+    ).toEqual(['cy@iowa.gov', 'eve@texas.gov']);
+    expect(agendaMails(ws)).toHaveLength(3);
   });
 
   it('waits for the mail quota like the decision emails', () => {

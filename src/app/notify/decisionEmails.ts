@@ -30,6 +30,11 @@ export function composeFor_(
 export function sendEmails_(plans: EmailPlan[], run: Run, budget: Budget): void {
   const { state } = run;
   if (run.quota === null) run.quota = remainingMailQuota_();
+  // the agendas before them may have used the day's quota: no Meet link lookups for nothing
+  if (run.quota < 1) {
+    run.result.stopped = 'quota';
+    return;
+  }
   const links = meetLinksFor_(plans, state.program, state.program.settings.calendarId, budget);
   const personal = personalLinks_();
   sendEach(plans, run, budget, (plan) => sendOne(plan, run, links, personal));

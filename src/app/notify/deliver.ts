@@ -31,14 +31,18 @@
 // declined would not be owed a removal. And the patch itself cannot be doubled: the attendee list
 // is re-read before each change, so a change already made is found done and not patched again.)
 //
-// Members (SPEC behaviour 8) ride on the same run, lease, journal and quota, after the decisions
-// and invitations: (5) each meeting whose Agenda changed gets its event description rewritten
-// (one Events.patch per changed event, sendUpdates 'none': no guest is emailed; a fingerprint per
-// event in one script property, bounded by the number of meetings, says which are current), then
-// (6) the agenda emails and (7) the attendance follow-ups (off by default), one email per member
-// per kind and run covering every meeting due, each journalled right after its send exactly like
-// a decision email (`a` / `f` entries), and written to `Agenda Sent` / `Follow-up Sent` with
-// `Notified`/`Invited` in the same end-of-run block. See src/domain/members/plan.ts.
+// Members (SPEC behaviour 8) ride on the same run, lease, journal and quota. Emails go by
+// deadline: (0) the agenda emails first, soonest meeting first (an agenda is never sent once its
+// meeting has started, a decision email only waits), what they leave unsent kept as the mail
+// reserve that confirmations leave alone (src/domain/notify/mailReserve.ts); then the decision
+// emails and invitations as above; (5) each meeting whose Agenda changed gets its event
+// description rewritten (one Events.patch per changed event, sendUpdates 'none': no guest is
+// emailed; a fingerprint per event in one script property, bounded by the number of meetings,
+// says which are current); (7) the attendance follow-ups (off by default) last. Member emails are
+// one per member per kind and run covering every meeting due, each journalled right after its
+// send exactly like a decision email (`a` / `f` entries), and written to `Agenda Sent` /
+// `Follow-up Sent` with `Notified`/`Invited` in the same end-of-run block. See
+// src/domain/members/plan.ts.
 //
 // The sheet shows a run's `Notified`/`Invited` when the run ends (at most the 4.5-minute budget
 // later). Rows between the first and last written row that belong to other applicants are written
@@ -57,7 +61,7 @@ import type { StoredApplication } from '../../workspace/applicationsRepo';
 import { syncDescriptions_ } from './agendaOnEvents';
 import { sendEmails_ } from './decisionEmails';
 import { inviteAll_ } from './invitations';
-import { deliverMemberEmails_ } from './memberEmails';
+import { deliverAgendas_, deliverFollowUps_, keepAgendaReserve_ } from './memberEmails';
 import {
   ACTOR,
   errorText,
@@ -100,10 +104,17 @@ export function deliverDue_(options: DeliverOptions = {}): DeliveryResult {
       log.push({ actor: ACTOR, action: 'journal-kept', details: 'an event a cut-off run was changing could not be read; its mark is kept for the next run' });
     const plan = planDelivery(apps.applications, program, new Date(startedAt), { applicationIds: ids });
     const budget = createBudget(deadline, () => now().getTime());
-    if (plan.emails.length) sendEmails_(plan.emails, run, budget);
+    // Emails by deadline: agendas expire when their meeting starts, so they go before the
+    // decision emails (and once more after them, for the members just told); follow-ups last.
+    deliverAgendas_(run, budget, ids);
+    if (plan.emails.length && result.stopped !== 'time') {
+      sendEmails_(plan.emails, run, budget);
+      deliverAgendas_(run, budget, ids);
+    }
     if (result.stopped !== 'time') inviteAll_(plan.events, run, budget);
     if (result.stopped !== 'time') syncDescriptions_(run, budget);
-    deliverMemberEmails_(run, budget, ids);
+    deliverFollowUps_(run, budget, ids);
+    keepAgendaReserve_(run, ids);
   } finally {
     withScriptLock_(() => {
       let written = false;

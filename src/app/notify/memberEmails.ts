@@ -1,5 +1,6 @@
-// Steps 6 and 7 of a delivery run (see deliver.ts): the agenda emails and the attendance follow-ups
-// (src/domain/members/plan.ts), through the decision emails' quota, budget and journal.
+// The member emails of a delivery run (see deliver.ts): the agenda emails (first of all the run's
+// emails) and the attendance follow-ups (last), through the decision emails' quota, budget and
+// journal (src/domain/members/plan.ts).
 import type { Budget } from '../../domain/notify/budget';
 import { formatInvited, parseInvited } from '../../domain/notify/due';
 import type { EmailContent } from '../../domain/notify/emails/compose';
@@ -9,26 +10,50 @@ import { composeMemberEmail } from '../../domain/members/memberEmails';
 import { now } from '../../workspace/clock';
 import { remainingMailQuota_, sendMail_ } from '../../workspace/mail';
 import { personalLinks_, type PersonalLinks } from '../selfService/links';
+import { MAIL_RESERVE_PROPERTY } from '../../domain/notify/mailReserve';
+import { keepReserve_ } from './mailReserve';
 import { meetLinksOf_ } from './meetLinks';
 import { ACTOR, errorText, isQuotaError, journalled, sendEach, type Run } from './run';
 
-/** (6) and (7): the agenda emails, then the follow-ups, through the same quota and journal. */
-export function deliverMemberEmails_(run: Run, budget: Budget, ids?: string[]): void {
+/**
+ * The agenda emails due now, soonest meeting first. A run sends them before any other email (an
+ * agenda expires when its meeting starts, a decision email or a confirmation only waits), and
+ * again after the decision emails, for the members told of their acceptance in between. What the
+ * last pass leaves unsent becomes the mail reserve (`keepReserve_`).
+ */
+export function deliverAgendas_(run: Run, budget: Budget, ids?: string[]): void {
   const { state, result } = run;
-  if (result.stopped === 'time' || result.stopped === 'quota') return;
-  const apps = state.apps.applications;
-  const at = now();
-  const plans: MemberEmailPlan[] = [
-    ...planAgendaEmails(apps, state.program, at, { applicationIds: ids }),
-    ...planFollowUps(apps, state.program, state.absences, at, { applicationIds: ids }),
-  ];
-  if (!plans.length) return;
+  const plans = planAgendaEmails(state.apps.applications, state.program, now(), { applicationIds: ids });
+  run.agendasUnsent = plans.length;
+  if (plans.length === 0 || result.stopped === 'time' || result.stopped === 'quota') return;
   if (run.quota === null) run.quota = remainingMailQuota_();
   const communities = new Set<string>();
-  for (const p of plans) if (p.kind === 'agenda') for (const i of p.items) communities.add(i.meeting.community);
-  const links = communities.size ? meetLinksOf_(communities, state.program, state.program.settings.calendarId, budget) : {};
+  for (const p of plans) for (const i of p.items) communities.add(i.meeting.community);
+  const links = meetLinksOf_(communities, state.program, state.program.settings.calendarId, budget);
   const personal = personalLinks_();
+  const before = result.agendasSent ?? 0;
   sendEach(plans, run, budget, (plan) => sendMemberOne(plan, run, links, personal));
+  run.agendasUnsent = plans.length - ((result.agendasSent ?? 0) - before);
+}
+
+/**
+ * The agendas still due after the run, kept for intake (src/domain/notify/mailReserve.ts). Only
+ * a run over every applicant knows them all; a run for one decision's applicants leaves it alone.
+ */
+export function keepAgendaReserve_(run: Run, ids?: string[]): void {
+  if (ids || run.agendasUnsent === undefined) return;
+  keepReserve_(run.agendasUnsent, run.state.props[MAIL_RESERVE_PROPERTY]);
+}
+
+/** (7) The attendance follow-ups (off unless staff turn them on), after every other email. */
+export function deliverFollowUps_(run: Run, budget: Budget, ids?: string[]): void {
+  const { state, result } = run;
+  if (result.stopped === 'time' || result.stopped === 'quota') return;
+  const plans = planFollowUps(state.apps.applications, state.program, state.absences, now(), { applicationIds: ids });
+  if (!plans.length) return;
+  if (run.quota === null) run.quota = remainingMailQuota_();
+  const personal = personalLinks_();
+  sendEach(plans, run, budget, (plan) => sendMemberOne(plan, run, {}, personal));
 }
 
 /** One member email and its journal entry (see sendOne in decisionEmails.ts: the same send → record window of one call). */

@@ -144,6 +144,8 @@ export interface Run {
   quota: number | null;
   /** accepted applications per community, for wording that depends on a full community */
   acceptedCounts: Record<string, number>;
+  /** agenda emails the last agenda pass planned and could not send (the mail reserve) */
+  agendasUnsent?: number;
 }
 
 /** The journal write after a success; false (logged) when the store refused it: the change then lives only in memory, so the run starts nothing new. */

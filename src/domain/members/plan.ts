@@ -103,7 +103,16 @@ export function planAgendaEmails(apps: readonly Application[], program: Program,
     if (keys && !keys.has(emailKey(app.email))) continue;
     for (const m of open) if (isAgendaDue(app, m, program.settings, now)) items.push({ app, meeting: m });
   }
-  return group('agenda', items);
+  return byDeadline(group('agenda', items));
+}
+
+/**
+ * Soonest meeting first: an agenda email is worthless once its meeting starts, so when the day's
+ * quota cannot carry them all, the ones about to expire go first.
+ */
+export function byDeadline(plans: MemberEmailPlan[]): MemberEmailPlan[] {
+  const first = (p: MemberEmailPlan) => p.items[0]?.meeting.start.getTime() ?? Infinity;
+  return plans.sort((a, b) => first(a) - first(b));
 }
 
 /** One Attendance fact the follow-up plan needs. */

@@ -1,0 +1,40 @@
+// Agendas by deadline (src/domain/members/plan.ts) and the mail reserve confirmations leave them
+// (src/domain/notify/mailReserve.ts).
+import { planAgendaEmails } from '../../src/domain/members/plan';
+import { confirmationAllowance, formatReserve, MAX_AGE_MS, reserveOf } from '../../src/domain/notify/mailReserve';
+import { app, program } from './dueFixtures';
+
+describe('agenda emails by deadline', () => {
+  it('plans the member whose meeting starts soonest first, whatever the sheet order', () => {
+    const p = program();
+    // Learner Voice meeting 1 is 2023-08-31, clna meeting 1 2023-08-29: both windows open on 08-25
+    for (const m of p.meetings) if (m.number === 1 && (m.community === 'clna' || m.community === 'learner-voice')) m.agenda = 'Agenda';
+    const told = { status: 'Accepted', notified: 'Accepted' } as const;
+    const apps = [
+      app({ ...told, community: 'learner-voice', email: 'lv1@state.gov' }),
+      app({ ...told, community: 'clna', email: 'clna1@state.gov' }),
+      app({ ...told, community: 'learner-voice', email: 'lv2@state.gov' }),
+      app({ ...told, community: 'clna', email: 'clna2@state.gov' }),
+    ];
+    const plans = planAgendaEmails(apps, p, new Date('2023-08-25T14:00:00Z'));
+    expect(plans.map((x) => x.to)).toEqual(['clna1@state.gov', 'clna2@state.gov', 'lv1@state.gov', 'lv2@state.gov']);
+  });
+});
+
+describe('the mail reserve', () => {
+  const now = Date.parse('2023-08-25T14:00:00Z');
+  it('reads what a delivery run kept, recent enough', () => {
+    expect(reserveOf(formatReserve(12, now - 3600_000), now)).toBe(12);
+    expect(reserveOf(formatReserve(12, now - MAX_AGE_MS - 1), now)).toBe(0); // the sweep stopped: not held back for good
+    expect(reserveOf(formatReserve(12, now + MAX_AGE_MS + 1), now)).toBe(0);
+  });
+  it.each([null, undefined, '', 'x', '12', '{"n":"12","at":1}', '{"n":-3,"at":1}', 'null', '[]'])('reads %p as nothing kept', (raw) => {
+    expect(reserveOf(raw, now)).toBe(0);
+  });
+  it('leaves confirmations what the agendas do not need', () => {
+    expect(confirmationAllowance(100, 0)).toBe(100);
+    expect(confirmationAllowance(100, 30)).toBe(70);
+    expect(confirmationAllowance(20, 30)).toBe(0);
+    expect(confirmationAllowance(5, -1)).toBe(5);
+  });
+});

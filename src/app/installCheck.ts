@@ -43,6 +43,7 @@ import {
   spreadsheetTimeZone_,
 } from '../workspace/installFacts';
 import { remainingMailQuota_ } from '../workspace/mail';
+import { MAIL_RESERVE_PROPERTY, reserveOf } from '../domain/notify/mailReserve';
 import { MANIFEST_SCOPES } from '../workspace/scopes';
 import { TRIGGER_SCOPES_PROPERTY } from './guard';
 import { readProgram_ } from '../workspace/programRepo';
@@ -137,7 +138,7 @@ export function runInstallationCheck_(): InstallCheckResult {
   });
 
   withProgram(['time-zone'], (p) => [checkTimeZone({ programZone: p.settings.timeZone, spreadsheetZone: spreadsheetTimeZone_() })]);
-  run(['mail-quota'], () => [checkMailQuota(remainingMailQuota_())]);
+  run(['mail-quota'], () => [checkMailQuota(remainingMailQuota_(), reserveOf(props?.[MAIL_RESERVE_PROPERTY], at.getTime()))]);
 
   withProgram(['program-dates'], (p) => {
     const last = p.meetings.reduce<Date | null>((acc, m) => (!acc || m.end.getTime() > acc.getTime() ? m.end : acc), null);

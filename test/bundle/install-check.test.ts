@@ -243,6 +243,19 @@ describe('each check fails (or warns) on the install it is there for', () => {
     expect(c.detail).toMatch(/Only 10 email recipients/);
   });
 
+  it('mail-quota: agendas waiting for the quota warn, with what staff can do about it', () => {
+    const ws = fresh();
+    // what a delivery run leaves when the quota stopped it before every agenda due went out
+    ws.state.properties.script['cop.mailReserve'] = JSON.stringify({ n: 37, at: ws.clock.millis() - 3600_000 });
+    const c = byId(check(ws), 'mail-quota');
+    expect(c.status).toBe('warn');
+    expect(c.detail).toMatch(/^37 agenda emails waiting for the daily email quota/);
+    expect(c.fix).toMatch(/Agenda lead days/);
+    // a reserve from a sweep that stopped long ago says nothing about today
+    ws.state.properties.script['cop.mailReserve'] = JSON.stringify({ n: 37, at: ws.clock.millis() - 26 * 3600_000 });
+    expect(byId(check(ws), 'mail-quota').status).toBe('ok');
+  });
+
   it('properties: a store past 60 % warns, a full one fails', () => {
     const ws = fresh();
     for (let i = 0; i < 35; i++) ws.state.properties.script[`filler.${i}`] = 'x'.repeat(9000);

@@ -11,7 +11,7 @@ import { execSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { backlogSvg, label, readmeBlock, yearMarkdown, type RunInfo } from './report';
+import { backlogSvg, label, lostByCode, lostToQuota, readmeBlock, yearMarkdown, type RunInfo } from './report';
 import type { YearResult } from './year';
 
 function arg(name: string, fallback: string): string {
@@ -101,7 +101,9 @@ async function main(): Promise<void> {
 
 /**
  * The run's verdict, so `npm run simulate` is green or red like a test: red when any scenario lost
- * or duplicated an email, a row or a guest, broke a platform limit, or had a failed execution. A
+ * an email its quota could have carried, duplicated an email, lost or duplicated a row or a guest,
+ * broke a platform limit, or had a failed execution. Agendas beyond the account's quota are
+ * reported, not judged: no code can send more than the quota. A
  * scenario stopped by --max-minutes is not red for stopping: what it ran is judged.
  */
 function problems(results: YearResult[]): string[] {
@@ -109,7 +111,7 @@ function problems(results: YearResult[]): string[] {
   for (const r of results) {
     const t = r.totals;
     const counts: [string, number][] = [
-      ['lost emails', t.lostEmails],
+      ['lost emails the quota could have carried', lostByCode(r)],
       ['duplicated emails', t.duplicatedEmails],
       ['lost rows', t.lostRows],
       ['duplicated rows', t.duplicatedRows],
@@ -148,6 +150,13 @@ function output(results: YearResult[], info: RunInfo): void {
 }
 
 function verdict(results: YearResult[]): void {
+  for (const r of results) {
+    const q = lostToQuota(r);
+    if (q > 0)
+      process.stderr.write(
+        `simulate: ${label(r)}: ${q} agenda emails could not fit in the account's ${r.account.mailQuota} emails a day (beyond the quota, not a code loss)\n`,
+      );
+  }
   const found = problems(results);
   if (found.length === 0) {
     process.stderr.write('simulate: nothing lost or duplicated, no platform limit broken, no failed execution\n');

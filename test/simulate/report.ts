@@ -11,9 +11,24 @@ export function label(r: YearResult): string {
   return `${r.account.name} ${fmt(r.spec.applicants)}${r.complete === false ? ' (stopped early)' : ''}`;
 }
 
+/**
+ * Lost agendas no schedule could have sent on the account's quota (agendaCapacity.ts): lost, but
+ * to the account's limit rather than to the code.
+ */
+export function lostToQuota(r: YearResult): number {
+  return Math.min(r.totals.lostAgendas ?? 0, r.totals.agendasBeyondQuota ?? 0);
+}
+
+/** Lost emails the code could have avoided. */
+export function lostByCode(r: YearResult): number {
+  return r.totals.lostEmails - lostToQuota(r);
+}
+
 function integrity(r: YearResult): string {
   const t = r.totals;
-  return `${t.lostEmails} / ${t.duplicatedEmails} · ${t.lostRows} / ${t.duplicatedRows} · ${t.lostGuests + t.extraGuests} / ${t.duplicatedGuests}`;
+  const q = lostToQuota(r);
+  const lost = q > 0 ? `${fmt(t.lostEmails)} (${q === t.lostEmails ? 'all' : fmt(q)} beyond the quota)` : `${t.lostEmails}`;
+  return `${lost} / ${t.duplicatedEmails} · ${t.lostRows} / ${t.duplicatedRows} · ${t.lostGuests + t.extraGuests} / ${t.duplicatedGuests}`;
 }
 
 export function headlineTable(results: YearResult[]): string {
@@ -184,6 +199,10 @@ export function yearMarkdown(results: YearResult[], info: RunInfo): string {
     'guests missing or not removed (lost) / listed twice (duplicated) on each meeting as it starts. The one duplicate the design allows',
     '(a run cut off in the single call between a send and the write that records it: docs/ARCHITECTURE.md) needs a cut-off run; the cut-off column of the daily tables shows there were',
     `${results.reduce((a, r) => a + r.days.reduce((b, d) => b + d.cutOff, 0), 0)} in these runs.`,
+    '"Beyond the quota": agendas that no schedule could have sent before their meeting on the account\'s daily emails. Each agenda owed (a member told of',
+    "their acceptance before the meeting) may go from the lead time, the agenda typed or the member told, whichever is last, until the meeting starts; a member's",
+    'overlapping agendas count as one email; scheduled alone, earliest deadline first, with every other email put off (test/simulate/agendaCapacity.ts).',
+    'Those are lost to the account, not to the code: `npm run simulate` fails only on losses the quota could have carried.',
     '',
     '![Emails waiting per day](year-backlog.svg)',
     '',

@@ -12,6 +12,7 @@
 // quota reset, deadline, notify date, agenda date or meeting start). The code is deterministic given
 // the state and those instants, so such a sweep would repeat the last one exactly: it is charged the
 // last one's modeled duration in the trigger minutes, and counted as "repeated" instead of "run".
+import { agendasBeyondQuota, type OwedAgenda } from './agendaCapacity';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Workspace, type Execution } from '../../emulator';
@@ -134,6 +135,10 @@ export interface YearResult {
     lastDeliveryDate: string | null;
     confirmationsDoneDate: string | null;
     lostEmails: number;
+    /** agendas members told before their meeting never got (part of lostEmails) */
+    lostAgendas?: number;
+    /** of the agendas owed, how many no schedule could have sent in time on the account's quota (agendaCapacity.ts) */
+    agendasBeyondQuota?: number;
     duplicatedEmails: number;
     lostRows: number;
     duplicatedRows: number;
@@ -439,6 +444,7 @@ function communityKeyOf(ws: Workspace, nameOrKey: string): string {
 const CONFIRMATION = /we received your application/i;
 const AGENDA = /: agenda for /i;
 const FOLLOW_UP = /we missed you at/i;
+const ACCEPTANCE = /^Welcome to the /i;
 
 function isDecisionMail(subject: string): boolean {
   return !CONFIRMATION.test(subject) && !AGENDA.test(subject) && !FOLLOW_UP.test(subject);
@@ -627,6 +633,9 @@ export function runYear(spec: Spec, log: (s: string) => void = () => undefined):
   let confirmationsDone: number | null = null;
   const guestChecks = { lost: 0, extra: 0, duplicated: 0 };
   let lostAgendas = 0;
+  const owedAgendas: OwedAgenda[] = [];
+  /** each member's latest acceptance email so far */
+  const toldAt = new Map<string, number>();
   const checkedMeetings = new Set<string>();
 
   const errorKinds = new Map<string, number>();
@@ -666,6 +675,7 @@ export function runYear(spec: Spec, log: (s: string) => void = () => undefined):
       const m = out[i];
       cur.emailsSent++;
       if (CONFIRMATION.test(m.subject)) sent.confirmations++;
+      else if (ACCEPTANCE.test(m.subject)) toldAt.set(m.to.toLowerCase(), m.sentAt.getTime());
       lastDelivery = m.sentAt.getTime();
     }
     outboxSeen = out.length;
@@ -790,7 +800,12 @@ export function runYear(spec: Spec, log: (s: string) => void = () => undefined):
       if (!checkedMeetings.has(key) && hour >= m.start) {
         checkedMeetings.add(key);
         checkGuests(ws, m, dates, guestChecks);
-        if (agendas.has(key)) lostAgendas += agendasMissed(ws, m, dates);
+        const typedAt = agendas.get(key);
+        if (typedAt !== undefined) {
+          const at = agendasAtStart(ws, m, dates, typedAt, toldAt);
+          lostAgendas += at.missed;
+          owedAgendas.push(...at.owed);
+        }
       }
     }
     // the hourly clock trigger
@@ -958,6 +973,8 @@ export function runYear(spec: Spec, log: (s: string) => void = () => undefined):
       lastDeliveryDate: lastDeliveryMs !== null ? localDate(lastDeliveryMs) : null,
       confirmationsDoneDate: confirmationsDone !== null ? localDate(confirmationsDone) : null,
       lostEmails: stillOwed,
+      lostAgendas,
+      agendasBeyondQuota: agendasBeyondQuota(owedAgendas, account.mailQuota),
       duplicatedEmails,
       lostRows,
       duplicatedRows,
@@ -1016,15 +1033,28 @@ function checkGuests(ws: Workspace, m: ProgramDates['meetings'][number], dates: 
 let eventIds: Map<string, string> | null = null;
 
 /** As a meeting with an agenda starts: members told of their acceptance (settled two hours before) who never got its agenda. */
-function agendasMissed(ws: Workspace, m: ProgramDates['meetings'][number], dates: ProgramDates): number {
+/**
+ * As a meeting starts: the members owed its agenda (told of their acceptance, decided at least two
+ * hours before), how many of them never got it, and each one's window for the quota yardstick
+ * (agendaCapacity.ts): from the lead time, the agenda typed or the member told, whichever is last.
+ */
+function agendasAtStart(
+  ws: Workspace,
+  m: ProgramDates['meetings'][number],
+  dates: ProgramDates,
+  typedAt: number,
+  toldAt: ReadonlyMap<string, number>,
+): { missed: number; owed: OwedAgenda[] } {
   const cutoff = m.start - 2 * HOUR;
-  let n = 0;
+  let missed = 0;
+  const owed: OwedAgenda[] = [];
   for (const r of ws.records('Applications')) {
     if (r.Status !== 'Accepted' || r.Notified !== 'Accepted' || communityKeyOf(ws, String(r.Community)) !== m.community) continue;
     const d = r['Decided At'];
     if (d instanceof Date && d.getTime() > cutoff) continue;
-    if (!listed(r['Agenda Sent']).includes(m.number)) n++;
+    if (!listed(r['Agenda Sent']).includes(m.number)) missed++;
+    const to = String(r.Email).toLowerCase();
+    owed.push({ to, from: Math.max(m.start - dates.leadDays * DAY, typedAt, toldAt.get(to) ?? 0), until: m.start });
   }
-  void dates;
-  return n;
+  return { missed, owed };
 }

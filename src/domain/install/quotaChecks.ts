@@ -5,7 +5,20 @@ import { check, count, type InstallCheck, plural } from './check';
 
 export const MAIL_QUOTA_WARN_BELOW = 50;
 
-export function checkMailQuota(remaining: number): InstallCheck {
+/**
+ * `agendasWaiting`: agenda emails the last delivery run found due and could not send (the mail
+ * reserve). They expire when their meeting starts, so staff hear about them even when today's
+ * quota looks healthy.
+ */
+export function checkMailQuota(remaining: number, agendasWaiting = 0): InstallCheck {
+  if (agendasWaiting > 0) {
+    return check(
+      'mail-quota',
+      'warn',
+      `${plural(agendasWaiting, 'agenda email')} waiting for the daily email quota (${count(remaining)} left today for this account).`,
+      'Agendas go out first, soonest meeting first, and confirmations leave them the quota; but an agenda not sent before its meeting starts is not sent. To give the quota more days, raise Agenda lead days in Settings (and fill in agendas that far ahead), or run the program from a Google Workspace account (1,500 recipients a day instead of 100).',
+    );
+  }
   if (remaining < MAIL_QUOTA_WARN_BELOW) {
     return check(
       'mail-quota',

@@ -12,8 +12,10 @@
 //   RSVPs of the rows it writes), then under the lock Applications and Attendance (one getValues
 //   each), one setValues block for the rows updated and one per column run for the rows added,
 //   one Log append.
-// - syncAttendance_ (sweep): the program tabs, one Events.list, then under the lock Applications
-//   and Attendance, one block write of the RSVP column and one append for new member rows.
+// - syncAttendance_ (sweep): the program tabs, one Events.list, one property read; and only when
+//   an invitation or an answer changed since its last write (src/domain/members/rsvpFingerprint.ts),
+//   under the lock Applications and Attendance, one block write of the RSVP column, one append
+//   for new member rows and one property write.
 import type { Attendee } from '../domain/notify/due';
 import {
   checkRecordAttendance,
@@ -30,6 +32,7 @@ import {
   A_MEETING,
   A_RSVP,
 } from '../domain/members/attendance';
+import { rsvpFingerprint } from '../domain/members/rsvpFingerprint';
 import { buildMembersState } from './membersWire';
 import { meetingsOf } from '../domain/notify/due';
 import { mayDecide } from '../domain/review/decisions';
@@ -41,9 +44,13 @@ import { now } from '../workspace/clock';
 import { withScriptLock_ } from '../workspace/lock';
 import { appendLog_ } from '../workspace/log';
 import { loadProgram_ } from '../workspace/programRepo';
+import { getProperty_, setProperty_ } from '../workspace/properties';
 import { activeUserEmail_ } from '../workspace/session';
 import { appendRows_, writeRows_, type RowUpdate } from '../workspace/table';
 import { storedMeetLinks_ } from './notify';
+
+/** The RSVPs the Attendance tab last took from Calendar (src/domain/members/rsvpFingerprint.ts). */
+export const RSVP_FINGERPRINT_PROPERTY = 'cop.rsvpSynced';
 
 function errorText(err: unknown): string {
   return String((err as Error)?.message ?? err);
@@ -183,6 +190,8 @@ export function syncAttendance_(): string {
   const calendarId = program.settings.calendarId;
   if (!calendarId || program.meetings.length === 0) return 'Attendance: no program calendar yet.';
   const byEvent = attendeesByEvent(calendarId);
+  const fingerprint = rsvpFingerprint(program.meetings, byEvent);
+  if (getProperty_(RSVP_FINGERPRINT_PROPERTY) === fingerprint) return 'Attendance: no invitation or answer changed in Calendar.';
   return withScriptLock_(() => {
     // the key columns are enough (id, email, community, status): this runs every hour
     const { keys } = readApplicationKeys_(program.communities);
@@ -208,6 +217,8 @@ export function syncAttendance_(): string {
     }
     writeRows_(att.table, updates);
     appendRows_(att.table, added);
+    // only once the tab says what Calendar says: a run cut off before here syncs again next time
+    setProperty_(RSVP_FINGERPRINT_PROPERTY, fingerprint);
     return `Attendance: ${updates.length} RSVP${updates.length === 1 ? '' : 's'} updated, ${added.length} member row${added.length === 1 ? '' : 's'} added.`;
   });
 }

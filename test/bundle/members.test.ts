@@ -322,6 +322,22 @@ describe('RSVPs', () => {
     expect(ws.records('Attendance')).toHaveLength(16);
     expect(ws.records('Attendance').find((r) => r['Application ID'] === 'M2' && r.Meeting === 2)?.RSVP).toBe('accepted');
   });
+
+  it('the hourly sweep reads no sheet for them when nothing changed in Calendar, and picks up the next answer', () => {
+    const ws = program();
+    ws.run('sweep');
+    const attendanceReads = () => ws.lastExecution!.calls.filter((c) => c.service === 'SpreadsheetApp').length;
+    ws.clock.advance(3600_000);
+    ws.run('sweep');
+    const quiet = attendanceReads();
+    expect(ws.lastExecution!.result).toMatch(/Attendance: no invitation or answer changed in Calendar\./);
+    ws.respondToInvitation(meetingEvent(ws, 'learner-voice', 2).id, 'dee@utah.gov', 'accepted');
+    ws.clock.advance(3600_000);
+    ws.run('sweep');
+    expect(ws.lastExecution!.result).toMatch(/Attendance: 1 RSVP updated/);
+    expect(attendanceReads()).toBeGreaterThan(quiet);
+    expect(ws.records('Attendance').find((r) => r['Application ID'] === 'M4' && r.Meeting === 2)?.RSVP).toBe('accepted');
+  });
 });
 
 describe('recordAttendance', () => {

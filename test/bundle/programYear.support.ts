@@ -73,6 +73,9 @@ export function snapshot(ws: Workspace): Snapshot {
     if (k === 'cop.meetLinks') properties[k] = Object.keys(JSON.parse(v) as Record<string, unknown>).length;
     // the Applications revision is a fresh unique value per write (open review pages poll it): only its presence compares
     else if (k === 'applications.revision') properties[k] = v ? '<revision>' : '';
+    // what the Attendance tab last took from Calendar: set after each RSVP sync that wrote, so it
+    // depends on when the last sweep ran; a stale one costs one more sync, never a wrong row
+    else if (k === 'cop.rsvpSynced') properties[k] = v ? '<fingerprint>' : '';
     else properties[k] = name(v);
   }
   return {

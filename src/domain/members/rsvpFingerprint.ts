@@ -1,0 +1,35 @@
+// What the Attendance tab's RSVPs are read from, in 16 hex digits: the program's meetings and,
+// for each, its event's attendees and their answers. The sweep's RSVP refresh compares it with the
+// one it stored after its last write and, when nothing changed in Calendar, reads no sheet at all
+// (an hourly sweep would otherwise read Applications and Attendance for nothing).
+//
+// Members get their Attendance rows when something changes on the events (an invitation, an
+// answer, a removal); a member accepted before the invitations go out gets hers with the
+// invitation. Two 32-bit FNV-1a hashes with different offsets: a change missed by a collision
+// would only wait for the next change.
+import type { Attendee } from '../notify/due';
+import type { Meeting } from '../program/model';
+
+function fnv1a(s: string, offset: number): number {
+  let h = offset >>> 0;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+export function rsvpFingerprint(meetings: readonly Meeting[], byEvent: ReadonlyMap<string, readonly Attendee[]>): string {
+  const parts: string[] = [];
+  for (const m of meetings) {
+    const attendees = m.eventId ? byEvent.get(m.eventId) : undefined;
+    const answers = (attendees ?? [])
+      .map((a) => `${String(a.email ?? '').toLowerCase()}=${typeof a.responseStatus === 'string' ? a.responseStatus : ''}`)
+      .sort()
+      .join(',');
+    parts.push(`${m.community}#${m.number}@${m.eventId}${attendees ? ':' : '!'}${answers}`);
+  }
+  const text = parts.join('\n');
+  const hex = (n: number) => n.toString(16).padStart(8, '0');
+  return hex(fnv1a(text, 0x811c9dc5)) + hex(fnv1a(text, 0x050c5d1f));
+}

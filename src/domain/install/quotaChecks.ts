@@ -16,7 +16,7 @@ export function checkMailQuota(remaining: number, agendasWaiting = 0): InstallCh
       'mail-quota',
       'warn',
       `${plural(agendasWaiting, 'agenda email')} waiting for the daily email quota (${count(remaining)} left today for this account).`,
-      'Agendas go out first, soonest meeting first, and confirmations leave them the quota; but an agenda not sent before its meeting starts is not sent. To give the quota more days, raise Agenda lead days in Settings (and fill in agendas that far ahead), or run the program from a Google Workspace account (1,500 recipients a day instead of 100).',
+      'Agendas go out first, soonest meeting first, and confirmations leave them the quota; but an agenda not sent before its meeting starts is not sent. To give the quota more days, raise Agenda lead days in Settings (and fill in agendas that far ahead), or, if this is a free Gmail account (100 recipients a day), run the program from a Google Workspace account (1,500 a day).',
     );
   }
   if (remaining < MAIL_QUOTA_WARN_BELOW) {

@@ -98,7 +98,7 @@ export function backlogSvg(results: YearResult[]): string {
   const accounts = [...new Set(results.map((r) => r.account.name))];
   const W = 860;
   const PH = 260;
-  const M = { l: 70, r: 170, t: 40, b: 40 };
+  const M = { l: 70, r: 170, t: 40, b: 54 };
   const H = accounts.length * (PH + M.t + M.b) + 20;
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="12">`,
@@ -124,7 +124,9 @@ export function backlogSvg(results: YearResult[]): string {
     for (let i = 0; i < maxDays; i += 30) {
       out.push(`<line x1="${x(i)}" x2="${x(i)}" y1="${y0 + PH}" y2="${y0 + PH + 4}" stroke="#333"/>`);
       const date = rs[0].days[i]?.date ?? '';
-      out.push(`<text x="${x(i)}" y="${y0 + PH + 18}" text-anchor="middle">day ${i}${date ? ` (${date.slice(5)})` : ''}</text>`);
+      // the day and its date on two lines: side by side they ran into each other every 30 days
+      out.push(`<text x="${x(i)}" y="${y0 + PH + 18}" text-anchor="middle">day ${i}</text>`);
+      if (date) out.push(`<text x="${x(i)}" y="${y0 + PH + 32}" text-anchor="middle" fill="#555">${date.slice(5)}</text>`);
     }
     out.push(
       `<line x1="${M.l}" x2="${M.l}" y1="${y0}" y2="${y0 + PH}" stroke="#333"/><line x1="${M.l}" x2="${M.l + pw}" y1="${y0 + PH}" y2="${y0 + PH}" stroke="#333"/>`,

@@ -12,8 +12,9 @@
 //   RSVPs of the rows it writes), then under the lock Applications and Attendance (one getValues
 //   each), one setValues block for the rows updated and one per column run for the rows added,
 //   one Log append.
-// - syncAttendance_ (sweep): the program tabs, one Events.list, one property read; and only when
-//   an invitation or an answer changed since its last write (src/domain/members/rsvpFingerprint.ts),
+// - syncAttendance_ (sweep): the program tabs, one Events.list, Applications' Status column, one
+//   property read; and only when a member, an invitation or an answer changed since its last
+//   write (src/domain/members/rsvpFingerprint.ts),
 //   under the lock Applications and Attendance, one block write of the RSVP column, one append
 //   for new member rows and one property write.
 import type { Attendee } from '../domain/notify/due';
@@ -46,7 +47,8 @@ import { appendLog_ } from '../workspace/log';
 import { loadProgram_ } from '../workspace/programRepo';
 import { getProperty_, setProperty_ } from '../workspace/properties';
 import { activeUserEmail_ } from '../workspace/session';
-import { appendRows_, writeRows_, type RowUpdate } from '../workspace/table';
+import { TABS } from '../domain/program/layout';
+import { appendRows_, readColumn_, readHead_, writeRows_, type RowUpdate } from '../workspace/table';
 import { storedMeetLinks_ } from './notify';
 
 /** The RSVPs the Attendance tab last took from Calendar (src/domain/members/rsvpFingerprint.ts). */
@@ -190,8 +192,9 @@ export function syncAttendance_(): string {
   const calendarId = program.settings.calendarId;
   if (!calendarId || program.meetings.length === 0) return 'Attendance: no program calendar yet.';
   const byEvent = attendeesByEvent(calendarId);
-  const fingerprint = rsvpFingerprint(program.meetings, byEvent);
-  if (getProperty_(RSVP_FINGERPRINT_PROPERTY) === fingerprint) return 'Attendance: no invitation or answer changed in Calendar.';
+  const head = readHead_(TABS.applications);
+  const fingerprint = rsvpFingerprint(program.meetings, byEvent, head ? readColumn_(head, 'Status') : []);
+  if (getProperty_(RSVP_FINGERPRINT_PROPERTY) === fingerprint) return 'Attendance: no member, invitation or answer changed.';
   return withScriptLock_(() => {
     // the key columns are enough (id, email, community, status): this runs every hour
     const { keys } = readApplicationKeys_(program.communities);

@@ -323,20 +323,27 @@ describe('RSVPs', () => {
     expect(ws.records('Attendance').find((r) => r['Application ID'] === 'M2' && r.Meeting === 2)?.RSVP).toBe('accepted');
   });
 
-  it('the hourly sweep reads no sheet for them when nothing changed in Calendar, and picks up the next answer', () => {
+  it('the hourly sweep reads one column for them when nothing changed, and picks up the next answer and the next member', () => {
     const ws = program();
     ws.run('sweep');
     const attendanceReads = () => ws.lastExecution!.calls.filter((c) => c.service === 'SpreadsheetApp').length;
     ws.clock.advance(3600_000);
     ws.run('sweep');
     const quiet = attendanceReads();
-    expect(ws.lastExecution!.result).toMatch(/Attendance: no invitation or answer changed in Calendar\./);
+    expect(ws.lastExecution!.result).toMatch(/Attendance: no member, invitation or answer changed\./);
     ws.respondToInvitation(meetingEvent(ws, 'learner-voice', 2).id, 'dee@utah.gov', 'accepted');
     ws.clock.advance(3600_000);
     ws.run('sweep');
     expect(ws.lastExecution!.result).toMatch(/Attendance: 1 RSVP updated/);
     expect(attendanceReads()).toBeGreaterThan(quiet);
     expect(ws.records('Attendance').find((r) => r['Application ID'] === 'M4' && r.Meeting === 2)?.RSVP).toBe('accepted');
+    // a member accepted before any invitation of hers: her rows come with the next sweep
+    ws.clock.advance(3600_000);
+    ws.run('sweep');
+    addApplications(ws, [{ id: 'M9', email: 'cat@iowa.gov', community: 'clna', status: 'Accepted', notified: 'Accepted', invited: '2, 3, 4' }]);
+    ws.clock.advance(3600_000);
+    ws.run('sweep');
+    expect(ws.records('Attendance').filter((r) => r['Application ID'] === 'M9')).toHaveLength(4);
   });
 });
 

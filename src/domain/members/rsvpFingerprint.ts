@@ -1,12 +1,9 @@
-// What the Attendance tab's RSVPs are read from, in 16 hex digits: the program's meetings and,
-// for each, its event's attendees and their answers. The sweep's RSVP refresh compares it with the
-// one it stored after its last write and, when nothing changed in Calendar, reads no sheet at all
-// (an hourly sweep would otherwise read Applications and Attendance for nothing).
-//
-// Members get their Attendance rows when something changes on the events (an invitation, an
-// answer, a removal); a member accepted before the invitations go out gets hers with the
-// invitation. Two 32-bit FNV-1a hashes with different offsets: a change missed by a collision
-// would only wait for the next change.
+// What the Attendance tab is built from, in 16 hex digits: which Applications rows are Accepted,
+// the program's meetings and, for each, its event's attendees and their answers. The sweep's RSVP
+// refresh compares it with the one it stored after its last write and, when none of that changed,
+// reads one column instead of five and the Attendance tab (an hourly sweep would otherwise read
+// them for nothing). Two 32-bit FNV-1a hashes with different offsets: a change missed by a
+// collision would only wait for the next change.
 import type { Attendee } from '../notify/due';
 import type { Meeting } from '../program/model';
 
@@ -19,8 +16,15 @@ function fnv1a(s: string, offset: number): number {
   return h >>> 0;
 }
 
-export function rsvpFingerprint(meetings: readonly Meeting[], byEvent: ReadonlyMap<string, readonly Attendee[]>): string {
-  const parts: string[] = [];
+/**
+ * `statuses`: the Applications tab's Status column, top to bottom. Only where the Accepted rows
+ * are counts, so a member accepted (or leaving) brings a sync at the next sweep, while a new
+ * Pending row appended by intake does not.
+ */
+export function rsvpFingerprint(meetings: readonly Meeting[], byEvent: ReadonlyMap<string, readonly Attendee[]>, statuses: readonly unknown[]): string {
+  const accepted: number[] = [];
+  for (let i = 0; i < statuses.length; i++) if (statuses[i] === 'Accepted') accepted.push(i);
+  const parts: string[] = [`accepted ${accepted.join(',')}`];
   for (const m of meetings) {
     const attendees = m.eventId ? byEvent.get(m.eventId) : undefined;
     const answers = (attendees ?? [])

@@ -61,7 +61,8 @@ import type { StoredApplication } from '../../workspace/applicationsRepo';
 import { syncDescriptions_ } from './agendaOnEvents';
 import { sendEmails_ } from './decisionEmails';
 import { inviteAll_ } from './invitations';
-import { deliverAgendas_, deliverFollowUps_, keepAgendaReserve_ } from './memberEmails';
+import { keepAgendaReserve_ } from './mailReserve';
+import { deliverAgendas_, deliverFollowUps_ } from './memberEmails';
 import {
   ACTOR,
   errorText,

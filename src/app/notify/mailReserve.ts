@@ -1,14 +1,17 @@
-// Writes the mail reserve (src/domain/notify/mailReserve.ts) after a delivery run planned the
-// agendas: one property call, and none when there is nothing to keep and nothing was kept.
+// Writes the mail reserve (src/domain/notify/mailReserve.ts) at the end of a delivery run: the
+// agendas its last agenda pass left unsent. One property call, and none when there is nothing to
+// keep and nothing was kept.
 import { formatReserve, MAIL_RESERVE_PROPERTY } from '../../domain/notify/mailReserve';
 import { now } from '../../workspace/clock';
 import { deleteProperty_, setProperty_ } from '../../workspace/properties';
+import type { Run } from './run';
 
-/** `previous`: the value the run read with its lease (undefined when there was none). */
-export function keepReserve_(agendasStillDue: number, previous: string | undefined): void {
+/** Only a run over every applicant knows every agenda due; a run for one decision's applicants (`ids`) leaves it alone. */
+export function keepAgendaReserve_(run: Run, ids?: string[]): void {
+  if (ids || run.agendasUnsent === undefined) return;
   try {
-    if (agendasStillDue > 0) setProperty_(MAIL_RESERVE_PROPERTY, formatReserve(agendasStillDue, now().getTime()));
-    else if (previous !== undefined) deleteProperty_(MAIL_RESERVE_PROPERTY);
+    if (run.agendasUnsent > 0) setProperty_(MAIL_RESERVE_PROPERTY, formatReserve(run.agendasUnsent, now().getTime()));
+    else if (run.state.props[MAIL_RESERVE_PROPERTY] !== undefined) deleteProperty_(MAIL_RESERVE_PROPERTY);
   } catch {
     // Advisory: without it confirmations may take the quota first, and the agendas still go out
     // first in the next delivery run. Nothing is lost, so the run goes on.

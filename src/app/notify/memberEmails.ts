@@ -10,8 +10,6 @@ import { composeMemberEmail } from '../../domain/members/memberEmails';
 import { now } from '../../workspace/clock';
 import { remainingMailQuota_, sendMail_ } from '../../workspace/mail';
 import { personalLinks_, type PersonalLinks } from '../selfService/links';
-import { MAIL_RESERVE_PROPERTY } from '../../domain/notify/mailReserve';
-import { keepReserve_ } from './mailReserve';
 import { meetLinksOf_ } from './meetLinks';
 import { ACTOR, errorText, isQuotaError, journalled, sendEach, type Run } from './run';
 
@@ -19,7 +17,7 @@ import { ACTOR, errorText, isQuotaError, journalled, sendEach, type Run } from '
  * The agenda emails due now, soonest meeting first. A run sends them before any other email (an
  * agenda expires when its meeting starts, a decision email or a confirmation only waits), and
  * again after the decision emails, for the members told of their acceptance in between. What the
- * last pass leaves unsent becomes the mail reserve (`keepReserve_`).
+ * last pass leaves unsent becomes the mail reserve (`keepAgendaReserve_`, mailReserve.ts).
  */
 export function deliverAgendas_(run: Run, budget: Budget, ids?: string[]): void {
   const { state, result } = run;
@@ -34,15 +32,6 @@ export function deliverAgendas_(run: Run, budget: Budget, ids?: string[]): void 
   const before = result.agendasSent ?? 0;
   sendEach(plans, run, budget, (plan) => sendMemberOne(plan, run, links, personal));
   run.agendasUnsent = plans.length - ((result.agendasSent ?? 0) - before);
-}
-
-/**
- * The agendas still due after the run, kept for intake (src/domain/notify/mailReserve.ts). Only
- * a run over every applicant knows them all; a run for one decision's applicants leaves it alone.
- */
-export function keepAgendaReserve_(run: Run, ids?: string[]): void {
-  if (ids || run.agendasUnsent === undefined) return;
-  keepReserve_(run.agendasUnsent, run.state.props[MAIL_RESERVE_PROPERTY]);
 }
 
 /** (7) The attendance follow-ups (off unless staff turn them on), after every other email. */

@@ -19,9 +19,19 @@ describe('mail quota', () => {
     // no attempt beyond the quota
     expect(ws.lastExecution!.calls.filter((c) => c.method === 'MailApp.sendEmail')).toHaveLength(3);
 
+    const logRows = ws.records('Log').length;
     ws.clock.advance(HOUR);
     ws.run('sweep');
     expect(ws.outbox).toHaveLength(3);
+    expect(ws.records('Log').length).toBe(logRows);
+    const props = JSON.stringify(ws.properties.script);
+    ws.clock.advance(HOUR);
+    ws.run('sweep');
+    // the run that reached the quota logged it; an hourly run that finds it spent adds no Log row and
+    // leaves the script properties as they were (24 identical rows a day would bury the Log)
+    expect(ws.records('Log').length).toBe(logRows);
+    expect(JSON.stringify(ws.properties.script)).toBe(props);
+    expect(ws.lastExecution!.calls.filter((c) => c.method === 'Range.setValues')).toEqual([]);
 
     ws.clock.advance(24 * HOUR);
     ws.run('sweep');

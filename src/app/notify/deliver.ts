@@ -143,7 +143,10 @@ export function deliverDue_(options: DeliverOptions = {}): DeliveryResult {
           details: `${result.agendasSent ?? 0} agenda email(s), ${result.followUpsSent ?? 0} follow-up(s)`,
         });
       }
-      if (result.stopped === 'time' || result.stopped === 'quota') {
+      // The run that reaches the quota says so; the hourly runs after it, which find it spent and
+      // send nothing, add no row each (24 identical rows a day would bury the Log).
+      const sentAny = result.sent + (result.agendasSent ?? 0) + (result.followUpsSent ?? 0) > 0;
+      if (result.stopped === 'time' || (result.stopped === 'quota' && sentAny)) {
         log.push({
           actor: ACTOR,
           action: 'delivery-paused',

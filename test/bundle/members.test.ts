@@ -242,6 +242,31 @@ describe('agenda', () => {
     expect(agendaMails(ws)).toHaveLength(3);
   });
 
+  it('sends an acceptance inside an agenda window only with its agenda: the last email of the day goes to a decline instead', () => {
+    // clna meeting 1 starts 2023-08-29; on 08-28 its agenda is due to anyone told of an acceptance.
+    // With 3 emails left: Ann's acceptance (her agenda kept one), then Bob's acceptance would leave his
+    // agenda no quota before the meeting, so the last email goes to Cy's decline and Bob waits.
+    const ws = newProgram('2023-08-28T14:00:00Z');
+    setAgenda(ws, 'clna', 1, 'CLNA agenda');
+    addApplications(ws, [
+      { id: 'A1', email: 'ann@ohio.gov', community: 'clna', status: 'Accepted' },
+      { id: 'B1', email: 'bob@ohio.gov', community: 'clna', status: 'Accepted' },
+      { id: 'C1', email: 'cy@iowa.gov', community: 'clna', status: 'Declined' },
+    ]);
+    ws.faults.setMailQuota(3);
+    ws.run('sendDueNotifications');
+    expect(ws.outbox.map((m) => m.to)).toEqual(['ann@ohio.gov', 'cy@iowa.gov', 'ann@ohio.gov']);
+    expect(agendaMails(ws, 'ann@ohio.gov')).toHaveLength(1);
+    expect(app(ws, 'B1').Notified).toBe('');
+    // the next day, before the meeting: Bob gets both
+    ws.clock.advance(25 * 3600_000);
+    ws.faults.setMailQuota(2);
+    ws.run('sendDueNotifications');
+    expect(ws.outbox.slice(3).map((m) => m.to)).toEqual(['bob@ohio.gov', 'bob@ohio.gov']);
+    expect(agendaMails(ws, 'bob@ohio.gov')).toHaveLength(1);
+    expect(app(ws, 'B1').Notified).toBe('Accepted');
+  });
+
   it('waits for the mail quota like the decision emails', () => {
     const ws = program('2023-10-20T14:00:00Z');
     setAgenda(ws, 'clna', 2, 'CLNA agenda');

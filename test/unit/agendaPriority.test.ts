@@ -1,6 +1,6 @@
 // Agendas by deadline (src/domain/members/plan.ts) and the mail reserve confirmations leave them
 // (src/domain/notify/mailReserve.ts).
-import { planAgendaEmails } from '../../src/domain/members/plan';
+import { agendaDueOnceTold, planAgendaEmails } from '../../src/domain/members/plan';
 import { confirmationAllowance, formatReserve, MAX_AGE_MS, reserveOf } from '../../src/domain/notify/mailReserve';
 import { app, program } from './dueFixtures';
 
@@ -18,6 +18,23 @@ describe('agenda emails by deadline', () => {
     ];
     const plans = planAgendaEmails(apps, p, new Date('2023-08-25T14:00:00Z'));
     expect(plans.map((x) => x.to)).toEqual(['clna1@state.gov', 'clna2@state.gov', 'lv1@state.gov', 'lv2@state.gov']);
+  });
+});
+
+describe('an acceptance inside an agenda window', () => {
+  // clna meeting 1 starts 2023-08-29 18:00Z; with 7 lead days its window opens 08-22
+  const p = program();
+  for (const m of p.meetings) if (m.number === 1 && m.community === 'clna') m.agenda = 'Agenda';
+  const at = (iso: string) => new Date(iso);
+  it('makes the agenda due at once: the decision email costs two', () => {
+    expect(agendaDueOnceTold([app({ status: 'Accepted', community: 'clna' })], p, at('2023-08-25T14:00:00Z'))).toBe(true);
+  });
+  it('does not before the window, after the start, for a member who already got it, or for another decision', () => {
+    expect(agendaDueOnceTold([app({ status: 'Accepted', community: 'clna' })], p, at('2023-08-21T14:00:00Z'))).toBe(false);
+    expect(agendaDueOnceTold([app({ status: 'Accepted', community: 'clna' })], p, at('2023-08-29T18:00:00Z'))).toBe(false);
+    expect(agendaDueOnceTold([app({ status: 'Accepted', community: 'clna', agendaSent: '1' })], p, at('2023-08-25T14:00:00Z'))).toBe(false);
+    expect(agendaDueOnceTold([app({ status: 'Waitlisted', community: 'clna' })], p, at('2023-08-25T14:00:00Z'))).toBe(false);
+    expect(agendaDueOnceTold([app({ status: 'Accepted', community: 'learner-voice' })], p, at('2023-08-25T14:00:00Z'))).toBe(false);
   });
 });
 

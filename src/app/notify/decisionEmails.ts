@@ -5,6 +5,7 @@ import type { EmailPlan } from '../../domain/notify/due';
 import { acceptedCountsOf, composeDecisionEmail, type EmailContent } from '../../domain/notify/emails/compose';
 import { formatDate } from '../../domain/notify/emails/when';
 import type { Templates } from '../../domain/notify/emails/templates';
+import { agendaDueOnceTold } from '../../domain/members/plan';
 import type { Application, Program, Status } from '../../domain/program/model';
 import { now } from '../../workspace/clock';
 import { remainingMailQuota_, sendMail_ } from '../../workspace/mail';
@@ -27,17 +28,21 @@ export function composeFor_(
   return composeDecisionEmail({ applications: apps, program, templates, meetLinks, formatDate, now: now(), acceptedCounts, personalLink });
 }
 
-export function sendEmails_(plans: EmailPlan[], run: Run, budget: Budget): void {
+/** Returns how many emails wait for tomorrow's quota because the agenda they make due would not fit today. */
+export function sendEmails_(plans: EmailPlan[], run: Run, budget: Budget): number {
   const { state } = run;
   if (run.quota === null) run.quota = remainingMailQuota_();
   // the agendas before them may have used the day's quota: no Meet link lookups for nothing
   if (run.quota < 1) {
     run.result.stopped = 'quota';
-    return;
+    return 0;
   }
   const links = meetLinksFor_(plans, state.program, state.program.settings.calendarId, budget);
   const personal = personalLinks_();
-  sendEach(plans, run, budget, (plan) => sendOne(plan, run, links, personal));
+  const at = now();
+  // an acceptance inside an agenda window brings its agenda in this run's next pass: two emails
+  const cost = (plan: EmailPlan) => (agendaDueOnceTold(plan.applications, state.program, at) ? 2 : 1);
+  return sendEach(plans, run, budget, (plan) => sendOne(plan, run, links, personal), cost);
 }
 
 /** One applicant's email and its journal entry. 'stop': the run must not start another email (quota, journal refused). */

@@ -109,8 +109,10 @@ export function deliverDue_(options: DeliverOptions = {}): DeliveryResult {
     // decision emails (and once more after them, for the members just told); follow-ups last.
     deliverAgendas_(run, budget, ids);
     if (plan.emails.length && result.stopped !== 'time') {
-      sendEmails_(plan.emails, run, budget);
+      const deferred = sendEmails_(plan.emails, run, budget);
       deliverAgendas_(run, budget, ids);
+      // acceptances left for tomorrow's quota (their agendas would not have fit): the run paused on it
+      if (deferred > 0 && !result.stopped) result.stopped = 'quota';
     }
     if (result.stopped !== 'time') inviteAll_(plan.events, run, budget);
     if (result.stopped !== 'time') syncDescriptions_(run, budget);

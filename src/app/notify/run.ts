@@ -160,20 +160,42 @@ export function journalled(run: Run, ids: string[], write: () => void): boolean 
   }
 }
 
-/** Sends one email per plan while the run has time and mail quota; shared by decision and member emails. */
-export function sendEach<P>(plans: readonly P[], run: Run, budget: Budget, send: (plan: P) => 'sent' | 'failed' | 'stop'): void {
+/**
+ * Shared by decision and member emails. Sends each plan while the budget and the quota last. `cost` is the emails a plan takes from the
+ * day's quota (its own and any it makes due at once); one that does not fit is left for the next
+ * run and the cheaper ones after it still go. Returns how many were left that way.
+ */
+export function sendEach<P>(
+  plans: readonly P[],
+  run: Run,
+  budget: Budget,
+  send: (plan: P) => 'sent' | 'failed' | 'stop',
+  cost: (plan: P) => number = () => 1,
+): number {
+  let deferred = 0;
+  // emails kept for what the plans sent make due (their agendas, sent by the caller's next pass)
+  let held = 0;
   for (const plan of plans) {
     if (!budget.canStart()) {
       run.result.stopped = 'time';
-      return;
+      return deferred;
     }
     // one email = one recipient of the daily quota
     if ((run.quota ?? 0) < 1) {
       run.result.stopped = 'quota';
-      return;
+      return deferred;
+    }
+    const need = Math.max(1, cost(plan));
+    if (need > (run.quota ?? 0) - held) {
+      deferred++;
+      continue;
     }
     const outcome = budget.time(() => send(plan));
-    if (outcome === 'sent') run.quota = (run.quota ?? 0) - 1;
-    if (outcome === 'stop') return;
+    if (outcome === 'sent') {
+      run.quota = (run.quota ?? 0) - 1;
+      held += need - 1;
+    }
+    if (outcome === 'stop') return deferred;
   }
+  return deferred;
 }

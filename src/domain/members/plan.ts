@@ -51,6 +51,16 @@ export function isAgendaDue(app: Application, meeting: Meeting, settings: Settin
   );
 }
 
+/**
+ * Whether telling an applicant these decisions now makes an agenda email due at once: an
+ * acceptance inside an agenda window. Such an acceptance costs two of the day's emails, and a run
+ * sends it only when both fit, so no member learns of a meeting whose agenda the quota then holds
+ * back until after it has started.
+ */
+export function agendaDueOnceTold(decisions: readonly Application[], program: Program, now: Date): boolean {
+  return decisions.some((a) => a.status === 'Accepted' && program.meetings.some((m) => isAgendaDue({ ...a, notified: 'Accepted' }, m, program.settings, now)));
+}
+
 export interface MemberEmailItem {
   app: Application;
   meeting: Meeting;

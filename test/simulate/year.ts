@@ -805,6 +805,13 @@ export function runYear(spec: Spec, log: (s: string) => void = () => undefined):
           const at = agendasAtStart(ws, m, dates, typedAt, toldAt);
           lostAgendas += at.missed;
           owedAgendas.push(...at.owed);
+          if (at.missed > 0) {
+            const h = at.toldHoursBefore;
+            const when = h.length ? `; told of their acceptance ${Math.min(...h)}–${Math.max(...h)} h before it` : '';
+            notes.push(
+              `${label_(spec)}: ${at.missed} of ${at.owed.length} agenda emails owed for ${m.community} meeting ${m.number} (${localDate(m.start)}) not sent${when}.`,
+            );
+          }
         }
       }
     }
@@ -1044,17 +1051,22 @@ function agendasAtStart(
   dates: ProgramDates,
   typedAt: number,
   toldAt: ReadonlyMap<string, number>,
-): { missed: number; owed: OwedAgenda[] } {
+): { missed: number; owed: OwedAgenda[]; toldHoursBefore: number[] } {
   const cutoff = m.start - 2 * HOUR;
   let missed = 0;
+  const toldHoursBefore: number[] = [];
   const owed: OwedAgenda[] = [];
   for (const r of ws.records('Applications')) {
     if (r.Status !== 'Accepted' || r.Notified !== 'Accepted' || communityKeyOf(ws, String(r.Community)) !== m.community) continue;
     const d = r['Decided At'];
     if (d instanceof Date && d.getTime() > cutoff) continue;
-    if (!listed(r['Agenda Sent']).includes(m.number)) missed++;
     const to = String(r.Email).toLowerCase();
+    if (!listed(r['Agenda Sent']).includes(m.number)) {
+      missed++;
+      const told = toldAt.get(to);
+      if (told !== undefined) toldHoursBefore.push(Math.round((m.start - told) / HOUR));
+    }
     owed.push({ to, from: Math.max(m.start - dates.leadDays * DAY, typedAt, toldAt.get(to) ?? 0), until: m.start });
   }
-  return { missed, owed };
+  return { missed, owed, toldHoursBefore };
 }

@@ -5,6 +5,12 @@
 // execution proceeds next. A scheduler function makes that choice, so a seeded random scheduler
 // explores interleavings reproducibly.
 //
+// Pairing: each request carries the thread's request number (seq); the host posts the reply with
+// it, then publishes it in the shared signal; the thread waits until the signal shows its own seq
+// and checks the reply's (protocol.ts, SHARED_BYTES). A wake-up for anything else (a late notify
+// of the previous reply) only makes it wait again; a reply that does not match fails the whole run
+// as a harness error, never as the script's (`spuriousWakeups` tests this).
+//
 // LockService across threads: a waitLock/tryLock on a lock another live execution holds is not
 // served until that execution releases it (releaseLock or its end): the waiting execution is
 // blocked, as in Apps Script. If the emulated clock passes its timeout while it waits (call latency
@@ -24,7 +30,17 @@ import { isDate, jsString } from '../realm';
 import { mulberry32 } from '../random';
 import { releaseAll } from '../services/lock';
 import type { LockHolder } from '../state';
-import { DATE_TAG, HANDLE_TAG, SHARED_BYTES, type DoneMessage, type HandleRef, type Reply, type RunCommand, type ThreadMessage } from './protocol';
+import {
+  DATE_TAG,
+  HANDLE_TAG,
+  SHARED_BYTES,
+  type DoneMessage,
+  type HandleRef,
+  type Reply,
+  type RunCommand,
+  type SeqReply,
+  type ThreadMessage,
+} from './protocol';
 
 /** What to run in one thread: a bundle function, as `user`, with JSON args or host-built args. */
 export interface ConcurrentExecution {
@@ -94,9 +110,26 @@ function coreOf(ws: Workspace): Core {
 
 let execSeq = 0;
 
+export interface HostOptions {
+  /**
+   * The harness's own test: wake a thread once, without a reply, as soon as it waits for each
+   * request, as a notify of the previous reply that arrives late does on a loaded machine (the host
+   * preempted between publishing a reply and notifying). A correct thread waits again.
+   */
+  spuriousWakeups?: boolean;
+}
+
+/** Wakes the thread waiting on `signal` once, leaving the signal as it is (bounded: gives up after ~1 s). */
+function wakeOnce(signal: Int32Array): void {
+  const until = Date.now() + 1000;
+  while (Atomics.notify(signal, 0, 1) === 0 && Date.now() < until);
+}
+
 export class ConcurrencyHost {
   private lanes: Lane[] = [];
   private wake: (() => void) | null = null;
+  /** protocol faults seen during the current run: run() throws them instead of returning a result */
+  private harnessErrors: string[] = [];
   private core!: Core;
   private ws!: Workspace;
 
@@ -104,6 +137,7 @@ export class ConcurrencyHost {
   constructor(
     threads = 2,
     private readonly bundlePath = path.join(__dirname, '..', '..', 'dist', 'Code.js'),
+    private readonly options: HostOptions = {},
   ) {
     for (let i = 0; i < threads; i++) this.lanes.push(this.spawn());
   }
@@ -132,11 +166,15 @@ export class ConcurrencyHost {
       if (m.type === 'ready') {
         lane.state = lane.state === 'idle' ? 'idle' : lane.state;
         (lane as { ready?: boolean }).ready = true;
-      } else if (m.type === 'get') {
-        // property reads are not service calls: answer at once, whoever is scheduled
-        this.reply(lane, this.serveGet(lane, m.handle, m.prop));
-        return;
       } else {
+        // one request at a time per thread: another message while a call waits means the pairing broke
+        if (lane.pending?.type === 'call') this.harnessErrors.push(`thread ${this.lanes.indexOf(lane)}: a ${m.type} while call ${lane.pending.seq} waits`);
+        if (m.type !== 'done' && this.options.spuriousWakeups) wakeOnce(lane.signal);
+        if (m.type === 'get') {
+          // property reads are not service calls: answer at once, whoever is scheduled
+          this.reply(lane, m.seq, this.serveGet(lane, m.handle, m.prop));
+          return;
+        }
         lane.pending = m;
         lane.state = m.type === 'done' ? 'done' : 'waiting';
       }
@@ -200,10 +238,12 @@ export class ConcurrencyHost {
     return out;
   }
 
-  private reply(lane: Lane, r: Reply): void {
+  /** Posts the reply to request `seq`, then publishes `seq` in the signal (see SHARED_BYTES) and wakes the thread. */
+  private reply(lane: Lane, seq: number, r: Reply): void {
     lane.clock[0] = this.core.clock.millis();
-    lane.port.postMessage(r);
-    Atomics.store(lane.signal, 0, 1);
+    const message: SeqReply = { ...r, seq };
+    lane.port.postMessage(message);
+    Atomics.store(lane.signal, 0, seq);
     Atomics.notify(lane.signal, 0);
   }
 
@@ -321,7 +361,11 @@ export class ConcurrencyHost {
       lane.lockWait = null;
       const target = lane.handles.get(m.handle);
       schedule.push({ lane: pick, method: `${target?.constructor.name ?? '?'}.${m.prop}` });
-      this.reply(lane, this.serveCall(lane, m.handle, m.prop, m.args));
+      this.reply(lane, m.seq, this.serveCall(lane, m.handle, m.prop, m.args));
+    }
+    if (this.harnessErrors.length) {
+      const errors = this.harnessErrors.splice(0);
+      throw new Error(`ConcurrencyHost: the harness broke (not the script): ${errors.join('; ')}`);
     }
     return { executions: lanes.map((l) => l.exec as Execution), schedule, lockWaits };
   }
@@ -330,6 +374,7 @@ export class ConcurrencyHost {
   private finish(lane: Lane): void {
     const exec = lane.exec as Execution;
     const done = lane.pending as DoneMessage;
+    if (done.harnessError) this.harnessErrors.push(`thread ${this.lanes.indexOf(lane)}, ${exec.fn}: ${done.harnessError}`);
     if (done.error) exec.error = { message: exec.cutOff ? (exec.endReason ?? TIME_LIMIT_MESSAGE) : done.error.message, stack: done.error.stack };
     else if (exec.cutOff) exec.error = { message: exec.endReason ?? TIME_LIMIT_MESSAGE, stack: '' };
     else exec.result = done.result;

@@ -7,7 +7,17 @@ import vm from 'node:vm';
 import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
 import { Clock } from '../clock';
 import { makeEmuDate, Realm, isDate, jsString } from '../realm';
-import { DATE_TAG, HANDLE_TAG, type CallRequest, type DoneMessage, type GetRequest, type HandleRef, type Reply, type RunCommand } from './protocol';
+import {
+  DATE_TAG,
+  HANDLE_TAG,
+  type CallRequest,
+  type DoneMessage,
+  type GetRequest,
+  type HandleRef,
+  type Reply,
+  type RunCommand,
+  type SeqReply,
+} from './protocol';
 
 interface ThreadData {
   bundlePath: string;
@@ -30,13 +40,34 @@ class SharedClock extends Clock {
   }
 }
 
-function request(msg: CallRequest | GetRequest): Reply {
-  Atomics.store(signal, 0, 0);
-  parentPort!.postMessage(msg);
-  Atomics.wait(signal, 0, 0);
+/** This thread's last request number (never reused, across executions). */
+let seq = 0;
+/** Set when the request/reply pairing broke in the current execution: reported to the host with its end. */
+let harnessError: string | undefined;
+
+/**
+ * One request to the host and its reply. The wait ends only when the signal carries this request's
+ * seq: a wake-up for anything else (a late notify of the previous reply, a spurious one) waits again.
+ * A reply that is missing or carries another seq is a harness fault, not a service error: the
+ * execution's script sees an error it cannot do anything sensible with, and the host fails the whole
+ * run (a script may catch the error, so it must not pass for one of its own).
+ */
+function request(msg: Omit<CallRequest, 'seq'> | Omit<GetRequest, 'seq'>): Reply {
+  if (harnessError) throw new Error(`concurrency harness: ${harnessError}`);
+  const mine = ++seq;
+  parentPort!.postMessage({ ...msg, seq: mine });
+  for (;;) {
+    const current = Atomics.load(signal, 0);
+    if (current === mine) break;
+    Atomics.wait(signal, 0, current);
+  }
   const got = receiveMessageOnPort(data.replies);
-  if (!got) throw new Error('concurrency thread: woken without a reply');
-  return got.message as Reply;
+  const reply = got?.message as SeqReply | undefined;
+  if (!reply || reply.seq !== mine) {
+    harnessError = `request ${mine} (${msg.type} ${msg.prop}) answered ${reply ? `by the reply to request ${reply.seq}` : 'with no reply'}`;
+    throw new Error(`concurrency harness: ${harnessError}`);
+  }
+  return reply;
 }
 
 function isHandle(v: unknown): v is HandleRef {
@@ -44,6 +75,11 @@ function isHandle(v: unknown): v is HandleRef {
 }
 
 function run(cmd: RunCommand): DoneMessage {
+  // Nothing is outstanding between executions: a reply left over is a harness fault, already
+  // reported if the execution before ended on one; otherwise this execution reports it.
+  let leftover = false;
+  while (receiveMessageOnPort(data.replies)) leftover = true;
+  harnessError = leftover && !harnessError ? 'a reply was waiting before the execution made any request' : undefined;
   let timeZone = cmd.timeZone;
   const EmuDate = makeEmuDate(new SharedClock(0), () => timeZone);
   const logs: string[] = [];
@@ -121,10 +157,16 @@ function run(cmd: RunCommand): DoneMessage {
     if (typeof target !== 'function') throw realm.makeError(`Script function not found: ${cmd.fn}`, 'Exception');
     const args = cmd.json ? cmd.args.map((a) => realm.jsonIn(a)) : cmd.args.map(fromHost);
     const result: unknown = (target as (...a: unknown[]) => unknown)(...args);
-    return { type: 'done', execId: cmd.execId, result: result === undefined ? undefined : (JSON.parse(JSON.stringify(result)) as unknown), logs };
+    return {
+      type: 'done',
+      execId: cmd.execId,
+      result: result === undefined ? undefined : (JSON.parse(JSON.stringify(result)) as unknown),
+      logs,
+      harnessError,
+    };
   } catch (e) {
     const err = e as { message?: unknown; stack?: unknown };
-    return { type: 'done', execId: cmd.execId, error: { message: jsString(err?.message ?? e), stack: jsString(err?.stack ?? '') }, logs };
+    return { type: 'done', execId: cmd.execId, error: { message: jsString(err?.message ?? e), stack: jsString(err?.stack ?? '') }, logs, harnessError };
   } finally {
     timeZone = cmd.timeZone;
   }

@@ -92,6 +92,46 @@ function expectedKeys(apps: Applicant[]): string[] {
   return apps.flatMap((a) => a.communities.map((c) => `${a.email.toLowerCase()}|${c}`)).sort();
 }
 
+/**
+ * The hourly sweep and a decision delivering at once, after the notify date: 4 applicants accepted
+ * before it (due now), 2 declined by the concurrent decision; then the next hourly sweep. Every
+ * applicant ends with exactly one decision email and Notified = Status; guests added once.
+ */
+async function sweepAndDecision(host: ConcurrencyHost, runs: { name: string; make: () => Scheduler }[], scenario: string): Promise<void> {
+  const group = people.slice(0, 6);
+  const prepared = restore(base);
+  for (const p of group) submitted(prepared, p);
+  const early = resolveSelection(prepared, { emails: group.slice(0, 4).map((p) => p.email), from: 'Pending' });
+  prepared.run('decide', [{ ...early, decision: 'accept' }], { user: 'staff@careertech.org' });
+  prepared.clock.set(NOTIFY_PASSED);
+  const start = snapshot(prepared);
+  for (const s of runs) {
+    const ws = restore(start);
+    const late = resolveSelection(ws, { emails: group.slice(4).map((p) => p.email), from: 'Pending' });
+    const r = await host.run(ws, [{ fn: 'sweep' }, { fn: 'decide', user: 'lead@careertech.org', args: [{ ...late, decision: 'decline' }] }], s.make());
+    record(scenario, r);
+    expect(r.executions.map((e) => e.error?.message ?? 'ok')).toEqual(['ok', 'ok']);
+    // whatever one run left to the other ("another run is delivering") the next hourly sweep sends
+    ws.clock.advance(60 * 60 * 1000);
+    ws.run('sweep');
+    const rows = ws.records('Applications');
+    for (const x of rows) expect(x.Notified).toBe(x.Status === 'Pending' ? '' : x.Status);
+    const decisionMail = ws.outbox.filter((m) => !/we received your application/.test(m.subject));
+    const perPerson = new Map<string, number>();
+    for (const m of decisionMail) perPerson.set(m.to, (perPerson.get(m.to) ?? 0) + 1);
+    expect([...perPerson.keys()].sort()).toEqual(group.map((p) => p.email).sort());
+    expect([...perPerson.values()].every((n) => n === 1)).toBe(true);
+    for (const ev of ws.events()) {
+      const emails = ev.attendees.map((a) => a.email.toLowerCase());
+      expect(new Set(emails).size).toBe(emails.length);
+    }
+    const accepted = rows.filter((x) => x.Status === 'Accepted').map((x) => String(x.Email).toLowerCase());
+    const guests = new Set(ws.events().flatMap((e) => e.attendees.map((a) => a.email.toLowerCase())));
+    for (const a of accepted) expect(guests.has(a)).toBe(true);
+    for (const e of r.executions) expect(unlockedWrites(e)).toEqual([]);
+  }
+}
+
 describe('concurrency: two executions interleaved at the service-call level', () => {
   test('two submissions arriving at once: one row per applicant per community, one confirmation each', async () => {
     const [a, b] = people;
@@ -191,37 +231,44 @@ describe('concurrency: two executions interleaved at the service-call level', ()
   });
 
   test('the hourly sweep and a decision delivering at once (after the notify date): every applicant gets exactly one email, guests added once', async () => {
-    const group = people.slice(0, 6);
-    const prepared = restore(base);
-    for (const p of group) submitted(prepared, p);
-    const early = resolveSelection(prepared, { emails: group.slice(0, 4).map((p) => p.email), from: 'Pending' });
-    prepared.run('decide', [{ ...early, decision: 'accept' }], { user: 'staff@careertech.org' });
-    prepared.clock.set(NOTIFY_PASSED);
-    const start = snapshot(prepared);
-    for (const s of schedules()) {
-      const ws = restore(start);
-      const late = resolveSelection(ws, { emails: group.slice(4).map((p) => p.email), from: 'Pending' });
-      const r = await product.run(ws, [{ fn: 'sweep' }, { fn: 'decide', user: 'lead@careertech.org', args: [{ ...late, decision: 'decline' }] }], s.make());
-      record('sweep + decision delivering', r);
+    await sweepAndDecision(product, schedules(), 'sweep + decision delivering');
+  });
+
+  test('the harness pairs every reply with its request when a thread is woken without one (a notify arriving late on a loaded machine)', async () => {
+    // On a loaded machine a thread could wake during its wait for one reply from the late notify of
+    // the previous one (the host preempted between publishing a reply and notifying). With a 0/1
+    // signal the thread then read no reply ("woken without a reply") and from there on replies were
+    // paired with the wrong requests ("lock.releaseLock is not a function", and with a second such
+    // wake-up a send reported done that the host never served: Notified = Declined, no email). Here
+    // every request of every thread gets such a wake-up first.
+    const shaky = new ConcurrencyHost(2, undefined, { spuriousWakeups: true });
+    try {
+      await sweepAndDecision(shaky, schedules().slice(0, 3), 'sweep + decision, threads woken early');
+    } finally {
+      await shaky.close();
+    }
+    const shakyFixture = new ConcurrencyHost(2, FIXTURE, { spuriousWakeups: true });
+    try {
+      const ws = restore(base);
+      new Workspace({ bundlePath: FIXTURE, now: ws.clock.now() }, ws.state).run('makeLedger');
+      const r = await shakyFixture.run(
+        ws,
+        [
+          { fn: 'appendLocked', args: ['A'] },
+          { fn: 'appendLocked', args: ['B'] },
+        ],
+        randomScheduler(SEED),
+      );
+      record('fixture RMW with lock, threads woken early', r);
       expect(r.executions.map((e) => e.error?.message ?? 'ok')).toEqual(['ok', 'ok']);
-      // whatever one run left to the other ("another run is delivering") the next hourly sweep sends
-      ws.clock.advance(60 * 60 * 1000);
-      ws.run('sweep');
-      const rows = ws.records('Applications');
-      for (const x of rows) expect(x.Notified).toBe(x.Status === 'Pending' ? '' : x.Status);
-      const decisionMail = ws.outbox.filter((m) => !/we received your application/.test(m.subject));
-      const perPerson = new Map<string, number>();
-      for (const m of decisionMail) perPerson.set(m.to, (perPerson.get(m.to) ?? 0) + 1);
-      expect([...perPerson.keys()].sort()).toEqual(group.map((p) => p.email).sort());
-      expect([...perPerson.values()].every((n) => n === 1)).toBe(true);
-      for (const ev of ws.events()) {
-        const emails = ev.attendees.map((a) => a.email.toLowerCase());
-        expect(new Set(emails).size).toBe(emails.length);
-      }
-      const accepted = rows.filter((x) => x.Status === 'Accepted').map((x) => String(x.Email).toLowerCase());
-      const guests = new Set(ws.events().flatMap((e) => e.attendees.map((a) => a.email.toLowerCase())));
-      for (const a of accepted) expect(guests.has(a)).toBe(true);
-      for (const e of r.executions) expect(unlockedWrites(e)).toEqual([]);
+      expect(
+        ws
+          .records('Ledger')
+          .map((x) => x.Label)
+          .sort(),
+      ).toEqual(['A', 'B']);
+    } finally {
+      await shakyFixture.close();
     }
   });
 

@@ -14,11 +14,11 @@ import { formSubmitExecution } from '../../emulator/concurrency/events';
 import { answers, newDayWorkspace, NOTIFY_PASSED, planDay, resolveSelection, restore, snapshot, type Applicant, type Snapshot } from './support/day';
 import { suiteSeed } from './support/rng';
 
-// The worker-thread harness failed once in ~30 runs on a machine loaded with several other test
-// runs ("lock.releaseLock is not a function", not reproduced since; suspected a jest cache shared
-// between worktrees). Until it is explained, a failed test is retried and its first error printed,
-// so a real failure still fails three times in a row and a harness hiccup shows in the log.
-jest.retryTimes(2, { logErrorsBeforeRetry: true });
+// No retries: a schedule is deterministic, so a retry only repeats a product failure, and the one
+// harness flake seen ("lock.releaseLock is not a function", "woken without a reply" on a loaded
+// machine) was the harness pairing a reply with the wrong request, which broke that worker for the
+// rest of the file, retries included. Replies are now paired by number (emulator/concurrency/
+// protocol.ts) and a broken pairing fails the run as a harness error.
 
 jest.setTimeout(180_000);
 

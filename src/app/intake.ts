@@ -115,28 +115,29 @@ interface LockedResult {
   summary: IntakeSummary;
   /** confirmations this run holds the lease to send (empty: none, no quota, or another run sends) */
   pending: ConfirmationRecord[];
-  /** emails to leave for agendas due (src/domain/notify/mailReserve.ts) */
-  reserve: number;
+  /** confirmations today's quota allows, after the agendas' reserve (src/domain/notify/mailReserve.ts) */
+  allowance: number;
 }
 
 function emptySummary(): IntakeSummary {
   return { processed: 0, rejected: 0, added: 0, updated: 0, confirmationsSent: 0, confirmationsWaiting: 0 };
 }
 
-function processUnderLock(execution: string, e?: GoogleAppsScript.Events.SheetsOnFormSubmit): LockedResult {
+/** `remaining`: the day's mail quota, read before the lock (no mail call is made under it). */
+function processUnderLock(execution: string, remaining: number, e?: GoogleAppsScript.Events.SheetsOnFormSubmit): LockedResult {
   return withScriptLock_(() => {
     const program = readProgram_();
     const props = allProperties_();
     // A new program year is half applied (tabs being archived, the new form not yet in place):
     // the responses wait in their tab and the next run after the switch takes them.
-    if (switchInProgress(props)) return { program, summary: emptySummary(), pending: [], reserve: 0 };
+    if (switchInProgress(props)) return { program, summary: emptySummary(), pending: [], allowance: 0 };
     const current = props[RESPONSES_TAB] || null;
     const responsesTab = responsesTabName_(TABS.responses, current);
     // After a program-year switch, a submission to an older year's form is not this year's
     // business: its tab is never read (two service calls, spent only on sheets that switched).
     if (current && e && responsesTab) {
       const from = eventSheetName(e);
-      if (from !== null && from !== responsesTab) return { program, summary: emptySummary(), pending: [], reserve: 0 };
+      if (from !== null && from !== responsesTab) return { program, summary: emptySummary(), pending: [], allowance: 0 };
     }
     const mark = parseMark(props[SCAN_MARK]);
     const { table: responsesTable, from } = readResponses(responsesTab, mark);
@@ -178,9 +179,11 @@ function processUnderLock(execution: string, e?: GoogleAppsScript.Events.SheetsO
     // confirmation is in the Log the moment its response is recorded as handled
     appendLog_(entries, log);
     for (const key of legacyKeys) deleteProperty_(key);
-    // Take the lease (a fresh journal) only when there is mail to send (the quota is read outside the lock).
+    // Take the lease (a fresh journal) only when there is mail to send and the day's quota leaves
+    // room for it: with the quota spent, the hourly runs write nothing until it comes back.
     let pending: ConfirmationRecord[] = [];
-    if (!claims.busy && claims.pending.length > 0) {
+    const allowance = !claims.busy && claims.pending.length > 0 ? confirmationAllowance(remaining, reserveOf(props[MAIL_RESERVE_PROPERTY], nowMs)) : 0;
+    if (allowance > 0) {
       const fresh: Journal = { x: execution, t: nowMs, sent: [], sending: null };
       setProperty_(JOURNAL_PROPERTY, JSON.stringify(fresh));
       pending = claims.pending;
@@ -196,7 +199,7 @@ function processUnderLock(execution: string, e?: GoogleAppsScript.Events.SheetsO
     return {
       program,
       pending,
-      reserve: reserveOf(props[MAIL_RESERVE_PROPERTY], nowMs),
+      allowance,
       summary: {
         processed: plan.log.length - rejected,
         rejected,
@@ -227,10 +230,10 @@ function isTimeLimit(err: unknown): boolean {
  * it ('sending'), after it the email joins the journal's 'sent'. At the end the journal is marked
  * done (the lease ends); the next run records its sends in the Log. Returns how many were sent.
  */
-function sendPending(program: Program, pending: ConfirmationRecord[], reserve: number, startedAt: number, execution: string): number {
+function sendPending(program: Program, pending: ConfirmationRecord[], allowance: number, startedAt: number, execution: string): number {
   if (pending.length === 0) return 0;
   // agendas due that the last delivery run could not send keep their share of the day's emails
-  let quota = confirmationAllowance(remainingMailQuota_(), reserve);
+  let quota = allowance;
   const links = personalLinks_();
   const journal: Journal = { x: execution, t: now().getTime(), sent: [], sending: null };
   for (const rec of pending) {
@@ -259,8 +262,8 @@ function sendPending(program: Program, pending: ConfirmationRecord[], reserve: n
 function runIntake_(e?: GoogleAppsScript.Events.SheetsOnFormSubmit): IntakeSummary {
   const startedAt = now().getTime();
   const execution = executionId();
-  const locked = processUnderLock(execution, e);
-  const sent = sendPending(locked.program, locked.pending, locked.reserve, startedAt, execution);
+  const locked = processUnderLock(execution, remainingMailQuota_(), e);
+  const sent = sendPending(locked.program, locked.pending, locked.allowance, startedAt, execution);
   locked.summary.confirmationsSent = sent;
   locked.summary.confirmationsWaiting = Math.max(0, locked.summary.confirmationsWaiting - sent);
   return locked.summary;

@@ -160,6 +160,31 @@ describe('mail quota', () => {
     expect(confirmations(ws)).toHaveLength(3);
   });
 
+  it('with the quota spent and confirmations waiting, an hourly sweep after the first writes nothing (no lease taken for no mail)', () => {
+    const ws = freshWorkspace();
+    ws.faults.setMailQuota(1);
+    submit(ws, { email: 'a@state.gov' });
+    submit(ws, { email: 'b@state.gov' });
+    submit(ws, { email: 'c@state.gov' });
+    expect(confirmations(ws)).toHaveLength(1);
+    sweepLater(ws);
+    const props = JSON.stringify(ws.properties.script);
+    const logRows = ws.records('Log').length;
+    sweepLater(ws);
+    expect(JSON.stringify(ws.properties.script)).toBe(props);
+    expect(ws.records('Log').length).toBe(logRows);
+    expect(ws.lastExecution!.calls.filter(isSheetWrite)).toEqual([]);
+    // they still go, each once, when the quota comes back
+    ws.faults.clear();
+    ws.clock.advance(24 * 60 * 60 * 1000);
+    sweepLater(ws);
+    expect(
+      confirmations(ws)
+        .map((m) => m.to)
+        .sort(),
+    ).toEqual(['a@state.gov', 'b@state.gov', 'c@state.gov']);
+  });
+
   it('a failed send is retried by the next sweep', () => {
     const ws = freshWorkspace();
     ws.faults.failNthCall('MailApp.sendEmail', 1, new Error('Service unavailable: Gmail'));

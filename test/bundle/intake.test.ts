@@ -138,6 +138,17 @@ describe('the script lock', () => {
 });
 
 describe('mail quota', () => {
+  /** The next day's sweep, with the quota renewed. */
+  const sweepWithQuotaBack = (ws: Workspace): void => {
+    ws.faults.clear();
+    ws.clock.advance(24 * 60 * 60 * 1000);
+    sweepLater(ws);
+  };
+  const confirmedTo = (ws: Workspace): string[] =>
+    confirmations(ws)
+      .map((m) => m.to)
+      .sort();
+
   it('confirmations that do not fit today wait for a later sweep, none twice', () => {
     const ws = freshWorkspace();
     ws.faults.setMailQuota(1);
@@ -148,14 +159,8 @@ describe('mail quota', () => {
     expect(confirmations(ws).map((m) => m.to)).toEqual(['a@state.gov']);
     sweepLater(ws);
     expect(confirmations(ws)).toHaveLength(1);
-    ws.faults.clear();
-    ws.clock.advance(24 * 60 * 60 * 1000);
-    sweepLater(ws);
-    expect(
-      confirmations(ws)
-        .map((m) => m.to)
-        .sort(),
-    ).toEqual(['a@state.gov', 'b@state.gov', 'c@state.gov']);
+    sweepWithQuotaBack(ws);
+    expect(confirmedTo(ws)).toEqual(['a@state.gov', 'b@state.gov', 'c@state.gov']);
     sweepLater(ws);
     expect(confirmations(ws)).toHaveLength(3);
   });
@@ -175,14 +180,8 @@ describe('mail quota', () => {
     expect(ws.records('Log').length).toBe(logRows);
     expect(ws.lastExecution!.calls.filter(isSheetWrite)).toEqual([]);
     // they still go, each once, when the quota comes back
-    ws.faults.clear();
-    ws.clock.advance(24 * 60 * 60 * 1000);
-    sweepLater(ws);
-    expect(
-      confirmations(ws)
-        .map((m) => m.to)
-        .sort(),
-    ).toEqual(['a@state.gov', 'b@state.gov', 'c@state.gov']);
+    sweepWithQuotaBack(ws);
+    expect(confirmedTo(ws)).toEqual(['a@state.gov', 'b@state.gov', 'c@state.gov']);
   });
 
   it('a failed send is retried by the next sweep', () => {

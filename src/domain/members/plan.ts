@@ -58,7 +58,11 @@ export function isAgendaDue(app: Application, meeting: Meeting, settings: Settin
  * back until after it has started.
  */
 export function agendaDueOnceTold(decisions: readonly Application[], program: Program, now: Date): boolean {
-  return decisions.some((a) => a.status === 'Accepted' && program.meetings.some((m) => isAgendaDue({ ...a, notified: 'Accepted' }, m, program.settings, now)));
+  return decisions.some((a) => {
+    if (a.status !== 'Accepted') return false;
+    const told: Application = { ...a, notified: 'Accepted' };
+    return program.meetings.some((m) => isAgendaDue(told, m, program.settings, now));
+  });
 }
 
 export interface MemberEmailItem {

@@ -252,7 +252,7 @@ describe('each check fails (or warns) on the install it is there for', () => {
     expect(c.detail).toMatch(/^37 agenda emails waiting for the daily email quota/);
     expect(c.fix).toMatch(/Agenda lead days/);
     // a reserve from a sweep that stopped long ago says nothing about today
-    ws.state.properties.script['cop.mailReserve'] = JSON.stringify({ n: 37, at: ws.clock.millis() - 26 * 3600_000 });
+    ws.state.properties.script['cop.mailReserve'] = JSON.stringify({ n: 37, at: ws.clock.millis() - 48 * 3600_000 });
     expect(byId(check(ws), 'mail-quota').status).toBe('ok');
   });
 

@@ -242,6 +242,39 @@ describe('agenda', () => {
     expect(agendaMails(ws)).toHaveLength(3);
   });
 
+  it('keeps the reserve without rewriting it every hour while the quota is spent, and it still holds when the quota comes back', () => {
+    const ws = newProgram('2023-08-25T14:00:00Z');
+    addMembers(ws, [
+      { id: 'M1', email: 'ann@ohio.gov', community: 'clna' },
+      { id: 'M4', email: 'dee@utah.gov', community: 'learner-voice' },
+    ]);
+    setAgenda(ws, 'clna', 1, 'CLNA agenda');
+    setAgenda(ws, 'learner-voice', 1, 'Learner Voice agenda');
+    ws.faults.setMailQuota(1);
+    ws.run('sendDueNotifications');
+    expect(agendaMails(ws).map((m) => m.to)).toEqual(['ann@ohio.gov']);
+    const kept = ws.state.properties.script['cop.mailReserve'];
+    expect(JSON.parse(kept)).toMatchObject({ n: 1 });
+    // the quota is spent: the hourly runs through the day find the same agenda waiting and write nothing
+    ws.faults.setMailQuota(0);
+    ws.clock.advance(3600_000);
+    ws.run('sweep'); // the first sweep also records the RSVPs it read
+    const before = JSON.stringify(ws.state.properties.script);
+    for (let h = 0; h < 17; h++) {
+      ws.clock.advance(3600_000);
+      ws.run('sweep');
+    }
+    expect(JSON.stringify(ws.state.properties.script)).toBe(before);
+    // the quota is back: a confirmation still leaves Dee's agenda its email
+    ws.clock.advance(3600_000);
+    ws.faults.setMailQuota(1);
+    ws.submitForm({ email: 'eve@texas.gov', answers: answers({ email: 'eve@texas.gov', first: 'Eve', communities: ['Learner Voice'] }) });
+    expect(ws.outbox).toHaveLength(1);
+    ws.run('sweep');
+    expect(agendaMails(ws, 'dee@utah.gov')).toHaveLength(1);
+    expect(ws.state.properties.script['cop.mailReserve']).toBeUndefined();
+  });
+
   it('sends an acceptance inside an agenda window only with its agenda: the last email of the day goes to a decline instead', () => {
     // clna meeting 1 starts 2023-08-29; on 08-28 its agenda is due to anyone told of an acceptance.
     // With 3 emails left: Ann's acceptance (her agenda kept one), then Bob's acceptance would leave his

@@ -1,7 +1,7 @@
 // Agendas by deadline (src/domain/members/plan.ts) and the mail reserve confirmations leave them
 // (src/domain/notify/mailReserve.ts).
 import { agendaDueOnceTold, planAgendaEmails } from '../../src/domain/members/plan';
-import { confirmationAllowance, formatReserve, MAX_AGE_MS, reserveOf } from '../../src/domain/notify/mailReserve';
+import { confirmationAllowance, formatReserve, MAX_AGE_MS, REFRESH_MS, reserveOf, reserveUpdate } from '../../src/domain/notify/mailReserve';
 import { app, program } from './dueFixtures';
 
 describe('agenda emails by deadline', () => {
@@ -47,6 +47,20 @@ describe('the mail reserve', () => {
   });
   it.each([null, undefined, '', 'x', '12', '{"n":"12","at":1}', '{"n":-3,"at":1}', 'null', '[]'])('reads %p as nothing kept', (raw) => {
     expect(reserveOf(raw, now)).toBe(0);
+  });
+  it('is rewritten only when its count changes or it is REFRESH_MS old: an hourly run with the quota spent writes nothing', () => {
+    const kept = formatReserve(12, now - 3600_000);
+    const write = (n: number) => ({ kind: 'write', value: formatReserve(n, now) });
+    expect(reserveUpdate(kept, 12, now)).toEqual({ kind: 'keep' });
+    expect(reserveUpdate(kept, 11, now)).toEqual(write(11));
+    expect(reserveUpdate(formatReserve(12, now - REFRESH_MS), 12, now)).toEqual(write(12));
+    expect(reserveUpdate(formatReserve(12, now + 60_000), 12, now)).toEqual(write(12)); // kept "in the future": the clock moved
+    expect(reserveUpdate('not json', 12, now)).toEqual(write(12));
+    expect(reserveUpdate(undefined, 12, now)).toEqual(write(12));
+    expect(reserveUpdate(kept, 0, now)).toEqual({ kind: 'delete' });
+    expect(reserveUpdate(undefined, 0, now)).toEqual({ kind: 'keep' });
+    // a kept reserve outlives its refresh by more than an hourly run, so it never lapses while the sweep runs
+    expect(reserveOf(formatReserve(12, now - REFRESH_MS - 2 * 3600_000), now)).toBe(12);
   });
   it('leaves confirmations what the agendas do not need', () => {
     expect(confirmationAllowance(100, 0)).toBe(100);

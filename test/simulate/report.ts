@@ -12,8 +12,8 @@ export function label(r: YearResult): string {
 }
 
 /**
- * Lost agendas no schedule could have sent on the account's quota (agendaCapacity.ts): lost, but
- * to the account's limit rather than to the code.
+ * Lost agendas the yardstick's schedules also lose on the account's quota (agendaCapacity.ts):
+ * lost, but to the account's limit rather than to the code.
  */
 export function lostToQuota(r: YearResult): number {
   return Math.min(r.totals.lostAgendas ?? 0, r.totals.agendasBeyondQuota ?? 0);
@@ -201,10 +201,11 @@ export function yearMarkdown(results: YearResult[], info: RunInfo): string {
     'guests missing or not removed (lost) / listed twice (duplicated) on each meeting as it starts. The one duplicate the design allows',
     '(a run cut off in the single call between a send and the write that records it: docs/ARCHITECTURE.md) needs a cut-off run; the cut-off column of the daily tables shows there were',
     `${results.reduce((a, r) => a + r.days.reduce((b, d) => b + d.cutOff, 0), 0)} in these runs.`,
-    '"Beyond the quota": agendas that no schedule could have sent before their meeting on the account\'s daily emails. Each agenda owed (a member told of',
-    "their acceptance before the meeting) may go from the lead time, the agenda typed or the member told, whichever is last, until the meeting starts; a member's",
-    'overlapping agendas count as one email; scheduled alone, earliest deadline first, with every other email put off (test/simulate/agendaCapacity.ts).',
-    'Those are lost to the account, not to the code: `npm run simulate` fails only on losses the quota could have carried.',
+    '"Beyond the quota": agendas that the yardstick\'s schedules also miss on the account\'s daily emails alone. Each agenda owed (a member told of',
+    'their acceptance before the meeting) may go from the lead time, the agenda typed or the member told, whichever is last, until the meeting starts, and one',
+    'email carries every agenda of the member due when it is sent. The yardstick tries two schedules with every other email put off, earliest deadline first by',
+    "member, and a member's overlapping agendas held for the overlap and sent as one, and keeps the better (test/simulate/agendaCapacity.ts).",
+    'Those count as lost to the account; `npm run simulate` fails when the code lost more than that: then one of the two schedules did better.',
     '',
     '![Emails waiting per day](year-backlog.svg)',
     '',

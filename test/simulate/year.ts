@@ -137,7 +137,7 @@ export interface YearResult {
     lostEmails: number;
     /** agendas members told before their meeting never got (part of lostEmails) */
     lostAgendas?: number;
-    /** of the agendas owed, how many no schedule could have sent in time on the account's quota (agendaCapacity.ts) */
+    /** of the agendas owed, how many the yardstick's schedules also miss on the account's quota (agendaCapacity.ts) */
     agendasBeyondQuota?: number;
     duplicatedEmails: number;
     lostRows: number;

@@ -242,6 +242,30 @@ describe('agenda', () => {
     expect(agendaMails(ws)).toHaveLength(3);
   });
 
+  it('with the quota short, holds a member whose next agenda falls due first: one email later carries both', () => {
+    // clna meeting 1 (2023-08-29) is due from 08-22; Learner Voice meeting 1 (08-31) from 08-24
+    const ws = newProgram('2023-08-22T20:00:00Z');
+    addMembers(ws, [
+      { id: 'M1', email: 'ann@ohio.gov', community: 'clna' },
+      { id: 'M2', email: 'ann@ohio.gov', community: 'learner-voice' },
+      { id: 'M3', email: 'bob@ohio.gov', community: 'clna' },
+    ]);
+    setAgenda(ws, 'clna', 1, 'CLNA agenda');
+    setAgenda(ws, 'learner-voice', 1, 'Learner Voice agenda');
+    ws.faults.setMailQuota(1);
+    ws.run('sendDueNotifications');
+    expect(agendaMails(ws).map((m) => m.to)).toEqual(['bob@ohio.gov']);
+    ws.clock.set('2023-08-25T14:00:00Z');
+    ws.faults.setMailQuota(1);
+    ws.run('sendDueNotifications');
+    const ann = agendaMails(ws, 'ann@ohio.gov');
+    expect(ann).toHaveLength(1);
+    expect(ann[0].body).toContain('CLNA agenda');
+    expect(ann[0].body).toContain('Learner Voice agenda');
+    expect(app(ws, 'M1')['Agenda Sent']).toBe('1');
+    expect(app(ws, 'M2')['Agenda Sent']).toBe('1');
+  });
+
   it('keeps the reserve without rewriting it every hour while the quota is spent, and it still holds when the quota comes back', () => {
     const ws = newProgram('2023-08-25T14:00:00Z');
     addMembers(ws, [

@@ -21,6 +21,44 @@ describe('agenda emails by deadline', () => {
   });
 });
 
+describe('a member whose next agenda falls due before this one expires', () => {
+  // clna meeting 1 starts 2023-08-29 (window from 08-22), Learner Voice meeting 1 2023-08-31 (from 08-24)
+  const p = program();
+  for (const m of p.meetings) if (m.number === 1 && (m.community === 'clna' || m.community === 'learner-voice')) m.agenda = 'Agenda';
+  const told = { status: 'Accepted', notified: 'Accepted' } as const;
+  const apps = [
+    app({ ...told, id: 'B1', community: 'clna', email: 'both@state.gov' }),
+    app({ ...told, id: 'B2', community: 'learner-voice', email: 'both@state.gov' }),
+    app({ ...told, id: 'C1', community: 'clna', email: 'clna@state.gov' }),
+    app({ ...told, id: 'L1', community: 'learner-voice', email: 'lv@state.gov' }),
+  ];
+  it('goes after everyone else: when the quota is short, one email later carries both agendas', () => {
+    const plans = planAgendaEmails(apps, p, new Date('2023-08-22T20:00:00Z'));
+    expect(plans.map((x) => [x.to, x.items.length])).toEqual([
+      ['clna@state.gov', 1],
+      ['both@state.gov', 1],
+    ]);
+  });
+  it('once both are due, is one email, soonest meeting first again', () => {
+    const plans = planAgendaEmails(apps, p, new Date('2023-08-25T14:00:00Z'));
+    expect(plans.map((x) => [x.to, x.items.length])).toEqual([
+      ['both@state.gov', 2],
+      ['clna@state.gov', 1],
+      ['lv@state.gov', 1],
+    ]);
+  });
+  it('is not held for an agenda not filled in yet, or one that falls due too late', () => {
+    const noAgenda = program();
+    for (const m of noAgenda.meetings) if (m.number === 1 && m.community === 'clna') m.agenda = 'Agenda';
+    expect(planAgendaEmails(apps, noAgenda, new Date('2023-08-22T20:00:00Z')).map((x) => x.to)).toEqual(['both@state.gov', 'clna@state.gov']);
+    const late = program();
+    for (const m of late.meetings) if (m.community === 'clna' || m.community === 'learner-voice') m.agenda = 'Agenda';
+    // Learner Voice meeting 2 falls due long after clna meeting 1 has started: nothing to wait for
+    const lateApps = apps.filter((a) => a.id !== 'B2').concat(app({ ...told, id: 'B3', community: 'learner-voice', email: 'both@state.gov', agendaSent: '1' }));
+    expect(planAgendaEmails(lateApps, late, new Date('2023-08-22T20:00:00Z'))[0].to).toBe('both@state.gov');
+  });
+});
+
 describe('an acceptance inside an agenda window', () => {
   // clna meeting 1 starts 2023-08-29 18:00Z; with 7 lead days its window opens 08-22
   const p = program();

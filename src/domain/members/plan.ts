@@ -106,7 +106,10 @@ function group(kind: MemberEmailPlan['kind'], items: MemberEmailItem[]): MemberE
   return out;
 }
 
-/** The agenda emails due now: one per applicant, covering every meeting whose agenda they are owed. */
+/**
+ * The agenda emails due now: one per applicant, covering every meeting whose agenda they are owed,
+ * in the order to send them (`inSendingOrder`).
+ */
 export function planAgendaEmails(apps: readonly Application[], program: Program, now: Date, options: MemberPlanOptions = {}): MemberEmailPlan[] {
   const open = program.meetings.filter((m) => isAgendaWindowOpen(m, program.settings, now));
   if (open.length === 0) return [];
@@ -117,16 +120,54 @@ export function planAgendaEmails(apps: readonly Application[], program: Program,
     if (keys && !keys.has(emailKey(app.email))) continue;
     for (const m of open) if (isAgendaDue(app, m, program.settings, now)) items.push({ app, meeting: m });
   }
-  return byDeadline(group('agenda', items));
+  const plans = group('agenda', items);
+  return plans.length > 0 ? inSendingOrder(plans, apps, program, now) : plans;
 }
 
+/** A later run must still come between the next agenda falling due and the first meeting (runs are hourly). */
+const HOLD_MARGIN_MS = 2 * 60 * 60 * 1000;
+
 /**
- * Soonest meeting first: an agenda email is worthless once its meeting starts, so when the day's
- * quota cannot carry them all, the ones about to expire go first.
+ * Soonest meeting first (an agenda email is worthless once its meeting starts, so when the day's
+ * quota cannot carry them all, the ones about to expire go first), except that a member whose
+ * next agenda (another meeting of theirs, its Agenda already filled in) falls due before this
+ * email's first meeting starts goes after everyone else: when the quota is short, waiting lets one
+ * email carry both and leaves today's email to someone else. When the quota carries every email,
+ * the order changes nothing. (In the simulated year of a free account with 5,000 applicants, the
+ * schedule that holds them missed 96 agendas fewer than the one sending each at once:
+ * test/simulate/agendaCapacity.ts.)
  */
-export function byDeadline(plans: MemberEmailPlan[]): MemberEmailPlan[] {
+export function inSendingOrder(plans: MemberEmailPlan[], apps: readonly Application[], program: Program, now: Date): MemberEmailPlan[] {
   const first = (p: MemberEmailPlan) => p.items[0]?.meeting.start.getTime() ?? Infinity;
-  return plans.sort((a, b) => first(a) - first(b));
+  const soon = upcomingAgendaDates(plans, apps, program, now);
+  const held = (p: MemberEmailPlan) => {
+    const next = soon.get(p.key);
+    return next !== undefined && next <= first(p) - HOLD_MARGIN_MS ? 1 : 0;
+  };
+  const rank = new Map(plans.map((p) => [p, held(p)]));
+  return plans.sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0) || first(a) - first(b));
+}
+
+/** For each member planned, when their earliest agenda not yet due (filled in, window still closed) falls due. */
+function upcomingAgendaDates(plans: readonly MemberEmailPlan[], apps: readonly Application[], program: Program, now: Date): Map<string, number> {
+  const out = new Map<string, number>();
+  const t = now.getTime();
+  const upcoming = program.meetings.filter((m) => !!agendaOf(m) && agendaSendFrom(m, program.settings).getTime() > t && m.start.getTime() > t);
+  if (upcoming.length === 0) return out;
+  const planned = new Set(plans.map((p) => p.key));
+  for (const app of apps) {
+    if (!isToldMember(app)) continue;
+    const key = emailKey(app.email);
+    if (!planned.has(key)) continue;
+    const sent = parseInvited(app.agendaSent ?? '');
+    for (const m of upcoming) {
+      if (m.community !== app.community || sent.indexOf(m.number) >= 0) continue;
+      const from = agendaSendFrom(m, program.settings).getTime();
+      const prior = out.get(key);
+      if (prior === undefined || from < prior) out.set(key, from);
+    }
+  }
+  return out;
 }
 
 /** One Attendance fact the follow-up plan needs. */

@@ -8,6 +8,12 @@ import { answers } from './intake.support';
 import { addApplications, app, meetingEvent, newProgram, OWNER, setCell } from './notify.support';
 import { addMembers, agendaMails, followUpMails, setAgenda, setSetting, sheetSnapshot } from './members.support';
 
+/** Agendas for clna meeting 1 (2023-08-29, due from 08-22) and Learner Voice meeting 1 (08-31, due from 08-24). */
+function setFirstAgendas(ws: Workspace): void {
+  setAgenda(ws, 'clna', 1, 'CLNA agenda');
+  setAgenda(ws, 'learner-voice', 1, 'Learner Voice agenda');
+}
+
 // clna: 2023-08-29, 2023-10-24 (18:00Z), 2023-12-12 (19:00Z), 2024-02-27 (19:00Z), 2:00 pm ET
 const OCT_1 = '2023-10-01T14:00:00Z';
 const M2_START = Date.parse('2023-10-24T18:00:00Z');
@@ -250,8 +256,7 @@ describe('agenda', () => {
       { id: 'M2', email: 'ann@ohio.gov', community: 'learner-voice' },
       { id: 'M3', email: 'bob@ohio.gov', community: 'clna' },
     ]);
-    setAgenda(ws, 'clna', 1, 'CLNA agenda');
-    setAgenda(ws, 'learner-voice', 1, 'Learner Voice agenda');
+    setFirstAgendas(ws);
     ws.faults.setMailQuota(1);
     ws.run('sendDueNotifications');
     expect(agendaMails(ws).map((m) => m.to)).toEqual(['bob@ohio.gov']);
@@ -272,8 +277,7 @@ describe('agenda', () => {
       { id: 'M1', email: 'ann@ohio.gov', community: 'clna' },
       { id: 'M4', email: 'dee@utah.gov', community: 'learner-voice' },
     ]);
-    setAgenda(ws, 'clna', 1, 'CLNA agenda');
-    setAgenda(ws, 'learner-voice', 1, 'Learner Voice agenda');
+    setFirstAgendas(ws);
     ws.faults.setMailQuota(1);
     ws.run('sendDueNotifications');
     expect(agendaMails(ws).map((m) => m.to)).toEqual(['ann@ohio.gov']);

@@ -53,6 +53,14 @@ function sendable(owed: readonly OwedAgenda[]): OwedAgenda[] {
   return owed.filter((o) => o.from < o.until);
 }
 
+/** Appends `item` to the list kept under the member's address (any case). */
+function addTo<T>(lists: Map<string, T[]>, to: string, item: T): void {
+  const k = to.toLowerCase();
+  const list = lists.get(k);
+  if (list) list.push(item);
+  else lists.set(k, [item]);
+}
+
 function firstHour(owed: readonly OwedAgenda[]): number {
   return Math.ceil(Math.min(...owed.map((o) => o.from)) / HOUR) * HOUR;
 }
@@ -68,10 +76,7 @@ function missedByMember(owed: readonly OwedAgenda[], perDay: number): number {
   for (let t = firstHour(jobs); t <= end && (next < jobs.length || ready.size > 0); t += HOUR) {
     while (next < jobs.length && jobs[next].from <= t) {
       const j = jobs[next++];
-      const k = j.to.toLowerCase();
-      const list = ready.get(k);
-      if (list) list.push(j);
-      else ready.set(k, [j]);
+      addTo(ready, j.to, j);
     }
     for (const [k, list] of ready) {
       const live = list.filter((j) => j.until > t);
@@ -100,12 +105,7 @@ interface Unit {
 /** A member's agendas whose windows overlap, as one email in the overlap. */
 function mergedUnits(owed: readonly OwedAgenda[]): Unit[] {
   const byMember = new Map<string, OwedAgenda[]>();
-  for (const o of owed) {
-    const k = o.to.toLowerCase();
-    const list = byMember.get(k);
-    if (list) list.push(o);
-    else byMember.set(k, [o]);
-  }
+  for (const o of owed) addTo(byMember, o.to, o);
   const out: Unit[] = [];
   for (const list of byMember.values()) {
     list.sort((a, b) => a.from - b.from);
